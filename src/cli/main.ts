@@ -1,0 +1,79 @@
+import { Command, CommanderError, Option } from 'commander';
+import { InputError, UsageError } from '../errors.js';
+import { PRESETS } from '../presets/index.js';
+import { DEFAULT_PROFILE } from '../targets/profiles.js';
+import { runMetrics } from './metrics.js';
+import { normaliseReportOptions, OUTPUT_FORMATS, type RawReportOptions } from './options.js';
+import { runReport, type CommandIo } from './report.js';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Builds the commander program; `run` resolves to the exit code (SPEC §7: 0 done, 1 target missed, 2 error). */
+export function buildProgram(io: CommandIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('support-metrics')
+    .description('Support KPIs (FRT, ART, ticket volume …) from help-desk exports, against benchmark targets')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('report')
+    .description('read ticket exports and print the KPI report')
+    .argument('[files...]', 'ticket exports (CSV); several files are read as one data set')
+    .option('--tickets <file>', 'a ticket export (repeatable)', collect)
+    .option('--preset <name>', `force an export layout: ${PRESETS.map((p) => p.name).join(', ')} (default: best match)`)
+    .option('--map <field=Header>', 'map a canonical field to a header (repeatable), e.g. created_at="Opened on"', collect)
+    .option('--tz <zone>', 'IANA time zone of timestamps written without an offset; also of --since/--until', 'UTC')
+    .option('--since <date>', 'only tickets created at or after this date/time (in --tz)')
+    .option('--until <date>', 'only tickets created before this date/time (exclusive, in --tz)')
+    .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
+    .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]))
+    .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout')
+    .option('--fail-on-miss', 'exit with code 1 when a metric misses its target')
+    .option('--strict', 'stop with exit code 2 and no report when any row is rejected')
+    .option('--rejects <file>', 'write every rejected row with its line and reason as CSV')
+    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, windows-1251 …)')
+    .option('--delimiter <char>', 'force the CSV delimiter: , ; | or tab')
+    .option('--date-format <format>', 'force timestamp format: ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s, unix-ms')
+    .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,')
+    .option('--quiet', 'print no notes and warnings on stderr (rejections are still counted in the report)')
+    .option('--debug', 'show stack traces of unexpected errors')
+    .action(async (files: string[], raw: RawReportOptions) => {
+      setExitCode(await runReport(normaliseReportOptions(files, raw), io));
+    });
+
+  program
+    .command('metrics')
+    .description('list every metric with its definition, unit, direction, default target and source')
+    .action(() => {
+      setExitCode(runMetrics(io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script); never throws: errors become one line on stderr and exit 2. */
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
+    }
+    if (error instanceof InputError || error instanceof UsageError) {
+      io.stderr(`support-metrics: ${error.message}\n`);
+      if (argv.includes('--debug')) io.stderr(`${error.stack}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`support-metrics: unexpected error: ${message}${argv.includes('--debug') ? '' : ' (run with --debug for details, and please report it)'}\n`);
+    if (argv.includes('--debug') && error instanceof Error) io.stderr(`${error.stack}\n`);
+    return 2;
+  }
+}

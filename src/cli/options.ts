@@ -1,0 +1,138 @@
+import { UsageError } from '../errors.js';
+import { presetNamed, PRESETS, type Preset } from '../presets/index.js';
+import { normaliseEncodingName } from '../read/encoding.js';
+import type { DecimalSeparator } from '../read/number.js';
+import { detectTimestampFormat, timestampParser, type TimestampFormat } from '../read/timestamp.js';
+import { Zone } from '../read/zone.js';
+import { PROFILES } from '../targets/profiles.js';
+
+/** Options as commander hands them over, before they are checked. */
+export interface RawReportOptions {
+  tickets?: string[];
+  preset?: string;
+  map?: string[];
+  tz: string;
+  since?: string;
+  until?: string;
+  benchmark: string;
+  format?: string;
+  out?: string;
+  failOnMiss?: boolean;
+  strict?: boolean;
+  rejects?: string;
+  quiet?: boolean;
+  debug?: boolean;
+  encoding?: string;
+  delimiter?: string;
+  dateFormat?: string;
+  decimal?: string;
+}
+
+export type OutputFormat = 'table' | 'json';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json'];
+
+/** Options normalised once at the edge, then trusted (STYLE: csv-parse's normalize_options). */
+export interface ReportOptions {
+  tickets: string[];
+  preset: Preset | undefined;
+  map: Record<string, string>;
+  zone: Zone;
+  since: number | null;
+  until: number | null;
+  benchmark: string;
+  format: OutputFormat;
+  out: string | undefined;
+  failOnMiss: boolean;
+  strict: boolean;
+  rejects: string | undefined;
+  quiet: boolean;
+  encoding: string | undefined;
+  delimiter: string | undefined;
+  dateFormat: TimestampFormat | undefined;
+  decimal: DecimalSeparator | undefined;
+}
+
+export function normaliseReportOptions(files: string[], raw: RawReportOptions): ReportOptions {
+  const tickets = [...files, ...(raw.tickets ?? [])];
+  if (tickets.length === 0) throw new UsageError('no input file; pass a ticket export: support-metrics report tickets.csv');
+  const zone = new Zone(raw.tz);
+  const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone);
+  const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone);
+  if (since !== null && until !== null && until <= since) throw new UsageError(`--until ${raw.until} is not after --since ${raw.since}; the window is [since, until)`);
+  let preset: Preset | undefined;
+  if (raw.preset !== undefined) {
+    preset = presetNamed(raw.preset);
+    if (preset === undefined) throw new UsageError(`--preset ${JSON.stringify(raw.preset)} is not a preset; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
+  }
+  if (PROFILES[raw.benchmark] === undefined) throw new UsageError(`--benchmark ${JSON.stringify(raw.benchmark)} is not a profile; profiles: ${Object.keys(PROFILES).join(', ')}`);
+  return {
+    tickets,
+    preset,
+    map: parseMap(raw.map ?? []),
+    zone,
+    since,
+    until,
+    benchmark: raw.benchmark,
+    format: parseFormat(raw.format, raw.out),
+    out: raw.out,
+    failOnMiss: raw.failOnMiss === true,
+    strict: raw.strict === true,
+    rejects: raw.rejects,
+    quiet: raw.quiet === true,
+    encoding: raw.encoding === undefined ? undefined : normaliseEncodingName(raw.encoding),
+    delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
+    dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
+    decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
+  };
+}
+
+/** `--since 2026-11-01`, `--since "2026-11-01 09:00"`, `--since 01.11.2026`: wall time in --tz unless an offset is given. */
+function parseWindowBound(option: string, text: string, zone: Zone): number {
+  const detected = detectTimestampFormat([text], zone);
+  const bytes = Buffer.from(text.trim(), 'utf8');
+  const value = detected === null ? Number.NaN : timestampParser(detected.format, zone)(bytes, 0, bytes.length);
+  if (!Number.isFinite(value)) throw new UsageError(`${option} ${JSON.stringify(text)} is not a date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:mm`);
+  return value;
+}
+
+function parseMap(pairs: string[]): Record<string, string> {
+  const map: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) throw new UsageError(`--map ${JSON.stringify(pair)} must look like field=Header, e.g. --map created_at="Opened on"`);
+    map[pair.slice(0, eq).trim()] = pair.slice(eq + 1).trim();
+  }
+  return map;
+}
+
+function parseFormat(format: string | undefined, out: string | undefined): OutputFormat {
+  const chosen = format ?? (out?.toLowerCase().endsWith('.json') ? 'json' : 'table');
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format ${JSON.stringify(chosen)} is not available; formats: ${OUTPUT_FORMATS.join(', ')}`);
+  return chosen as OutputFormat;
+}
+
+function parseDelimiter(text: string): string {
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
+  const delimiter = named[text.toLowerCase()] ?? text;
+  if (delimiter.length !== 1) throw new UsageError(`--delimiter ${JSON.stringify(text)} must be one character: , ; | or tab`);
+  return delimiter;
+}
+
+const DATE_FORMATS: Record<string, TimestampFormat> = {
+  iso: 'iso', 'yyyy-mm-dd': 'iso',
+  'dd.mm.yyyy': 'dmy-dotted',
+  'mm/dd/yyyy': 'mdy-slash', 'm/d/y': 'mdy-slash', 'mdy': 'mdy-slash',
+  'dd/mm/yyyy': 'dmy-slash', 'd/m/y': 'dmy-slash', 'dmy': 'dmy-slash',
+  unix: 'unix-s', 'unix-s': 'unix-s', 'unix-ms': 'unix-ms',
+};
+
+function parseDateFormat(text: string): TimestampFormat {
+  const format = DATE_FORMATS[text.trim().toLowerCase()];
+  if (format === undefined) throw new UsageError(`--date-format ${JSON.stringify(text)} is not known; use ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s or unix-ms`);
+  return format;
+}
+
+function parseDecimal(text: string): DecimalSeparator {
+  if (text === '.' || text === ',') return text;
+  throw new UsageError(`--decimal ${JSON.stringify(text)} must be . or ,`);
+}

@@ -1,0 +1,68 @@
+import { readTickets } from '../datasets/tickets.js';
+import { formatRejection, type Rejections } from '../datasets/rejections.js';
+import { InputError } from '../errors.js';
+import { buildReport } from '../report/build.js';
+import type { Report } from '../report/model.js';
+import { renderJson } from '../render/json.js';
+import { renderRejectsCsv } from '../render/rejects-csv.js';
+import { renderTable } from '../render/table.js';
+import type { ReportOptions } from './options.js';
+import { writeOutputFile } from './write-output.js';
+
+/** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
+const SHOWN_REJECTIONS = 10;
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal that should get colour. */
+  color: boolean;
+}
+
+/** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
+export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
+  const tickets = await readTickets(options.tickets, {
+    encoding: options.encoding,
+    delimiter: options.delimiter,
+    preset: options.preset,
+    map: options.map,
+    zone: options.zone,
+    dateFormat: options.dateFormat,
+    decimal: options.decimal,
+  });
+  if (!options.quiet) for (const note of tickets.notes) io.stderr(`support-metrics: note: ${note}\n`);
+  if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(tickets.rejections.all), options.tickets);
+  const rejected = tickets.rejections.all.length;
+  if (rejected > 0 && (options.strict || !options.quiet)) io.stderr(rejectionSummary(tickets.rejections, options.strict));
+  if (options.strict && rejected > 0) {
+    throw new InputError({ file: options.tickets.join(', '), reason: `has ${rejected} rejected row${rejected === 1 ? '' : 's'} and --strict is set; no report written`, hint: 'fix the rows above or drop --strict' });
+  }
+  for (const input of tickets.inputs) {
+    if (input.accepted === 0) {
+      throw new InputError({ file: input.file, reason: `has no valid ticket row (${input.rows} read, ${input.rejected} rejected, ${input.skipped} skipped)`, hint: 'see the errors above, or check --preset, --map and --date-format' });
+    }
+  }
+
+  const report = buildReport(tickets, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark });
+  const color = options.out === undefined && io.color;
+  const rendered = options.format === 'json' ? renderJson(report) : renderTable(report, { color });
+  if (options.out === undefined) io.stdout(rendered);
+  else await writeOutputFile(options.out, rendered, options.tickets);
+  if (!options.quiet) for (const warning of lowSampleWarnings(report)) io.stderr(`support-metrics: warning: ${warning}\n`);
+  return options.failOnMiss && Object.values(report.metrics).some((m) => m.status === 'missed') ? 1 : 0;
+}
+
+function rejectionSummary(rejections: Rejections, strict: boolean): string {
+  const counts = [...rejections.countByReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
+  const total = rejections.all.length;
+  const lines = [`support-metrics: ${total} row${total === 1 ? '' : 's'} rejected (${counts})${strict ? '' : '; the report leaves them out'}:`];
+  for (const r of rejections.all.slice(0, SHOWN_REJECTIONS)) lines.push(`  ${formatRejection(r)}`);
+  if (total > SHOWN_REJECTIONS) lines.push(`  … and ${total - SHOWN_REJECTIONS} more; pass --rejects FILE to list them all`);
+  return `${lines.join('\n')}\n`;
+}
+
+function lowSampleWarnings(report: Report): string[] {
+  return Object.values(report.metrics)
+    .filter((m) => m.lowSample)
+    .map((m) => `${m.label} rests on ${(m.details as { count: number }).count} values (fewer than 20): read it with care`);
+}

@@ -1,0 +1,40 @@
+/** A Float64Array that grows by doubling: the columnar buffer rows are appended to in the hot path. */
+export class Float64Column {
+  private data: Float64Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** The filled part, without copying. */
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** A Uint8Array that grows by doubling, for small codes per row (value sources). */
+export class Uint8Column {
+  private data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint8Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint8Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  values(): Uint8Array {
+    return this.data.subarray(0, this.length);
+  }
+}

@@ -1,0 +1,46 @@
+import { formatLocated } from '../errors.js';
+
+/** Why a row was rejected; stable codes for counting and for the --rejects file. */
+export type RejectionReason =
+  | 'missing value'
+  | 'unparseable timestamp'
+  | 'unparseable number'
+  | 'response before creation'
+  | 'resolution before creation'
+  | 'negative duration'
+  | 'duplicate ticket id';
+
+/** One rejected row: where it is, which value, and why (SPEC §4). */
+export interface Rejection {
+  file: string;
+  line: number;
+  /** 1-based column of the offending field, when one field is to blame. */
+  column?: number | undefined;
+  field?: string | undefined;
+  value?: string | undefined;
+  reason: RejectionReason;
+  /** The full sentence: `is not a timestamp (expected …)`. */
+  message: string;
+}
+
+/** Every rejected row of a run, in reading order, with counts per reason. */
+export class Rejections {
+  readonly all: Rejection[] = [];
+  readonly countByReason = new Map<RejectionReason, number>();
+
+  add(rejection: Rejection): void {
+    this.all.push(rejection);
+    this.countByReason.set(rejection.reason, (this.countByReason.get(rejection.reason) ?? 0) + 1);
+  }
+
+  countFor(file: string): number {
+    let n = 0;
+    for (const r of this.all) if (r.file === file) n++;
+    return n;
+  }
+}
+
+/** `tickets.csv:42:3: created_at "31.02.2026" is not a timestamp (expected DD.MM.YYYY HH:mm:ss)` */
+export function formatRejection(r: Rejection): string {
+  return formatLocated({ file: r.file, line: r.line, column: r.column, field: r.field, value: r.value, reason: r.message });
+}

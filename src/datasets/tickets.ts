@@ -1,0 +1,281 @@
+import { z } from 'zod';
+import { ValueSource, type TicketTimes } from '../metrics/ticket-times.js';
+import { PRESETS, type Preset } from '../presets/index.js';
+import { fieldText, type CsvRecord } from '../read/csv-tokenizer.js';
+import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
+import type { DecimalSeparator } from '../read/number.js';
+import { TIMESTAMP_FORMAT_LABELS, type TimestampFormat } from '../read/timestamp.js';
+import type { Zone } from '../read/zone.js';
+import { durationColumnParser, isEmptyField, timestampColumnParser, type ColumnParser } from './column-parsers.js';
+import { Float64Column, Uint8Column } from './columns.js';
+import { knownHeaderCount, resolveMapping, type FieldSpec, type MappedColumn } from './mapping.js';
+import { Rejections, type RejectionReason } from './rejections.js';
+
+/** Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). */
+export const TICKET_FIELDS: readonly FieldSpec[] = [
+  { field: 'id', required: true, aliases: ['id', 'ticketid', 'ticket', 'ticketnumber', 'ticketno', 'number', 'no', '№', '#', 'key', 'issuekey', 'caseid', 'casenumber', 'conversationid', 'номер', 'номертикета', 'номерзаявки', 'номеробращения', 'idтикета', 'idзаявки', 'idобращения'] },
+  { field: 'created_at', required: true, aliases: ['createdat', 'created', 'createdtime', 'createddate', 'createdon', 'creationdate', 'creationtime', 'datecreated', 'openedat', 'opened', 'openedon', 'conversationstartedat', 'датасоздания', 'создан', 'создано', 'датаоткрытия', 'датаобращения', 'времясоздания'] },
+  { field: 'first_response_at', required: false, aliases: ['firstresponseat', 'firstrespondedat', 'firstreplyat', 'firstrepliedat', 'firstresponsedate', 'firstreplydate', 'conversationfirstrepliedat', 'датапервогоответа', 'первыйответ'] },
+  { field: 'first_response_minutes', required: false, duration: true, aliases: ['firstresponseminutes', 'firstresponsetime', 'firstresponsetimeminutes', 'firstresponsetimeinminutes', 'firstreplytimeinminutes', 'firstreplytime', 'firstreplyminutes', 'firstresponseseconds', 'firstresponsetimeseconds', 'firstresponsetimeinseconds', 'firstresponsehours', 'frt', 'frtminutes', 'frtseconds'] },
+  { field: 'resolved_at', required: false, aliases: ['resolvedat', 'resolved', 'resolvedtime', 'resolveddate', 'resolvedon', 'solvedat', 'solved', 'closedat', 'closed', 'closedtime', 'closeddate', 'closedon', 'resolutiondate', 'conversationlastclosedat', 'датарешения', 'датазакрытия', 'решен', 'закрыт'] },
+  { field: 'resolution_minutes', required: false, duration: true, aliases: ['resolutionminutes', 'resolutiontime', 'resolutiontimeminutes', 'resolutiontimeinminutes', 'fullresolutiontimeinminutes', 'fullresolutiontime', 'resolutionseconds', 'resolutionhours', 'timetoresolve', 'timetoresolution', 'timetoclose', 'art'] },
+  { field: 'first_response_business_minutes', required: false, duration: true, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours'] },
+  { field: 'resolution_business_minutes', required: false, duration: true, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours'] },
+  { field: 'first_resolution_minutes', required: false, duration: true, aliases: ['firstresolutionminutes', 'firstresolutiontimeinminutes', 'firstresolutiontime'] },
+  { field: 'status', required: false, aliases: ['status', 'state', 'статус', 'состояние'] },
+  { field: 'channel', required: false, aliases: ['channel', 'via', 'medium', 'канал'] },
+  { field: 'agent', required: false, aliases: ['agent', 'assignee', 'owner', 'operator', 'responsible', 'assignedto', 'ответственный', 'оператор', 'исполнитель', 'сотрудник'] },
+  { field: 'team', required: false, aliases: ['team', 'group', 'queue', 'команда', 'группа', 'отдел'] },
+  { field: 'priority', required: false, aliases: ['priority', 'приоритет'] },
+  { field: 'customer_id', required: false, aliases: ['customerid', 'customer', 'requesterid', 'requester', 'contactid', 'contact', 'clientid', 'client', 'userid', 'клиент', 'idклиента', 'заказчик', 'контакт'] },
+  { field: 'category', required: false, aliases: ['category', 'type', 'tickettype', 'topic', 'категория', 'тип'] },
+  { field: 'csat', required: false, aliases: ['csat', 'satisfaction', 'satisfactionscore', 'rating', 'оценка', 'оценкаклиента'] },
+  { field: 'reopens', required: false, aliases: ['reopens', 'reopencount', 'переоткрытия'] },
+  { field: 'replies', required: false, aliases: ['replies', 'replycount', 'ответы'] },
+];
+
+/**
+ * One ticket row in canonical form, as zod checks it. Instants are epoch ms, durations seconds; null = empty cell,
+ * NaN = a value the column parser could not read. The schema is the type (STYLE: zod).
+ */
+export const TicketRecord = z
+  .object({
+    id: z.string().min(1),
+    createdAt: z.number(),
+    firstResponseAt: z.number().nullable(),
+    resolvedAt: z.number().nullable(),
+    firstResponseSeconds: z.number().min(0).nullable(),
+    resolutionSeconds: z.number().min(0).nullable(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.firstResponseAt !== null && t.firstResponseAt < t.createdAt) ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: 'response before creation' });
+    if (t.resolvedAt !== null && t.resolvedAt < t.createdAt) ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'resolution before creation' });
+  });
+export type TicketRecord = z.infer<typeof TicketRecord>;
+
+/** Record keys → canonical field names (for messages and column lookup). */
+const FIELD_OF_KEY: Record<keyof TicketRecord, string> = {
+  id: 'id',
+  createdAt: 'created_at',
+  firstResponseAt: 'first_response_at',
+  resolvedAt: 'resolved_at',
+  firstResponseSeconds: 'first_response_minutes',
+  resolutionSeconds: 'resolution_minutes',
+};
+
+export interface TicketReadOptions {
+  encoding?: string | undefined;
+  delimiter?: string | undefined;
+  preset?: Preset | undefined;
+  map?: Readonly<Record<string, string>> | undefined;
+  /** Zone of timestamps written without an offset (`--tz`). */
+  zone: Zone;
+  /** Forces every timestamp column's format (`--date-format`). */
+  dateFormat?: TimestampFormat | undefined;
+  /** Forces the decimal separator of number columns (`--decimal`). */
+  decimal?: DecimalSeparator | undefined;
+}
+
+/** Per input file: where every data record went (SPEC §8: rows = accepted + rejected + skipped + merged). */
+export interface InputSummary {
+  file: string;
+  kind: 'tickets';
+  preset: string | null;
+  encoding: string;
+  delimiter: string;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  merged: number;
+}
+
+export interface TicketDataset {
+  times: TicketTimes;
+  inputs: InputSummary[];
+  rejections: Rejections;
+  /** Things the user should know (a guessed date order, a substring --map match): printed on stderr. */
+  notes: string[];
+}
+
+/** Rows like `Total: 1,234` or `Итого` after the data (Google Ads, hand-kept sheets): skipped, not rejected. */
+const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)\b/i;
+
+/**
+ * Reads one or more ticket files into one data set: a streaming pass per file that parses the kept columns with
+ * parsers chosen once, validates each row with zod, rejects duplicates (first kept), and appends to typed columns.
+ */
+export async function readTickets(files: readonly string[], options: TicketReadOptions): Promise<TicketDataset> {
+  const createdAt = new Float64Column();
+  const firstResponseSeconds = new Float64Column();
+  const firstResponseSource = new Uint8Column();
+  const resolutionSeconds = new Float64Column();
+  const resolutionSource = new Uint8Column();
+  const rejections = new Rejections();
+  const notes: string[] = [];
+  const inputs: InputSummary[] = [];
+  const firstLineOfId = new Map<string, string>();
+
+  for (const file of files) {
+    const layout = await readCsvLayout(file, {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      scoreHeader: (cells) => knownHeaderCount(cells, TICKET_FIELDS, PRESETS),
+    });
+    const mapping = resolveMapping(file, layout.headers, TICKET_FIELDS, PRESETS, { preset: options.preset, map: options.map });
+    notes.push(...mapping.notes.map((n) => `${file}: ${n}`));
+    const column = (field: string): MappedColumn | undefined => mapping.columns.get(field);
+    const idColumn = column('id')!;
+    const timestampOf = async (field: string) => {
+      const c = column(field);
+      return c === undefined ? undefined : await timestampColumnParser(layout, c, options, notes);
+    };
+    const durationOf = (field: string) => {
+      const c = column(field);
+      return c === undefined ? undefined : durationColumnParser(layout, c, options);
+    };
+    const created = (await timestampOf('created_at'))!;
+    const responded = await timestampOf('first_response_at');
+    const resolved = await timestampOf('resolved_at');
+    const responseDuration = durationOf('first_response_minutes');
+    const resolutionDuration = durationOf('resolution_minutes');
+    const columnsByKey: Record<keyof TicketRecord, ColumnParser | undefined> = {
+      id: undefined,
+      createdAt: created,
+      firstResponseAt: responded,
+      resolvedAt: resolved,
+      firstResponseSeconds: responseDuration,
+      resolutionSeconds: resolutionDuration,
+    };
+
+    const summary: InputSummary = {
+      file,
+      kind: 'tickets',
+      preset: mapping.preset?.name ?? null,
+      encoding: layout.encoding,
+      delimiter: layout.delimiter,
+      rows: 0,
+      accepted: 0,
+      rejected: 0,
+      skipped: 0,
+      merged: 0,
+    };
+    const decode = layout.decode;
+    const lineLabel = (line: number) => (files.length > 1 ? `${file}:${line}` : `line ${line}`);
+
+    const reject = (record: CsvRecord, key: keyof TicketRecord | null, reason: RejectionReason, message: string) => {
+      const mapped = key === null ? undefined : column(FIELD_OF_KEY[key]);
+      rejections.add({
+        file,
+        line: record.line,
+        column: mapped === undefined ? undefined : mapped.index + 1,
+        field: key === null ? undefined : FIELD_OF_KEY[key],
+        value: mapped === undefined ? undefined : fieldText(record, mapped.index, decode),
+        reason,
+        message,
+      });
+      summary.rejected++;
+    };
+
+    await streamCsvRecords(layout, (record) => {
+      summary.rows++;
+      for (const rule of mapping.skipRules) {
+        if (rule.values.includes(fieldText(record, rule.index, decode).trim().toLowerCase())) {
+          summary.skipped++;
+          return;
+        }
+      }
+      const candidate = {
+        id: readId(record, idColumn.index, decode),
+        createdAt: created.read(record),
+        firstResponseAt: responded?.read(record) ?? null,
+        resolvedAt: resolved?.read(record) ?? null,
+        firstResponseSeconds: responseDuration?.read(record) ?? null,
+        resolutionSeconds: resolutionDuration?.read(record) ?? null,
+      };
+      const parsed = TicketRecord.safeParse(candidate);
+      if (!parsed.success) {
+        if (isSummaryRow(record, decode)) {
+          summary.skipped++;
+          return;
+        }
+        const issue = parsed.error.issues[0]!;
+        const key = issue.path[0] as keyof TicketRecord;
+        const { reason, message } = describeIssue(key, candidate[key], issue.message, columnsByKey[key], column(FIELD_OF_KEY[key]));
+        reject(record, key, reason, message);
+        return;
+      }
+      const ticket = parsed.data;
+      const firstLine = firstLineOfId.get(ticket.id);
+      if (firstLine !== undefined) {
+        reject(record, 'id', 'duplicate ticket id', `repeats the ticket id of ${firstLine} (the first is kept)`);
+        return;
+      }
+      firstLineOfId.set(ticket.id, lineLabel(record.line));
+      summary.accepted++;
+      createdAt.push(ticket.createdAt);
+      pushDuration(ticket.firstResponseSeconds, ticket.createdAt, ticket.firstResponseAt, firstResponseSeconds, firstResponseSource);
+      pushDuration(ticket.resolutionSeconds, ticket.createdAt, ticket.resolvedAt, resolutionSeconds, resolutionSource);
+    });
+    inputs.push(summary);
+  }
+
+  return {
+    times: {
+      createdAt: createdAt.values(),
+      firstResponseSeconds: firstResponseSeconds.values(),
+      firstResponseSource: firstResponseSource.values(),
+      resolutionSeconds: resolutionSeconds.values(),
+      resolutionSource: resolutionSource.values(),
+    },
+    inputs,
+    rejections,
+    notes,
+  };
+}
+
+/** The export's own duration wins when filled; else the timestamps' difference; else none (SPEC §3). */
+function pushDuration(exported: number | null, createdAt: number, endAt: number | null, seconds: Float64Column, source: Uint8Column): void {
+  if (exported !== null) {
+    seconds.push(exported);
+    source.push(ValueSource.exportColumn);
+  } else if (endAt !== null) {
+    seconds.push((endAt - createdAt) / 1000);
+    source.push(ValueSource.timestamps);
+  } else {
+    seconds.push(Number.NaN);
+    source.push(ValueSource.none);
+  }
+}
+
+function readId(record: CsvRecord, index: number, decode: CsvLayout['decode']): string | null {
+  if (index >= record.fieldCount || isEmptyField(record.bytes, record.starts[index]!, record.ends[index]!)) return null;
+  return fieldText(record, index, decode).trim();
+}
+
+function isSummaryRow(record: CsvRecord, decode: CsvLayout['decode']): boolean {
+  for (let i = 0; i < Math.min(record.fieldCount, 3); i++) {
+    if (SUMMARY_ROW.test(fieldText(record, i, decode))) return true;
+  }
+  return false;
+}
+
+/** Turns a zod issue on one key into the reason code and the sentence users read. */
+function describeIssue(key: keyof TicketRecord, value: unknown, zodMessage: string, parser: ColumnParser | undefined, mapped: MappedColumn | undefined): { reason: RejectionReason; message: string } {
+  if (value === null || value === undefined) return { reason: 'missing value', message: 'is missing' };
+  if (zodMessage === 'response before creation' || zodMessage === 'resolution before creation') {
+    return { reason: zodMessage, message: `is before created_at (${zodMessage}); fix the row or check --tz` };
+  }
+  if (typeof value === 'number' && Number.isNaN(value)) {
+    if (parser?.format) {
+      return {
+        reason: 'unparseable timestamp',
+        message: `is not a timestamp (expected ${TIMESTAMP_FORMAT_LABELS[parser.format]}); fix the row or pass --date-format`,
+      };
+    }
+    return { reason: 'unparseable number', message: `is not a number of ${mapped?.unit ?? 'minutes'}; fix the row or pass --decimal` };
+  }
+  if (typeof value === 'number' && value < 0) return { reason: 'negative duration', message: 'is a negative duration' };
+  return { reason: 'missing value', message: zodMessage };
+}
+

@@ -1,0 +1,19 @@
+import { durationDetails, type DurationDetails } from './duration-metric.js';
+import type { Threshold } from './threshold.js';
+import type { TicketTimes } from './ticket-times.js';
+
+export interface ArtResult {
+  /** Headline: mean resolution time in seconds; null without resolved tickets. */
+  value: number | null;
+  details: DurationDetails & { unresolved: number };
+}
+
+/**
+ * Average resolution time: resolved_at − created_at per resolved ticket (or the export's full-resolution duration,
+ * which wins when filled), in seconds. Unresolved tickets are left out and counted as `unresolved`.
+ * SPEC §5 `art`. Seed 000_eed479c8e4db3466.txt: target "< 4 h".
+ */
+export function art(tickets: Pick<TicketTimes, 'resolutionSeconds' | 'resolutionSource'>, target: Threshold | null = null): ArtResult {
+  const details = durationDetails(tickets.resolutionSeconds, tickets.resolutionSource, target);
+  return { value: details.mean, details: { ...details, unresolved: tickets.resolutionSeconds.length - details.count } };
+}

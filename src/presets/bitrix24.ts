@@ -1,0 +1,44 @@
+import type { Preset } from './preset.js';
+
+/**
+ * Bitrix24 Open Lines statistics, "Экспорт в Excel" (SPEC §2): captions in the portal's language (ru or en),
+ * dates in the portal's format (ru `DD.MM.YYYY HH:MI:SS`, en `MM/DD/YYYY H:MI:SS am/pm`) and the portal's time zone
+ * (pass --tz, e.g. Europe/Moscow). Re-saved by Russian Excel it is a Windows-1251 `;` CSV.
+ * `Ожидание ответа оператора` is the first response in whole seconds without bot time; `0` means unanswered.
+ * `Дата закрытия` is preferred to `Дата закрытия оператором` (the first present wins).
+ */
+export const bitrix24: Preset = {
+  name: 'bitrix24',
+  kind: 'tickets',
+  description: 'Bitrix24 Open Lines statistics export (ru/en captions)',
+  columns: [
+    ['№', 'id'],
+    ['#', 'id'],
+    ['Дата создания', 'created_at'],
+    ['Created on', 'created_at'],
+    ['Дата ответа оператора', 'first_response_at'],
+    ['Agent replied on', 'first_response_at'],
+    ['Ожидание ответа оператора', 'first_response_minutes'],
+    ['Waiting for agent to respond', 'first_response_minutes'],
+    ['Дата закрытия', 'resolved_at'],
+    ['Closed on', 'resolved_at'],
+    ['Дата закрытия оператором', 'resolved_at'],
+    ['Agent closed on', 'resolved_at'],
+    ['Сотрудник', 'agent'],
+    ['Employee', 'agent'],
+    ['Канал', 'channel'],
+    ['Channel', 'channel'],
+    ['Клиент', 'customer_id'],
+    ['Client', 'customer_id'],
+    ['Статус', 'status'],
+    ['Status', 'status'],
+    ['Оценка клиента', 'csat'],
+    ['Rated by clients', 'csat'],
+  ],
+  units: { 'Ожидание ответа оператора': 'seconds', 'Waiting for agent to respond': 'seconds' },
+  zeroMeansNone: ['Ожидание ответа оператора', 'Waiting for agent to respond'],
+  skipRows: [
+    { header: 'Спам', values: ['да'], reason: 'spam' },
+    { header: 'Spam', values: ['yes', 'да'], reason: 'spam' },
+  ],
+};

@@ -1,0 +1,131 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import iconv from 'iconv-lite';
+import { InputError } from '../errors.js';
+import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } from './encoding.js';
+import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
+
+/** How much of the file is read up front to find the encoding, the delimiter and the header row. */
+const HEAD_BYTES = 256 * 1024;
+const CHUNK_BYTES = 1024 * 1024;
+const SAMPLE_RECORDS = 1000;
+
+export interface CsvReadOptions {
+  /** Forces the encoding (`--encoding`), else detected. */
+  encoding?: string | undefined;
+  /** Forces the delimiter (`--delimiter`), else sniffed. */
+  delimiter?: string | undefined;
+  /** How many known column names a row holds: the header row is the one that names the most. */
+  scoreHeader: (cells: string[]) => number;
+}
+
+/** What the head of a CSV file told us: everything the body's reader needs, decided once. */
+export interface CsvLayout {
+  file: string;
+  encoding: string;
+  bomLength: number;
+  delimiter: string;
+  /** Header cells as written, trimmed; repeated names get `_1`, `_2` … so each is addressable. */
+  headers: string[];
+  /** Physical line of the header row; data records start after it. */
+  headerLine: number;
+  /** Data records from the head of the file (up to SAMPLE_RECORDS), for choosing each column's value parser. */
+  sample: string[][];
+  decode: FieldDecoder;
+}
+
+/** Reads the head of `file` and works out its layout. Throws InputError for unreadable or empty files. */
+export async function readCsvLayout(file: string, options: CsvReadOptions): Promise<CsvLayout> {
+  const head = await readHead(file);
+  const detected = detectEncoding(head);
+  const encoding = options.encoding ?? detected.encoding;
+  const bomLength = options.encoding === undefined ? detected.bomLength : bomLengthFor(head, encoding);
+  let text = iconv.decode(head.subarray(bomLength), encoding);
+  if (head.length === HEAD_BYTES) {
+    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (lastBreak > 0) text = text.slice(0, lastBreak + 1); // a cut record would skew the sniffing
+  }
+  if (text.trim() === '') throw new InputError({ file, reason: 'is empty', hint: 'export the data again with a header row and at least one row' });
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  const records = parseHead(text, delimiter);
+  const header = findHeaderRow(records, options.scoreHeader);
+  if (header === undefined) throw new InputError({ file, reason: 'has no header row', hint: 'the first non-empty line must name the columns' });
+  return {
+    file,
+    encoding,
+    bomLength,
+    delimiter,
+    headers: distinctHeaders(header.cells.map((c) => c.trim())),
+    headerLine: header.line,
+    sample: records.filter((r) => r.line > header.line).slice(0, SAMPLE_RECORDS).map((r) => r.cells),
+    decode: fieldDecoder(isAsciiCompatible(encoding) ? encoding : 'utf-8'),
+  };
+}
+
+/**
+ * Streams the data records after the header row, in order, each with its physical line number.
+ * The callback's record is only valid during the call (see CsvTokenizer).
+ */
+export async function streamCsvRecords(layout: CsvLayout, onRecord: (record: CsvRecord) => void): Promise<void> {
+  const tokenizer = new CsvTokenizer(layout.delimiter, (record) => {
+    if (record.line > layout.headerLine) onRecord(record);
+  });
+  const stream = createReadStream(layout.file, { start: layout.bomLength, highWaterMark: CHUNK_BYTES });
+  try {
+    if (isAsciiCompatible(layout.encoding)) {
+      for await (const chunk of stream) tokenizer.push(chunk as Buffer);
+    } else {
+      // UTF-16: transcode to UTF-8 first so the byte tokenizer sees one byte per ASCII character.
+      const decoder = iconv.getDecoder(layout.encoding, { stripBOM: false });
+      for await (const chunk of stream) tokenizer.push(Buffer.from(decoder.write(chunk as Buffer), 'utf8'));
+      const rest = decoder.end();
+      if (rest) tokenizer.push(Buffer.from(rest, 'utf8'));
+    }
+  } catch (error) {
+    throw asInputError(layout.file, error);
+  }
+  tokenizer.end();
+}
+
+async function readHead(file: string): Promise<Buffer> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw new InputError({ file, reason: 'is a folder, not a file', hint: 'name a CSV file' });
+    const handle = await open(file, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw asInputError(file, error);
+  }
+}
+
+function asInputError(file: string, error: unknown): Error {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new InputError({ file, reason: 'does not exist', hint: 'check the path' });
+  if (code === 'EACCES' || code === 'EPERM') return new InputError({ file, reason: 'cannot be read (permission denied)', hint: 'check the file permissions' });
+  return new InputError({ file, reason: `cannot be read (${(error as Error).message})` });
+}
+
+function bomLengthFor(head: Buffer, encoding: string): number {
+  if (encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 3;
+  if (encoding.startsWith('utf-16') && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return 2;
+  return 0;
+}
+
+/** `Resolution time (in hrs)` twice becomes `Resolution time (in hrs)` and `Resolution time (in hrs)_1` (SPEC §3). */
+export function distinctHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const key = h.toLowerCase();
+    const n = seen.get(key);
+    seen.set(key, (n ?? 0) + 1);
+    return n === undefined ? h : `${h}_${n}`;
+  });
+}

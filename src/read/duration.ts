@@ -1,0 +1,38 @@
+import type { NumberParser } from './number.js';
+
+/** Units a duration column can be in; the header says which (SPEC §3). */
+export type DurationUnit = 'seconds' | 'minutes' | 'hours';
+
+export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
+
+/**
+ * The unit a header names: `First reply time in minutes`, `Time to close (seconds)`, `Resolution time (in hrs)`,
+ * `Время ответа, мин`. Minutes are looked for first because Zendesk's business twins say
+ * "in minutes within business hours". Null when the header names no unit.
+ */
+export function durationUnitFromHeader(header: string): DurationUnit | null {
+  const h = header.toLowerCase();
+  if (/\bmin(ute)?s?\b|\bminutes?\b|мин/.test(h)) return 'minutes';
+  if (/\bsec(ond)?s?\b|\bseconds?\b|секунд|\bсек\b/.test(h)) return 'seconds';
+  if (/\bhrs?\b|\bhours?\b|час/.test(h)) return 'hours';
+  return null;
+}
+
+/**
+ * Parses a duration cell to seconds: a number in `unit`, or `HH:MM:SS` / `HH:MM` with hours above 24 allowed
+ * (Freshdesk). NaN when neither.
+ */
+export function durationParser(unit: DurationUnit, parseNumber: NumberParser): NumberParser {
+  const scale = SECONDS_PER_UNIT[unit];
+  return (bytes, start, end) => {
+    const value = parseNumber(bytes, start, end);
+    if (!Number.isNaN(value)) return value * scale;
+    return parseClockDuration(bytes.toString('latin1', start, end));
+  };
+}
+
+function parseClockDuration(text: string): number {
+  const m = /^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*$/.exec(text);
+  if (m === null) return Number.NaN;
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
+}

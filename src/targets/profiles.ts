@@ -1,0 +1,34 @@
+import type { Threshold } from '../metrics/threshold.js';
+import { parseTarget } from './parse-target.js';
+
+/** A benchmark target for one metric, with where it comes from. */
+export interface Target extends Threshold {
+  metric: string;
+  /** As written in the source: `< 15 min`. */
+  text: string;
+  source: string;
+}
+
+const SEED_000 = '000_eed479c8e4db3466.txt';
+
+function target(metric: string, text: string, source: string): Target {
+  return { metric, text, source, ...parseTarget(text) };
+}
+
+/**
+ * Benchmark profiles (SPEC §6). `saas`: the example targets of seed 000 (table "Метрика … Целевое значение":
+ * CSAT 4.5 / 5, ART "Менее 4 часов", FRT "Менее 15 минут"); "less than" is strict.
+ */
+export const PROFILES: Readonly<Record<string, readonly Target[]>> = {
+  saas: [
+    target('frt', '< 15 min', SEED_000),
+    target('art', '< 4 h', SEED_000),
+    target('csat', '>= 4.5', SEED_000),
+  ],
+};
+
+export const DEFAULT_PROFILE = 'saas';
+
+export function targetFor(profile: string, metric: string): Target | null {
+  return PROFILES[profile]?.find((t) => t.metric === metric) ?? null;
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseHeader, resolveMapping } from '../../src/datasets/mapping.js';
+import { TICKET_FIELDS } from '../../src/datasets/tickets.js';
+import { PRESETS, presetNamed } from '../../src/presets/index.js';
+
+const map = (headers: string[], options = {}) => resolveMapping('t.csv', headers, TICKET_FIELDS, PRESETS, options);
+
+describe('header mapping', () => {
+  it('normalises case, spaces, _ and - and drops bracketed units, zones and [list]', () => {
+    expect(normaliseHeader('Created_At')).toBe('createdat');
+    expect(normaliseHeader('First response time (seconds)')).toBe('firstresponsetime');
+    expect(normaliseHeader('Conversation started at (Europe/Berlin)')).toBe('conversationstartedat');
+  });
+
+  it('chooses the Zendesk preset and its exact columns', () => {
+    const m = map(['Id', 'Subject', 'Created at', 'Solved at', 'Resolution time', 'First reply time in minutes', 'First reply time in minutes within business hours', 'Full resolution time in minutes', 'Product [list]']);
+    expect(m.preset?.name).toBe('zendesk');
+    expect(m.columns.get('resolved_at')?.header).toBe('Solved at');
+    expect(m.columns.get('resolution_minutes')).toMatchObject({ header: 'Full resolution time in minutes', unit: 'minutes' });
+    expect(m.columns.get('first_response_minutes')?.header).toBe('First reply time in minutes');
+    expect(m.columns.get('first_response_business_minutes')?.header).toBe('First reply time in minutes within business hours');
+  });
+
+  it('chooses Bitrix24 for Russian captions, with seconds, 0 = none and spam rows', () => {
+    const m = map(['№', 'Канал', 'Дата создания', 'Дата ответа оператора', 'Ожидание ответа оператора', 'Дата закрытия оператором', 'Спам']);
+    expect(m.preset?.name).toBe('bitrix24');
+    expect(m.columns.get('first_response_minutes')).toMatchObject({ unit: 'seconds', zeroMeansNone: true });
+    expect(m.columns.get('resolved_at')?.header).toBe('Дата закрытия оператором');
+    expect(m.skipRules).toEqual([{ index: 6, values: ['да'], reason: 'spam' }]);
+  });
+
+  it('falls back to generic English and Russian aliases, units from the header', () => {
+    const m = map(['Ticket ID', 'Дата создания', 'Дата первого ответа', 'Time to close (seconds)']);
+    expect(m.preset).toBeNull();
+    expect(m.columns.get('id')?.index).toBe(0);
+    expect(m.columns.get('created_at')?.index).toBe(1);
+    expect(m.columns.get('first_response_at')?.index).toBe(2);
+    expect(m.columns.get('resolution_minutes')).toMatchObject({ index: 3, unit: 'seconds' });
+  });
+
+  it('lets --map and --preset override', () => {
+    const m = map(['Ref', 'Opened on', 'Created at'], { map: { id: 'Ref', created_at: 'opened ON' }, preset: presetNamed('zendesk') });
+    expect(m.columns.get('id')).toMatchObject({ index: 0, via: 'map' });
+    expect(m.columns.get('created_at')).toMatchObject({ index: 1, via: 'map' });
+    expect(m.preset?.name).toBe('zendesk');
+  });
+
+  it('names the missing field, lists the headers and suggests the nearest', () => {
+    expect(() => map(['Id', 'Create date', 'Subject'])).toThrow(
+      't.csv: has no column for the required field created_at; headers found: "Id", "Create date", "Subject"; did you mean "Create date"? pass --map created_at="Create date"',
+    );
+  });
+});

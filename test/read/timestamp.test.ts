@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { detectTimestampFormat, parseTimestampText, UNSET } from '../../src/read/timestamp.js';
+import { UTC, Zone } from '../../src/read/zone.js';
+
+const iso = (s: string) => Date.parse(s);
+
+describe('timestamp parsers', () => {
+  it('reads ISO with and without offset, Zendesk "+hhmm", fractions and date-only', () => {
+    expect(parseTimestampText('2026-11-02T14:05:09Z', 'iso', UTC)).toBe(iso('2026-11-02T14:05:09Z'));
+    // Zendesk: 14:05:09 at +01:00 is 13:05:09 UTC
+    expect(parseTimestampText('2026-11-02 14:05:09 +0100', 'iso', UTC)).toBe(iso('2026-11-02T13:05:09Z'));
+    expect(parseTimestampText('2026-11-02T14:05:09.250-03:30', 'iso', UTC)).toBe(iso('2026-11-02T17:35:09.250Z'));
+    expect(parseTimestampText('2026-11-02 14:05', 'iso', UTC)).toBe(iso('2026-11-02T14:05:00Z'));
+    expect(parseTimestampText('2026-11-02', 'iso', UTC)).toBe(iso('2026-11-02T00:00:00Z'));
+    expect(parseTimestampText(' 2026-11-02 14:05:09 ', 'iso', UTC)).toBe(iso('2026-11-02T14:05:09Z'));
+  });
+
+  it('rejects impossible dates and junk', () => {
+    expect(parseTimestampText('2026-02-30 10:00', 'iso', UTC)).toBeNaN();
+    expect(parseTimestampText('2026-11-02 25:00', 'iso', UTC)).toBeNaN();
+    expect(parseTimestampText('not-a-date', 'iso', UTC)).toBeNaN();
+    expect(parseTimestampText('31.11.2026 10:00:00', 'dmy-dotted', UTC)).toBeNaN();
+  });
+
+  it('treats Zendesk 1900-01-01 00:00:00 as unset', () => {
+    expect(parseTimestampText('1900-01-01 00:00:00', 'iso', UTC)).toBe(UNSET);
+  });
+
+  it('reads DD.MM.YYYY HH:mm[:ss] in Moscow time (UTC+3, no DST)', () => {
+    const moscow = new Zone('Europe/Moscow');
+    expect(parseTimestampText('02.11.2026 10:00:00', 'dmy-dotted', moscow)).toBe(iso('2026-11-02T07:00:00Z'));
+    expect(parseTimestampText('02.11.2026 10:00', 'dmy-dotted', moscow)).toBe(iso('2026-11-02T07:00:00Z'));
+    expect(parseTimestampText('02.11.2026', 'dmy-dotted', moscow)).toBe(iso('2026-11-01T21:00:00Z'));
+  });
+
+  it('reads slash dates month-first or day-first, 12-hour clocks and two-digit years', () => {
+    expect(parseTimestampText('11/02/2026 2:05:09 pm', 'mdy-slash', UTC)).toBe(iso('2026-11-02T14:05:09Z'));
+    expect(parseTimestampText('11/02/2026 12:30 AM', 'mdy-slash', UTC)).toBe(iso('2026-11-02T00:30:00Z'));
+    expect(parseTimestampText('12/25/25 20:18', 'mdy-slash', UTC)).toBe(iso('2025-12-25T20:18:00Z'));
+    expect(parseTimestampText('02/11/2026 14:05', 'dmy-slash', UTC)).toBe(iso('2026-11-02T14:05:00Z'));
+  });
+
+  it('reads Unix seconds and milliseconds', () => {
+    expect(parseTimestampText('1762092309', 'unix-s', UTC)).toBe(1762092309000);
+    expect(parseTimestampText('1762092309123', 'unix-ms', UTC)).toBe(1762092309123);
+  });
+
+  it('is correct across DST changes (Europe/Berlin, 2026)', () => {
+    const berlin = new Zone('Europe/Berlin');
+    // Before the spring change (CET, +1) and after it (CEST, +2): 29 March 2026 at 02:00 local.
+    expect(parseTimestampText('2026-03-29 01:30', 'iso', berlin)).toBe(iso('2026-03-29T00:30:00Z'));
+    expect(parseTimestampText('2026-03-29 03:30', 'iso', berlin)).toBe(iso('2026-03-29T01:30:00Z'));
+    // 02:30 does not exist: read with the offset before the gap (+1) → 01:30 UTC
+    expect(parseTimestampText('2026-03-29 02:30', 'iso', berlin)).toBe(iso('2026-03-29T01:30:00Z'));
+    // 25 October 2026, 02:30 happens twice: the first (CEST, +2) is taken → 00:30 UTC
+    expect(parseTimestampText('2026-10-25 02:30', 'iso', berlin)).toBe(iso('2026-10-25T00:30:00Z'));
+    expect(parseTimestampText('2026-10-25 03:30', 'iso', berlin)).toBe(iso('2026-10-25T02:30:00Z'));
+    // An explicit offset ignores the zone.
+    expect(parseTimestampText('2026-07-01 12:00 +0000', 'iso', berlin)).toBe(iso('2026-07-01T12:00:00Z'));
+  });
+});
+
+describe('detectTimestampFormat', () => {
+  it('picks the format that reads the column', () => {
+    expect(detectTimestampFormat(['2026-11-02 14:05:09 +0100', '', '2026-11-03 09:00:00 +0100'], UTC)).toEqual({ format: 'iso', ambiguousSlash: false });
+    expect(detectTimestampFormat(['02.11.2026 10:00:00', '03.11.2026 01:30:00'], UTC)?.format).toBe('dmy-dotted');
+    expect(detectTimestampFormat(['1762092309', '1762092400'], UTC)?.format).toBe('unix-s');
+    expect(detectTimestampFormat(['hello', 'world'], UTC)).toBeNull();
+  });
+
+  it('resolves slash dates per column: a first part above 12 anywhere means day-first', () => {
+    expect(detectTimestampFormat(['03/04/2026 10:00', '25/04/2026 10:00'], UTC)).toEqual({ format: 'dmy-slash', ambiguousSlash: false });
+    expect(detectTimestampFormat(['03/04/2026 10:00', '04/25/2026 10:00'], UTC)).toEqual({ format: 'mdy-slash', ambiguousSlash: false });
+    expect(detectTimestampFormat(['03/04/2026 10:00', '04/05/2026 10:00'], UTC)).toEqual({ format: 'mdy-slash', ambiguousSlash: true });
+  });
+});

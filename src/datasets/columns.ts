@@ -38,3 +38,31 @@ export class Uint8Column {
     return this.data.subarray(0, this.length);
   }
 }
+
+/** A Uint32Array that grows by doubling (physical line numbers of kept rows). */
+export class Uint32Column {
+  private data: Uint32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  values(): Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** The entries of `values` whose `drop` flag is 0, as a new array of the same type. */
+export function withoutDropped<T extends Float64Array | Uint8Array | Uint32Array>(values: T, drop: Uint8Array, kept: number): T {
+  const out = new (values.constructor as new (n: number) => T)(kept);
+  let k = 0;
+  for (let i = 0; i < values.length; i++) if (drop[i] === 0) out[k++] = values[i]!;
+  return out;
+}

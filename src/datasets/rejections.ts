@@ -21,6 +21,8 @@ export interface Rejection {
   reason: RejectionReason;
   /** The full sentence: `is not a timestamp (expected …)`. */
   message: string;
+  /** Position of the file among the inputs (the same file may be given twice). */
+  inputIndex?: number;
 }
 
 /** Every rejected row of a run, in reading order, with counts per reason. */
@@ -43,4 +45,9 @@ export class Rejections {
 /** `tickets.csv:42:3: created_at "31.02.2026" is not a timestamp (expected DD.MM.YYYY HH:mm:ss)` */
 export function formatRejection(r: Rejection): string {
   return formatLocated({ file: r.file, line: r.line, column: r.column, field: r.field, value: r.value, reason: r.message });
+}
+
+/** Orders rejections by input file (in the given order), then by line: the order a user reads the files in. */
+export function sortRejections(rejections: Rejections): void {
+  rejections.all.sort((a, b) => (a.inputIndex ?? 0) - (b.inputIndex ?? 0) || a.line - b.line);
 }

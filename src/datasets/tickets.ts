@@ -7,9 +7,10 @@ import type { DecimalSeparator } from '../read/number.js';
 import { TIMESTAMP_FORMAT_LABELS, type TimestampFormat } from '../read/timestamp.js';
 import type { Zone } from '../read/zone.js';
 import { durationColumnParser, isEmptyField, timestampColumnParser, type ColumnParser } from './column-parsers.js';
-import { Float64Column, Uint8Column } from './columns.js';
+import { Float64Column, Uint32Column, Uint8Column, withoutDropped } from './columns.js';
 import { knownHeaderCount, resolveMapping, type FieldSpec, type MappedColumn } from './mapping.js';
-import { Rejections, type RejectionReason } from './rejections.js';
+import { Rejections, sortRejections, type RejectionReason } from './rejections.js';
+import { numericId, TicketIdIndex } from './ticket-ids.js';
 
 /** Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). */
 export const TICKET_FIELDS: readonly FieldSpec[] = [
@@ -40,7 +41,7 @@ export const TICKET_FIELDS: readonly FieldSpec[] = [
  */
 export const TicketRecord = z
   .object({
-    id: z.string().min(1),
+    id: z.union([z.number(), z.string().min(1)]),
     createdAt: z.number(),
     firstResponseAt: z.number().nullable(),
     resolvedAt: z.number().nullable(),
@@ -103,7 +104,8 @@ const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)\b/i;
 
 /**
  * Reads one or more ticket files into one data set: a streaming pass per file that parses the kept columns with
- * parsers chosen once, validates each row with zod, rejects duplicates (first kept), and appends to typed columns.
+ * parsers chosen once, validates each row with zod, and appends to typed columns; repeated ids are rejected after
+ * the pass (first kept) and their rows dropped from the columns.
  */
 export async function readTickets(files: readonly string[], options: TicketReadOptions): Promise<TicketDataset> {
   const createdAt = new Float64Column();
@@ -111,12 +113,17 @@ export async function readTickets(files: readonly string[], options: TicketReadO
   const firstResponseSource = new Uint8Column();
   const resolutionSeconds = new Float64Column();
   const resolutionSource = new Uint8Column();
+  const lineOfRow = new Uint32Column();
+  const ids = new TicketIdIndex();
   const rejections = new Rejections();
   const notes: string[] = [];
   const inputs: InputSummary[] = [];
-  const firstLineOfId = new Map<string, string>();
+  /** First accepted row of each input, and the id column there, to place duplicate rejections. */
+  const firstRowOfInput: number[] = [];
+  const idColumnOfInput: number[] = [];
+  let rowCount = 0;
 
-  for (const file of files) {
+  for (const [inputIndex, file] of files.entries()) {
     const layout = await readCsvLayout(file, {
       encoding: options.encoding,
       delimiter: options.delimiter,
@@ -125,7 +132,7 @@ export async function readTickets(files: readonly string[], options: TicketReadO
     const mapping = resolveMapping(file, layout.headers, TICKET_FIELDS, PRESETS, { preset: options.preset, map: options.map });
     notes.push(...mapping.notes.map((n) => `${file}: ${n}`));
     const column = (field: string): MappedColumn | undefined => mapping.columns.get(field);
-    const idColumn = column('id')!;
+    const idIndex = column('id')!.index;
     const timestampOf = async (field: string) => {
       const c = column(field);
       return c === undefined ? undefined : await timestampColumnParser(layout, c, options, notes);
@@ -160,16 +167,19 @@ export async function readTickets(files: readonly string[], options: TicketReadO
       skipped: 0,
       merged: 0,
     };
+    inputs.push(summary);
+    firstRowOfInput.push(rowCount);
+    idColumnOfInput.push(idIndex);
     const decode = layout.decode;
-    const lineLabel = (line: number) => (files.length > 1 ? `${file}:${line}` : `line ${line}`);
 
-    const reject = (record: CsvRecord, key: keyof TicketRecord | null, reason: RejectionReason, message: string) => {
-      const mapped = key === null ? undefined : column(FIELD_OF_KEY[key]);
+    const reject = (record: CsvRecord, key: keyof TicketRecord, reason: RejectionReason, message: string) => {
+      const mapped = column(FIELD_OF_KEY[key]);
       rejections.add({
         file,
+        inputIndex,
         line: record.line,
         column: mapped === undefined ? undefined : mapped.index + 1,
-        field: key === null ? undefined : FIELD_OF_KEY[key],
+        field: FIELD_OF_KEY[key],
         value: mapped === undefined ? undefined : fieldText(record, mapped.index, decode),
         reason,
         message,
@@ -185,13 +195,17 @@ export async function readTickets(files: readonly string[], options: TicketReadO
           return;
         }
       }
+      const numeric = idIndex < record.fieldCount ? numericId(record.bytes, record.starts[idIndex]!, record.ends[idIndex]!) : Number.NaN;
+      // A filled export duration wins, so the fall-back timestamp is read only when the duration cell is empty.
+      const firstResponseDuration = responseDuration?.read(record) ?? null;
+      const resolutionDurationValue = resolutionDuration?.read(record) ?? null;
       const candidate = {
-        id: readId(record, idColumn.index, decode),
+        id: Number.isNaN(numeric) ? readId(record, idIndex, decode) : numeric,
         createdAt: created.read(record),
-        firstResponseAt: responded?.read(record) ?? null,
-        resolvedAt: resolved?.read(record) ?? null,
-        firstResponseSeconds: responseDuration?.read(record) ?? null,
-        resolutionSeconds: resolutionDuration?.read(record) ?? null,
+        firstResponseAt: firstResponseDuration === null ? (responded?.read(record) ?? null) : null,
+        resolvedAt: resolutionDurationValue === null ? (resolved?.read(record) ?? null) : null,
+        firstResponseSeconds: firstResponseDuration,
+        resolutionSeconds: resolutionDurationValue,
       };
       const parsed = TicketRecord.safeParse(candidate);
       if (!parsed.success) {
@@ -206,32 +220,71 @@ export async function readTickets(files: readonly string[], options: TicketReadO
         return;
       }
       const ticket = parsed.data;
-      const firstLine = firstLineOfId.get(ticket.id);
-      if (firstLine !== undefined) {
-        reject(record, 'id', 'duplicate ticket id', `repeats the ticket id of ${firstLine} (the first is kept)`);
-        return;
+      if (typeof ticket.id === 'number') {
+        ids.addNumeric(ticket.id);
+      } else {
+        const firstRow = ids.addText(ticket.id, rowCount);
+        if (firstRow >= 0) {
+          reject(record, 'id', 'duplicate ticket id', `repeats the ticket id of ${placeOfRow(firstRow)} (the first is kept)`);
+          return;
+        }
       }
-      firstLineOfId.set(ticket.id, lineLabel(record.line));
+      rowCount++;
       summary.accepted++;
+      lineOfRow.push(record.line);
       createdAt.push(ticket.createdAt);
       pushDuration(ticket.firstResponseSeconds, ticket.createdAt, ticket.firstResponseAt, firstResponseSeconds, firstResponseSource);
       pushDuration(ticket.resolutionSeconds, ticket.createdAt, ticket.resolvedAt, resolutionSeconds, resolutionSource);
     });
-    inputs.push(summary);
   }
 
-  return {
-    times: {
-      createdAt: createdAt.values(),
-      firstResponseSeconds: firstResponseSeconds.values(),
-      firstResponseSource: firstResponseSource.values(),
-      resolutionSeconds: resolutionSeconds.values(),
-      resolutionSource: resolutionSource.values(),
-    },
-    inputs,
-    rejections,
-    notes,
+  /** Which input a kept row came from. */
+  function inputOfRow(row: number): number {
+    let input = 0;
+    while (input + 1 < firstRowOfInput.length && firstRowOfInput[input + 1]! <= row) input++;
+    return input;
+  }
+  function placeOfRow(row: number): string {
+    const line = lineOfRow.values()[row]!;
+    return files.length > 1 ? `${files[inputOfRow(row)]}:${line}` : `line ${line}`;
+  }
+
+  const times: TicketTimes = {
+    createdAt: createdAt.values(),
+    firstResponseSeconds: firstResponseSeconds.values(),
+    firstResponseSource: firstResponseSource.values(),
+    resolutionSeconds: resolutionSeconds.values(),
+    resolutionSource: resolutionSource.values(),
   };
+  const duplicates = ids.numericDuplicates();
+  if (duplicates.length > 0) {
+    const drop = new Uint8Array(rowCount);
+    for (const [row, firstRow] of duplicates) {
+      drop[row] = 1;
+      const input = inputOfRow(row);
+      rejections.add({
+        file: files[input]!,
+        inputIndex: input,
+        line: lineOfRow.values()[row]!,
+        column: idColumnOfInput[input]! + 1,
+        field: 'id',
+        value: String(ids.numericIdOf(row)),
+        reason: 'duplicate ticket id',
+        message: `repeats the ticket id of ${placeOfRow(firstRow)} (the first is kept)`,
+      });
+      inputs[input]!.accepted--;
+      inputs[input]!.rejected++;
+    }
+    const kept = rowCount - duplicates.length;
+    times.createdAt = withoutDropped(times.createdAt, drop, kept);
+    times.firstResponseSeconds = withoutDropped(times.firstResponseSeconds, drop, kept);
+    times.firstResponseSource = withoutDropped(times.firstResponseSource, drop, kept);
+    times.resolutionSeconds = withoutDropped(times.resolutionSeconds, drop, kept);
+    times.resolutionSource = withoutDropped(times.resolutionSource, drop, kept);
+    sortRejections(rejections);
+  }
+
+  return { times, inputs, rejections, notes };
 }
 
 /** The export's own duration wins when filled; else the timestamps' difference; else none (SPEC §3). */

@@ -106,23 +106,28 @@ export class CsvTokenizer {
       for (;;) {
         if (pos < n && bytes[pos] === QUOTE) {
           const contentStart = pos + 1;
-          let search = contentStart;
+          // A byte loop, not indexOf: most quoted fields are short, and the loop counts line breaks as it goes.
+          let p = contentStart;
           let escaped = 0;
           let closing = -1;
-          for (;;) {
-            const q = bytes.indexOf(QUOTE, search);
-            if (q === -1) break;
-            if (q + 1 < n) {
-              if (bytes[q + 1] === QUOTE) {
-                escaped = 1;
-                search = q + 2;
-                continue;
-              }
-            } else if (!final) {
-              break; // the next chunk may start with the second quote of a `""` pair
+          let breaks = 0;
+          while (p < n) {
+            const c = bytes[p];
+            if (c === QUOTE) {
+              if (p + 1 < n) {
+                if (bytes[p + 1] === QUOTE) {
+                  escaped = 1;
+                  p += 2;
+                  continue;
+                }
+                closing = p;
+              } else if (final) {
+                closing = p;
+              } // else: the next chunk may start with the second quote of a `""` pair
+              break;
             }
-            closing = q;
-            break;
+            if (c === LF || (c === CR && (p + 1 >= n || bytes[p + 1] !== LF))) breaks++;
+            p++;
           }
           if (closing === -1) {
             if (!final) {
@@ -131,7 +136,7 @@ export class CsvTokenizer {
             }
             closing = n; // unterminated quote at the end of the file: the rest is the field
           }
-          newlines += countLineBreaks(bytes, contentStart, closing);
+          newlines += breaks;
           pos = closing + 1;
           if (pos < n && bytes[pos] !== delimiter && bytes[pos] !== LF && bytes[pos] !== CR) {
             // Text after the closing quote: keep the field raw, quotes and all, up to the next separator.
@@ -197,16 +202,6 @@ export class CsvTokenizer {
     }
     return pos;
   }
-}
-
-/** Line breaks inside a quoted field: LF, CRLF and a lone CR each count once. */
-function countLineBreaks(bytes: Buffer, start: number, end: number): number {
-  let count = 0;
-  for (let p = start; p < end; p++) {
-    const c = bytes[p];
-    if (c === LF || (c === CR && (p + 1 >= end || bytes[p + 1] !== LF))) count++;
-  }
-  return count;
 }
 
 /** The text of field `i`, decoded and with `""` unescaped. */

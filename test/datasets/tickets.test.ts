@@ -47,3 +47,27 @@ describe('readTickets on the fixtures', () => {
     expect(data.rejections.all.at(-1)!.message).toBe('repeats the ticket id of fixtures/tickets-plain.csv:12 (the first is kept)');
   });
 });
+
+describe('duplicate numeric ids (checked in bulk after the pass)', () => {
+  it('keeps the first, rejects the later ones with both lines, in line order, across files', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sm-dup-'));
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'Id,Created at,First reply time in minutes\n7,2026-11-02 10:00,1\n3,2026-11-02 11:00,2\n7,2026-11-02 12:00,4\n');
+    writeFileSync(b, 'Id,Created at,First reply time in minutes\n3,2026-11-03 10:00,8\n9,2026-11-03 11:00,16\n');
+    const data = await readTickets([a, b], { zone: UTC });
+    expect(data.inputs.map((i) => [i.rows, i.accepted, i.rejected])).toEqual([
+      [3, 2, 1],
+      [2, 1, 1],
+    ]);
+    expect(data.rejections.all.map((r) => [r.file, r.line, r.column, r.value, r.message])).toEqual([
+      [a, 4, 1, '7', `repeats the ticket id of ${a}:2 (the first is kept)`],
+      [b, 2, 1, '3', `repeats the ticket id of ${a}:3 (the first is kept)`],
+    ]);
+    // Kept rows: minutes 1, 2, 16 → seconds 60, 120, 960
+    expect(Array.from(data.times.firstResponseSeconds)).toEqual([60, 120, 960]);
+  });
+});

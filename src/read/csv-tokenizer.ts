@@ -95,6 +95,7 @@ export class CsvTokenizer {
   private scan(bytes: Buffer, final: boolean): number {
     const n = bytes.length;
     const delimiter = this.delimiter;
+    const maxSpecial = Math.max(delimiter, CR);
     const record = this.record;
     record.bytes = bytes;
     let pos = 0;
@@ -112,7 +113,11 @@ export class CsvTokenizer {
           let closing = -1;
           let breaks = 0;
           while (p < n) {
-            const c = bytes[p];
+            const c = bytes[p]!;
+            if (c > QUOTE) {
+              p++; // most bytes: one comparison (quote, LF and CR are all ≤ 0x22)
+              continue;
+            }
             if (c === QUOTE) {
               if (p + 1 < n) {
                 if (bytes[p + 1] === QUOTE) {
@@ -158,7 +163,11 @@ export class CsvTokenizer {
         } else {
           let p = pos;
           while (p < n) {
-            const c = bytes[p];
+            const c = bytes[p]!;
+            if (c > maxSpecial) {
+              p++; // most bytes: one comparison
+              continue;
+            }
             if (c === delimiter || c === LF || c === CR) break;
             p++;
           }

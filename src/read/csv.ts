@@ -10,6 +10,7 @@ import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
 const HEAD_BYTES = 256 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const SAMPLE_RECORDS = 1000;
+const SNIFF_CHARS = 32 * 1024;
 
 export interface CsvReadOptions {
   /** Forces the encoding (`--encoding`), else detected. */
@@ -47,7 +48,8 @@ export async function readCsvLayout(file: string, options: CsvReadOptions): Prom
     if (lastBreak > 0) text = text.slice(0, lastBreak + 1); // a cut record would skew the sniffing
   }
   if (text.trim() === '') throw new InputError({ file, reason: 'is empty', hint: 'export the data again with a header row and at least one row' });
-  const delimiter = options.delimiter ?? sniffDelimiter(text);
+  // Sniffing needs only the first lines; the full head (for column samples) is parsed once, with the chosen delimiter.
+  const delimiter = options.delimiter ?? sniffDelimiter(cutAtLineBreak(text, SNIFF_CHARS));
   const records = parseHead(text, delimiter);
   const header = findHeaderRow(records, options.scoreHeader);
   if (header === undefined) throw new InputError({ file, reason: 'has no header row', hint: 'the first non-empty line must name the columns' });
@@ -86,6 +88,12 @@ export async function streamCsvRecords(layout: CsvLayout, onRecord: (record: Csv
     throw asInputError(layout.file, error);
   }
   tokenizer.end();
+}
+
+function cutAtLineBreak(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const lastBreak = text.lastIndexOf('\n', length);
+  return lastBreak > 0 ? text.slice(0, lastBreak + 1) : text.slice(0, length);
 }
 
 async function readHead(file: string): Promise<Buffer> {

@@ -52,11 +52,64 @@ function daysInMonth(year: number, month: number): number {
 
 /** Validates the fields and turns them into epoch ms; `offsetMinutes` null means "wall time in `zone`". */
 function assemble(zone: Zone, year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, offsetMinutes: number | null): number {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  // Written so that NaN fields (a non-digit in a fixed-width form) fail too.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
+  if (!(hour <= 23 && minute <= 59 && second <= 59 && year >= 0)) return Number.NaN;
   if (year === 1900 && month === 1 && day === 1 && hour === 0 && minute === 0 && second === 0) return UNSET;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const wall = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
   return offsetMinutes === null ? zone.toUtc(wall) : wall - offsetMinutes * 60_000;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm): Date.UTC without the call. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/** Two ASCII digits at i as a number; NaN when either is not a digit. */
+function twoDigits(bytes: Uint8Array, i: number): number {
+  const a = bytes[i]! - ZERO;
+  const b = bytes[i + 1]! - ZERO;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? Number.NaN : a * 10 + b;
+}
+
+/**
+ * The fixed-width forms most exports write — `YYYY-MM-DD HH:MM:SS`, with `Z`, ` +hhmm` (Zendesk) or `+hh:mm` —
+ * read by position, with no scanning. Undefined when the value has another shape (the general parser then reads it).
+ */
+function fixedIso(bytes: Uint8Array, s: number, e: number, zone: Zone): number | undefined {
+  const length = e - s;
+  if (length !== 19 && length !== 20 && length !== 25) return undefined;
+  const t = bytes[s + 10];
+  if (bytes[s + 4] !== 0x2d || bytes[s + 7] !== 0x2d || (t !== SPACE && t !== 0x54) || bytes[s + 13] !== 0x3a || bytes[s + 16] !== 0x3a) return undefined;
+  let offset: number | null = null;
+  if (length === 20) {
+    if (bytes[s + 19] !== 0x5a) return undefined;
+    offset = 0;
+  } else if (length === 25) {
+    // ` +0100` or `+01:00`
+    const spaced = bytes[s + 19] === SPACE;
+    const sign = bytes[s + (spaced ? 20 : 19)];
+    if (sign !== 0x2b && sign !== 0x2d) return undefined;
+    const hh = twoDigits(bytes, s + (spaced ? 21 : 20));
+    const mm = spaced ? twoDigits(bytes, s + 23) : bytes[s + 22] === 0x3a ? twoDigits(bytes, s + 23) : Number.NaN;
+    offset = (sign === 0x2d ? -1 : 1) * (hh * 60 + mm);
+    if (Number.isNaN(offset)) return Number.NaN;
+  }
+  const year = twoDigits(bytes, s) * 100 + twoDigits(bytes, s + 2);
+  const value = assemble(zone, year, twoDigits(bytes, s + 5), twoDigits(bytes, s + 8), twoDigits(bytes, s + 11), twoDigits(bytes, s + 14), twoDigits(bytes, s + 17), 0, offset);
+  return value;
+}
+
+/** `DD.MM.YYYY HH:MM:SS` (Bitrix24, Russian Excel) read by position; undefined for other shapes. */
+function fixedDotted(bytes: Uint8Array, s: number, e: number, zone: Zone): number | undefined {
+  if (e - s !== 19 || bytes[s + 2] !== 0x2e || bytes[s + 5] !== 0x2e || bytes[s + 10] !== SPACE || bytes[s + 13] !== 0x3a || bytes[s + 16] !== 0x3a) return undefined;
+  const year = twoDigits(bytes, s + 6) * 100 + twoDigits(bytes, s + 8);
+  return assemble(zone, year, twoDigits(bytes, s + 3), twoDigits(bytes, s), twoDigits(bytes, s + 11), twoDigits(bytes, s + 14), twoDigits(bytes, s + 17), 0, null);
 }
 
 interface Clock {
@@ -165,6 +218,8 @@ export function timestampParser(format: TimestampFormat, zone: Zone): TimestampP
   switch (format) {
     case 'iso':
       return (bytes, s, e) => {
+        const fixed = fixedIso(bytes, s, e, zone);
+        if (fixed !== undefined) return fixed;
         trim(bytes, s, e, span);
         s = span.start;
         e = span.end;
@@ -179,6 +234,8 @@ export function timestampParser(format: TimestampFormat, zone: Zone): TimestampP
       };
     case 'dmy-dotted':
       return (bytes, s, e) => {
+        const fixed = fixedDotted(bytes, s, e, zone);
+        if (fixed !== undefined) return fixed;
         trim(bytes, s, e, span);
         s = span.start;
         e = span.end;

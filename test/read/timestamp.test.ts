@@ -15,6 +15,17 @@ describe('timestamp parsers', () => {
     expect(parseTimestampText(' 2026-11-02 14:05:09 ', 'iso', UTC)).toBe(iso('2026-11-02T14:05:09Z'));
   });
 
+  it('reads the fixed-width forms by position with the same results, and still rejects junk in them', () => {
+    expect(parseTimestampText('2026-11-02T14:05:09+01:00', 'iso', UTC)).toBe(iso('2026-11-02T13:05:09Z'));
+    expect(parseTimestampText('2026-11-02 14:05:09 -0330', 'iso', UTC)).toBe(iso('2026-11-02T17:35:09Z'));
+    expect(parseTimestampText('2026-11-02 14:05:09', 'iso', new Zone('Europe/Moscow'))).toBe(iso('2026-11-02T11:05:09Z'));
+    expect(parseTimestampText('2026-1x-02 14:05:09', 'iso', UTC)).toBeNaN();
+    expect(parseTimestampText('2026-11-02 14:05:09 +01x0', 'iso', UTC)).toBeNaN();
+    expect(parseTimestampText('2026-11-31 14:05:09 +0100', 'iso', UTC)).toBeNaN();
+    expect(parseTimestampText('0x.11.2026 10:00:00', 'dmy-dotted', UTC)).toBeNaN();
+    expect(parseTimestampText('29.02.2028 10:00:00', 'dmy-dotted', UTC)).toBe(iso('2028-02-29T10:00:00Z'));
+  });
+
   it('rejects impossible dates and junk', () => {
     expect(parseTimestampText('2026-02-30 10:00', 'iso', UTC)).toBeNaN();
     expect(parseTimestampText('2026-11-02 25:00', 'iso', UTC)).toBeNaN();

@@ -1,8 +1,10 @@
+import iconv from 'iconv-lite';
 import { z } from 'zod';
 import { ValueSource, type TicketTimes } from '../metrics/ticket-times.js';
 import { PRESETS, type Preset } from '../presets/index.js';
 import { fieldText, type CsvRecord } from '../read/csv-tokenizer.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
+import { isAsciiCompatible } from '../read/encoding.js';
 import type { DecimalSeparator } from '../read/number.js';
 import { TIMESTAMP_FORMAT_LABELS, type TimestampFormat } from '../read/timestamp.js';
 import type { Zone } from '../read/zone.js';
@@ -171,6 +173,7 @@ export async function readTickets(files: readonly string[], options: TicketReadO
     firstRowOfInput.push(rowCount);
     idColumnOfInput.push(idIndex);
     const decode = layout.decode;
+    const skipRules = mapping.skipRules.map((rule) => ({ index: rule.index, encodedValues: encodedSpellings(rule.values, layout.encoding) }));
 
     const reject = (record: CsvRecord, key: keyof TicketRecord, reason: RejectionReason, message: string) => {
       const mapped = column(FIELD_OF_KEY[key]);
@@ -189,8 +192,8 @@ export async function readTickets(files: readonly string[], options: TicketReadO
 
     await streamCsvRecords(layout, (record) => {
       summary.rows++;
-      for (const rule of mapping.skipRules) {
-        if (rule.values.includes(fieldText(record, rule.index, decode).trim().toLowerCase())) {
+      for (const rule of skipRules) {
+        if (rule.index < record.fieldCount && matchesAny(record.bytes, record.starts[rule.index]!, record.ends[rule.index]!, rule.encodedValues)) {
           summary.skipped++;
           return;
         }
@@ -299,6 +302,23 @@ function pushDuration(exported: number | null, createdAt: number, endAt: number 
     seconds.push(Number.NaN);
     source.push(ValueSource.none);
   }
+}
+
+/** A skip value (`да`) in the spellings a file may hold (`да`, `Да`, `ДА`), encoded as the file is: compared as bytes. */
+function encodedSpellings(values: readonly string[], encoding: string): Buffer[] {
+  const spellings = values.flatMap((v) => [v.toLowerCase(), v.toUpperCase(), v.charAt(0).toUpperCase() + v.slice(1).toLowerCase()]);
+  const target = isAsciiCompatible(encoding) ? encoding : 'utf-8'; // UTF-16 input reaches the tokenizer as UTF-8
+  return [...new Set(spellings)].map((s) => iconv.encode(s, target));
+}
+
+/** Whether bytes [start, end), spaces trimmed, equal one of the candidates. */
+function matchesAny(bytes: Buffer, start: number, end: number, candidates: readonly Buffer[]): boolean {
+  while (start < end && bytes[start] === 0x20) start++;
+  while (end > start && bytes[end - 1] === 0x20) end--;
+  for (const candidate of candidates) {
+    if (candidate.length === end - start && bytes.compare(candidate, 0, candidate.length, start, end) === 0) return true;
+  }
+  return false;
 }
 
 function readId(record: CsvRecord, index: number, decode: CsvLayout['decode']): string | null {

@@ -4,6 +4,9 @@ import { UsageError } from '../errors.js';
 /** Offsets change at most every quarter hour; caching per quarter keeps Intl out of the per-row path. */
 const CACHE_STEP_MS = 15 * 60 * 1000;
 const DAY_MS = 86_400_000;
+/** The day cache spans 1900–2199: one slot per day, no hashing in the per-row path. */
+const DAY_CACHE_FIRST = -25_567;
+const DAY_CACHE_LENGTH = 109_573;
 
 /**
  * Converts wall-clock times in one IANA zone (the `--tz` of timestamps written without an offset) to UTC instants,
@@ -14,6 +17,11 @@ export class Zone {
   readonly name: string;
   private readonly isUtc: boolean;
   private readonly offsets = new Map<number, number>();
+  /**
+   * Per calendar day (days since 1970, from DAY_CACHE_FIRST), the offset when it is the same all day and the day
+   * before and after; NaN = not yet known, Infinity = a transition is near (take the careful path).
+   */
+  private readonly dayOffsets = new Float64Array(DAY_CACHE_LENGTH).fill(Number.NaN);
 
   constructor(name: string) {
     this.name = name;
@@ -42,6 +50,21 @@ export class Zone {
   /** UTC instant of the wall-clock time whose fields, read as if UTC, give `wallMs`. */
   toUtc(wallMs: number): number {
     if (this.isUtc) return wallMs;
+    const slot = Math.floor(wallMs / DAY_MS) - DAY_CACHE_FIRST;
+    if (slot >= 0 && slot < DAY_CACHE_LENGTH) {
+      let offset = this.dayOffsets[slot]!;
+      if (Number.isNaN(offset)) {
+        const dayStart = (slot + DAY_CACHE_FIRST) * DAY_MS;
+        const before = this.offsetAt(dayStart - DAY_MS);
+        offset = before === this.offsetAt(dayStart + 2 * DAY_MS) && before === this.offsetAt(dayStart + DAY_MS / 2) ? before : Number.POSITIVE_INFINITY;
+        this.dayOffsets[slot] = offset;
+      }
+      if (offset !== Number.POSITIVE_INFINITY) return wallMs - offset;
+    }
+    return this.toUtcNearTransition(wallMs);
+  }
+
+  private toUtcNearTransition(wallMs: number): number {
     // The offsets a day before and after bracket any transition near this wall time.
     const before = this.offsetAt(wallMs - DAY_MS);
     const after = this.offsetAt(wallMs + DAY_MS);

@@ -1,4 +1,4 @@
-import { readTickets } from '../datasets/tickets.js';
+import { readTickets } from '../datasets/read-tickets.js';
 import { formatRejection, type Rejections } from '../datasets/rejections.js';
 import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
@@ -53,7 +53,10 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 }
 
 function rejectionSummary(rejections: Rejections, strict: boolean): string {
-  const counts = [...rejections.countByReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
+  // Reasons in the order they first occur in the files.
+  const countByReason = new Map<string, number>();
+  for (const r of rejections.all) countByReason.set(r.reason, (countByReason.get(r.reason) ?? 0) + 1);
+  const counts = [...countByReason].map(([reason, n]) => `${reason} ${n}`).join(', ');
   const total = rejections.all.length;
   const lines = [`support-metrics: ${total} row${total === 1 ? '' : 's'} rejected (${counts})${strict ? '' : '; the report leaves them out'}:`];
   for (const r of rejections.all.slice(0, SHOWN_REJECTIONS)) lines.push(`  ${formatRejection(r)}`);

@@ -1,6 +1,7 @@
 import type { CsvRecord } from '../read/csv-tokenizer.js';
 import { streamCsvRecords, type CsvLayout } from '../read/csv.js';
-import { durationParser } from '../read/duration.js';
+import { durationParser, type DurationUnit } from '../read/duration.js';
+import type { FieldDecoder } from '../read/encoding.js';
 import { detectDecimalSeparator, numberParser, type DecimalSeparator } from '../read/number.js';
 import { detectTimestampFormat, slashOrderOf, timestampParser, UNSET, type TimestampFormat } from '../read/timestamp.js';
 import type { Zone } from '../read/zone.js';
@@ -11,10 +12,23 @@ import type { MappedColumn } from './mapping.js';
  * null for an empty cell, NaN for a value that cannot be read (zod then rejects the row with the reason).
  */
 export interface ColumnParser {
-  kind: 'timestamp' | 'duration';
-  /** The timestamp format chosen for the column (for messages); null for durations. */
-  format: TimestampFormat | null;
   read(record: CsvRecord): number | null;
+}
+
+/** What a timestamp column's parser needs: plain data, so a worker thread can build the same parser. */
+export interface TimestampColumnPlan {
+  index: number;
+  header: string;
+  format: TimestampFormat;
+}
+
+/** What a duration column's parser needs. */
+export interface DurationColumnPlan {
+  index: number;
+  header: string;
+  unit: DurationUnit;
+  decimal: DecimalSeparator;
+  zeroMeansNone: boolean;
 }
 
 /** Empty cells: nothing, spaces (Zendesk Explore writes `" "`), `-` and `--` (Zendesk custom fields, Google Ads). */
@@ -25,7 +39,7 @@ export function isEmptyField(bytes: Uint8Array, start: number, end: number): boo
   return n === 0 || (bytes[start] === 0x2d && (n === 1 || (n === 2 && bytes[start + 1] === 0x2d)));
 }
 
-interface ColumnOptions {
+interface DetectOptions {
   zone: Zone;
   dateFormat?: TimestampFormat | undefined;
   decimal?: DecimalSeparator | undefined;
@@ -36,11 +50,11 @@ function sampleOf(layout: CsvLayout, column: MappedColumn): string[] {
 }
 
 /**
- * The timestamp parser for a column: `--date-format`, else the format that reads the sample from the head of the
- * file. Slash dates are resolved per column: when the head never shows a part above 12, the whole column is scanned
- * once for one; if none, month-first is assumed and a note says so (SPEC §3).
+ * A timestamp column's format: `--date-format`, else the format that reads the sample from the head of the file.
+ * Slash dates are resolved per column: when the head never shows a part above 12, the whole column is scanned once
+ * for one; if none, month-first is assumed and a note says so (SPEC §3).
  */
-export async function timestampColumnParser(layout: CsvLayout, column: MappedColumn, options: ColumnOptions, notes: string[]): Promise<ColumnParser> {
+export async function planTimestampColumn(layout: CsvLayout, column: MappedColumn, options: DetectOptions, notes: string[]): Promise<TimestampColumnPlan> {
   let format: TimestampFormat = options.dateFormat ?? 'iso';
   if (options.dateFormat === undefined) {
     const detected = detectTimestampFormat(sampleOf(layout, column), options.zone);
@@ -56,20 +70,7 @@ export async function timestampColumnParser(layout: CsvLayout, column: MappedCol
       }
     }
   }
-  const parse = timestampParser(format, options.zone);
-  const index = column.index;
-  return {
-    kind: 'timestamp',
-    format,
-    read(record) {
-      if (index >= record.fieldCount) return null;
-      const start = record.starts[index]!;
-      const end = record.ends[index]!;
-      if (isEmptyField(record.bytes, start, end)) return null;
-      const value = parse(record.bytes, start, end);
-      return value === UNSET ? null : value;
-    },
-  };
+  return { index: column.index, header: column.header, format };
 }
 
 /** Looks through a whole column for a slash date that settles day-first or month-first. */
@@ -82,18 +83,38 @@ async function scanSlashOrder(layout: CsvLayout, column: MappedColumn): Promise<
   return settled;
 }
 
-/**
- * The parser for a duration column, in the unit its header (or preset) names, with the decimal separator from
- * `--decimal` or the sample. A preset may say 0 means "none" (Bitrix24's wait time of an unanswered chat).
- */
-export function durationColumnParser(layout: CsvLayout, column: MappedColumn, options: ColumnOptions): ColumnParser {
-  const decimal = options.decimal ?? detectDecimalSeparator(sampleOf(layout, column));
-  const parse = durationParser(column.unit ?? 'minutes', numberParser(decimal, layout.decode));
-  const index = column.index;
-  const zeroMeansNone = column.zeroMeansNone === true;
+/** A duration column's unit (from the header or preset) and decimal separator (`--decimal` or the sample). */
+export function planDurationColumn(layout: CsvLayout, column: MappedColumn, options: DetectOptions): DurationColumnPlan {
   return {
-    kind: 'duration',
-    format: null,
+    index: column.index,
+    header: column.header,
+    unit: column.unit ?? 'minutes',
+    decimal: options.decimal ?? detectDecimalSeparator(sampleOf(layout, column)),
+    zeroMeansNone: column.zeroMeansNone === true,
+  };
+}
+
+export function timestampColumnParser(plan: TimestampColumnPlan, zone: Zone): ColumnParser {
+  const parse = timestampParser(plan.format, zone);
+  const index = plan.index;
+  return {
+    read(record) {
+      if (index >= record.fieldCount) return null;
+      const start = record.starts[index]!;
+      const end = record.ends[index]!;
+      if (isEmptyField(record.bytes, start, end)) return null;
+      const value = parse(record.bytes, start, end);
+      return value === UNSET ? null : value;
+    },
+  };
+}
+
+/** A preset may say 0 means "none" (Bitrix24's wait time of an unanswered chat). */
+export function durationColumnParser(plan: DurationColumnPlan, decode: FieldDecoder): ColumnParser {
+  const parse = durationParser(plan.unit, numberParser(plan.decimal, decode));
+  const index = plan.index;
+  const zeroMeansNone = plan.zeroMeansNone;
+  return {
     read(record) {
       if (index >= record.fieldCount) return null;
       const start = record.starts[index]!;

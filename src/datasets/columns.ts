@@ -59,10 +59,3 @@ export class Uint32Column {
   }
 }
 
-/** The entries of `values` whose `drop` flag is 0, as a new array of the same type. */
-export function withoutDropped<T extends Float64Array | Uint8Array | Uint32Array>(values: T, drop: Uint8Array, kept: number): T {
-  const out = new (values.constructor as new (n: number) => T)(kept);
-  let k = 0;
-  for (let i = 0; i < values.length; i++) if (drop[i] === 0) out[k++] = values[i]!;
-  return out;
-}

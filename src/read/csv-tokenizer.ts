@@ -63,6 +63,16 @@ export class CsvTokenizer {
     this.carry = consumed < bytes.length ? bytes.subarray(consumed) : null;
   }
 
+  /** Physical line number of the next byte to be read. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Whether bytes of an unfinished record are waiting for the next chunk. */
+  get hasPending(): boolean {
+    return this.carry !== null && this.carry.length > 0;
+  }
+
   /** Ends the input: a last record without a final newline is emitted. */
   end(): void {
     if (this.carry !== null) {

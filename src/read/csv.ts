@@ -7,7 +7,7 @@ import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } fr
 import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
 
 /** How much of the file is read up front to find the encoding, the delimiter and the header row. */
-const HEAD_BYTES = 256 * 1024;
+const HEAD_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const SAMPLE_RECORDS = 1000;
 const SNIFF_CHARS = 32 * 1024;
@@ -70,10 +70,40 @@ export async function readCsvLayout(file: string, options: CsvReadOptions): Prom
  * The callback's record is only valid during the call (see CsvTokenizer).
  */
 export async function streamCsvRecords(layout: CsvLayout, onRecord: (record: CsvRecord) => void): Promise<void> {
-  const tokenizer = new CsvTokenizer(layout.delimiter, (record) => {
-    if (record.line > layout.headerLine) onRecord(record);
-  });
-  const stream = createReadStream(layout.file, { start: layout.bomLength, highWaterMark: CHUNK_BYTES });
+  await streamCsvRange(layout, { start: layout.bomLength, end: null, firstLine: 1, skipThroughLine: layout.headerLine }, onRecord);
+}
+
+/** A byte range of a file read on its own (one part of a parallel read). */
+export interface CsvRange {
+  start: number;
+  /** Exclusive end; null = to the end of the file. */
+  end: number | null;
+  /** Physical line number of the byte at `start`. */
+  firstLine: number;
+  /** Records starting on or before this line are not data (preamble, header). */
+  skipThroughLine: number;
+}
+
+export interface CsvRangeEnd {
+  /** Physical line number of the byte after the range. */
+  nextLine: number;
+  /** True when the range ended exactly between records (always true for a range that runs to the end). */
+  clean: boolean;
+}
+
+/**
+ * Streams the records of one byte range. A range that stops before the end of the file must end on a record
+ * boundary; `clean` says whether it did (a parallel read checks its speculative split with it).
+ */
+export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void): Promise<CsvRangeEnd> {
+  const tokenizer = new CsvTokenizer(
+    layout.delimiter,
+    (record) => {
+      if (record.line > range.skipThroughLine) onRecord(record);
+    },
+    range.firstLine,
+  );
+  const stream = createReadStream(layout.file, { start: range.start, ...(range.end === null ? {} : { end: range.end - 1 }), highWaterMark: CHUNK_BYTES });
   try {
     if (isAsciiCompatible(layout.encoding)) {
       for await (const chunk of stream) tokenizer.push(chunk as Buffer);
@@ -87,7 +117,37 @@ export async function streamCsvRecords(layout: CsvLayout, onRecord: (record: Csv
   } catch (error) {
     throw asInputError(layout.file, error);
   }
+  if (range.end !== null) return { nextLine: tokenizer.nextLine, clean: !tokenizer.hasPending };
   tokenizer.end();
+  return { nextLine: tokenizer.nextLine, clean: true };
+}
+
+/**
+ * Where a second reader can start: the first line break at or after `from` such that the next few records all have
+ * `width` fields. Starting inside a quoted multi-line field would garble the field counts, so a hit is almost surely
+ * a record boundary; the first part's reader confirms it (`clean`). Null when no such place is found nearby.
+ */
+export async function findRecordBoundary(layout: Pick<CsvLayout, 'file' | 'delimiter'>, from: number, width: number): Promise<number | null> {
+  const handle = await open(layout.file, 'r');
+  try {
+    const window = Buffer.alloc(256 * 1024);
+    const { bytesRead } = await handle.read(window, 0, window.length, from);
+    const bytes = window.subarray(0, bytesRead);
+    let at = bytes.indexOf(0x0a);
+    for (let attempt = 0; at >= 0 && attempt < 50; attempt++) {
+      const widths: number[] = [];
+      const probe = new CsvTokenizer(layout.delimiter, (record) => {
+        widths.push(record.fieldCount);
+      });
+      probe.push(bytes.subarray(at + 1, Math.min(bytes.length, at + 1 + 64 * 1024)));
+      // The last record of the window may be cut; judge by the complete ones.
+      if (widths.length >= 6 && widths.slice(0, 5).every((w) => w === width)) return from + at + 1;
+      at = bytes.indexOf(0x0a, at + 1);
+    }
+    return null;
+  } finally {
+    await handle.close();
+  }
 }
 
 function cutAtLineBreak(text: string, length: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTickets } from '../../src/datasets/tickets.js';
+import { readTickets } from '../../src/datasets/read-tickets.js';
 import { UTC, Zone } from '../../src/read/zone.js';
 
 describe('readTickets on the fixtures', () => {

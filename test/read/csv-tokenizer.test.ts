@@ -78,42 +78,60 @@ describe('CsvTokenizer against csv-parse (property)', () => {
     bom: fc.boolean(),
   });
 
-  it('yields the same records and the right line numbers at every chunk boundary', () => {
+  /** Writes the generated table as CSV text; returns it with the expected records and their start lines. */
+  function render(t: fc.RecordValue<typeof table>) {
+    const lines: string[] = [];
+    const expectedLines: number[] = [];
+    const rows = t.rows.map((r) => r.slice(0, t.width));
+    let line = 1;
+    rows.forEach((row, i) => {
+      // A record of one empty unquoted field would be a blank line: quote it, as writers do.
+      const cells = row.map((v) => {
+        const needsQuotes = t.quoteAll || (row.length === 1 && v === '') || /[",;\t|\r\n]/.test(v) || v.includes(t.delimiter);
+        return needsQuotes ? `"${v.replaceAll('"', '""')}"` : v;
+      });
+      // Newlines inside a field are written in the file's own style, as real exports do.
+      const record = cells.join(t.delimiter).replace(/\r\n|\r|\n/g, t.newline);
+      expectedLines.push(line);
+      lines.push(record);
+      line += (record.match(t.newline === '\r\n' ? /\r\n/g : t.newline === '\n' ? /\n/g : /\r/g) ?? []).length + 1;
+      if (t.blankAfter[i] && i < rows.length - 1) {
+        lines.push('');
+        line++;
+      }
+    });
+    const text = lines.join(t.newline) + (t.finalNewline ? t.newline : '');
+    const normalisedRows = rows.map((r) => r.map((v) => v.replace(/\r\n|\r|\n/g, t.newline)));
+    const withBom = Buffer.concat([t.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+    const reference = parse(withBom, { delimiter: t.delimiter, record_delimiter: t.newline, skip_empty_lines: true, relax_column_count: true, bom: true }) as string[][];
+    expect(reference).toEqual(normalisedRows);
+    const body = withBom.subarray(t.bom ? 3 : 0); // the reader strips the BOM before the tokenizer
+    return { body, reference, expectedLines };
+  }
+
+  it('yields the same records and the right line numbers, chunks cut anywhere', () => {
     fc.assert(
       fc.property(table, fc.array(fc.nat(), { maxLength: 3 }), (t, cutSeeds) => {
-        const lines: string[] = [];
-        const expectedLines: number[] = [];
-        const rows = t.rows.map((r) => r.slice(0, t.width));
-        let line = 1;
-        rows.forEach((row, i) => {
-          // A record of one empty unquoted field would be a blank line: quote it, as writers do.
-          const cells = row.map((v) => {
-            const needsQuotes = t.quoteAll || (row.length === 1 && v === '') || /[",;\t|\r\n]/.test(v) || v.includes(t.delimiter);
-            return needsQuotes ? `"${v.replaceAll('"', '""')}"` : v;
-          });
-          // Newlines inside a field are written in the file's own style, as real exports do.
-          const record = cells.join(t.delimiter).replace(/\r\n|\r|\n/g, t.newline);
-          expectedLines.push(line);
-          lines.push(record);
-          line += (record.match(t.newline === '\r\n' ? /\r\n/g : t.newline === '\n' ? /\n/g : /\r/g) ?? []).length + 1;
-          if (t.blankAfter[i] && i < rows.length - 1) {
-            lines.push('');
-            line++;
-          }
-        });
-        const text = lines.join(t.newline) + (t.finalNewline ? t.newline : '');
-        const normalisedRows = rows.map((r) => r.map((v) => v.replace(/\r\n|\r|\n/g, t.newline)));
-        const reference = parse(text, { delimiter: t.delimiter, record_delimiter: t.newline, skip_empty_lines: true, relax_column_count: true, bom: true }) as string[][];
-        expect(reference).toEqual(normalisedRows);
-
-        const bytes = Buffer.concat([t.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-        const body = bytes.subarray(t.bom ? 3 : 0); // the reader strips the BOM before the tokenizer
-        const cuts = cutSeeds.map((s) => s % (body.length + 1));
-        const ours = tokenize(body, t.delimiter, cuts);
+        const { body, reference, expectedLines } = render(t);
+        const ours = tokenize(body, t.delimiter, cutSeeds.map((s) => s % (body.length + 1)));
         expect(ours.map((r) => r.fields)).toEqual(reference);
         expect(ours.map((r) => r.line)).toEqual(expectedLines);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('yields the same records with a chunk boundary at every byte', () => {
+    fc.assert(
+      fc.property(table, (t) => {
+        const { body, reference, expectedLines } = render(t);
+        for (let cut = 0; cut <= body.length; cut++) {
+          const ours = tokenize(body, t.delimiter, [cut]);
+          expect(ours.map((r) => r.fields)).toEqual(reference);
+          expect(ours.map((r) => r.line)).toEqual(expectedLines);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -11,17 +11,15 @@ export interface DurationDetails extends DurationSummary {
 
 /** Summary + withinTarget + sources over one duration column (NaN = no value). */
 export function durationDetails(seconds: Float64Array, source: Uint8Array, target: Threshold | null): DurationDetails {
-  const summary = summarizeDurations(seconds);
   let within = 0;
   let exportColumn = 0;
   let timestamps = 0;
-  for (let i = 0; i < seconds.length; i++) {
-    const v = seconds[i]!;
-    if (Number.isNaN(v)) continue;
+  const summary = summarizeDurations(seconds, (i, v) => {
     if (target !== null && passes(v, target)) within++;
-    if (source[i] === ValueSource.exportColumn) exportColumn++;
-    else if (source[i] === ValueSource.timestamps) timestamps++;
-  }
+    const from = source[i];
+    if (from === ValueSource.exportColumn) exportColumn++;
+    else if (from === ValueSource.timestamps) timestamps++;
+  });
   return {
     ...summary,
     withinTarget: target === null || summary.count === 0 ? null : within / summary.count,

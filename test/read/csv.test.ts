@@ -56,6 +56,13 @@ describe('readCsvLayout + streamCsvRecords', () => {
     expect(rows).toEqual([{ line: 4, cells: ['7', '2026-11-02', '1,606,880'] }]);
   });
 
+  it('reads UTF-16 BE with BOM', async () => {
+    const path = file(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(iconv.encode('Id;Created\r\n1;Дата\r\n', 'utf-16be'))]));
+    const { layout, rows } = await readAll(path);
+    expect([layout.encoding, layout.delimiter]).toEqual(['utf-16be', ';']);
+    expect(rows).toEqual([{ line: 2, cells: ['1', 'Дата'] }]);
+  });
+
   it('sniffs | and , and keeps going past blank lines; --delimiter and --encoding override', async () => {
     expect((await readAll(file('Id|Created\n1|2026-11-02\n\n2|2026-11-03\n'))).rows.map((r) => r.line)).toEqual([2, 4]);
     const bom = await readAll(file('\ufeffId,Created\n1,"a;b"\n'));

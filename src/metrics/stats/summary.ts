@@ -13,8 +13,9 @@ export interface DurationSummary {
 /**
  * Summarises the non-NaN values: one pass for count, min, max and a compensated sum (Neumaier: the mean does not
  * drift with row order), then median and p90 by selection on one copy — no full sort of a million values.
+ * `onValue` sees every counted value in that same pass (callers count what they need without a second loop).
  */
-export function summarizeDurations(values: Float64Array): DurationSummary {
+export function summarizeDurations(values: Float64Array, onValue?: (index: number, value: number) => void): DurationSummary {
   const copy = new Float64Array(values.length);
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
@@ -25,6 +26,7 @@ export function summarizeDurations(values: Float64Array): DurationSummary {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
     copy[count++] = v;
+    if (onValue !== undefined) onValue(i, v);
     if (v < min) min = v;
     if (v > max) max = v;
     const t = sum + v;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { durationColumnParser, isEmptyField, timestampColumnParser } from '../../src/datasets/column-parsers.js';
+import type { CsvRecord } from '../../src/read/csv-tokenizer.js';
+import { UTC } from '../../src/read/zone.js';
+
+/** A one-field record holding `text`. */
+function record(text: string): CsvRecord {
+  const bytes = Buffer.from(text, 'utf8');
+  return { bytes, starts: Int32Array.of(0), ends: Int32Array.of(bytes.length), escaped: Uint8Array.of(0), quoted: Uint8Array.of(0), fieldCount: 1, line: 2 };
+}
+const utf8 = (b: Buffer, s: number, e: number) => b.toString('utf8', s, e);
+
+describe('empty cells', () => {
+  it('are nothing, spaces, - and --', () => {
+    for (const text of ['', ' ', '-', '--', ' - ']) expect(isEmptyField(Buffer.from(text), 0, text.length)).toBe(true);
+    for (const text of ['0', '-5', '---', 'x']) expect(isEmptyField(Buffer.from(text), 0, text.length)).toBe(false);
+  });
+
+  it('read as null (no value), not 0, in duration and timestamp columns', () => {
+    const minutes = durationColumnParser({ index: 0, header: 'First reply time in minutes', unit: 'minutes', decimal: '.', zeroMeansNone: false }, utf8);
+    const when = timestampColumnParser({ index: 0, header: 'Solved at', format: 'iso' }, UTC);
+    for (const text of ['', '-', '--', ' ']) {
+      expect(minutes.read(record(text))).toBeNull();
+      expect(when.read(record(text))).toBeNull();
+    }
+    expect(minutes.read(record('0'))).toBe(0);
+    expect(minutes.read(record('2.5'))).toBe(150);
+    // Zendesk's "never set"
+    expect(when.read(record('1900-01-01 00:00:00'))).toBeNull();
+  });
+
+  it('0 means none only where the preset says so (Bitrix24 wait time)', () => {
+    const wait = durationColumnParser({ index: 0, header: 'Ожидание ответа оператора', unit: 'seconds', decimal: '.', zeroMeansNone: true }, utf8);
+    expect(wait.read(record('0'))).toBeNull();
+    expect(wait.read(record('45'))).toBe(45);
+  });
+});

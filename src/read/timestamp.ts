@@ -56,7 +56,7 @@ function assemble(zone: Zone, year: number, month: number, day: number, hour: nu
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
   if (!(hour <= 23 && minute <= 59 && second <= 59 && year >= 0)) return Number.NaN;
   if (year === 1900 && month === 1 && day === 1 && hour === 0 && minute === 0 && second === 0) return UNSET;
-  const wall = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
+  const wall = (daysBeforeMonth(year, month) + day - 1) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
   return offsetMinutes === null ? zone.toUtc(wall) : wall - offsetMinutes * 60_000;
 }
 
@@ -68,6 +68,21 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
   const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
   return era * 146097 + dayOfEra - 719468;
+}
+
+/** Days since 1970 of the first of each month of 1900–2199, filled on first use: one look-up per timestamp. */
+const MONTH_START_FIRST_YEAR = 1900;
+const monthStartDays = new Float64Array(300 * 12).fill(Number.NaN);
+
+function daysBeforeMonth(year: number, month: number): number {
+  const slot = (year - MONTH_START_FIRST_YEAR) * 12 + month - 1;
+  if (slot < 0 || slot >= monthStartDays.length) return daysFromCivil(year, month, 1);
+  let days = monthStartDays[slot]!;
+  if (Number.isNaN(days)) {
+    days = daysFromCivil(year, month, 1);
+    monthStartDays[slot] = days;
+  }
+  return days;
 }
 
 /** Two ASCII digits at i as a number; NaN when either is not a digit. */

@@ -56,10 +56,9 @@ async function readTicketFile(plan: TicketFilePlan, helper: Worker | null): Prom
   const split = helper !== null && isAsciiCompatible(plan.encoding) ? await findRecordBoundary(plan, plan.bomLength + Math.floor((size - plan.bomLength) / 2), plan.width) : null;
   if (helper === null || split === null) return [await readTicketPart(plan, whole)];
 
-  const [first, second] = await Promise.all([
-    readTicketPart(plan, { ...whole, end: split }),
-    readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }),
-  ]);
+  // The worker gets its range first: the first half below reads synchronously and holds this thread until done.
+  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 });
+  const [first, second] = await Promise.all([readTicketPart(plan, { ...whole, end: split }), secondHalf]);
   // The split was a guess: if the first half did not end between records, it fell inside a quoted field.
   if (!first.end.clean || first.end.nextLine <= plan.headerLine) return [await readTicketPart(plan, whole)];
   const shift = first.end.nextLine - 1;

@@ -355,6 +355,7 @@ export function detectTimestampFormat(samples: readonly string[], zone: Zone): D
       best = format;
       bestCount = count;
     }
+    if (bestCount === values.length) break; // a later format can only win by reading more: none can
   }
   if (best === null) return null;
   const ambiguousSlash = (best === 'mdy-slash' || best === 'dmy-slash') && !values.some((v) => slashPartsAbove12(v));

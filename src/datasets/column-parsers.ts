@@ -96,32 +96,30 @@ export function planDurationColumn(layout: CsvLayout, column: MappedColumn, opti
 
 export function timestampColumnParser(plan: TimestampColumnPlan, zone: Zone): ColumnParser {
   const parse = timestampParser(plan.format, zone);
-  const index = plan.index;
-  return {
-    read(record) {
-      if (index >= record.fieldCount) return null;
-      const start = record.starts[index]!;
-      const end = record.ends[index]!;
-      if (isEmptyField(record.bytes, start, end)) return null;
-      const value = parse(record.bytes, start, end);
-      return value === UNSET ? null : value;
-    },
-  };
+  return cellParser(plan.index, (bytes, start, end) => {
+    const value = parse(bytes, start, end);
+    return value === UNSET ? null : value;
+  });
 }
 
 /** A preset may say 0 means "none" (Bitrix24's wait time of an unanswered chat). */
 export function durationColumnParser(plan: DurationColumnPlan, decode: FieldDecoder): ColumnParser {
   const parse = durationParser(plan.unit, numberParser(plan.decimal, decode));
-  const index = plan.index;
   const zeroMeansNone = plan.zeroMeansNone;
+  return cellParser(plan.index, (bytes, start, end) => {
+    const value = parse(bytes, start, end);
+    return zeroMeansNone && value === 0 ? null : value;
+  });
+}
+
+/** Reads cell `index` with `parse`; a missing or empty cell is null without calling it. */
+function cellParser(index: number, parse: (bytes: Buffer, start: number, end: number) => number | null): ColumnParser {
   return {
     read(record) {
       if (index >= record.fieldCount) return null;
       const start = record.starts[index]!;
       const end = record.ends[index]!;
-      if (isEmptyField(record.bytes, start, end)) return null;
-      const value = parse(record.bytes, start, end);
-      return zeroMeansNone && value === 0 ? null : value;
+      return isEmptyField(record.bytes, start, end) ? null : parse(record.bytes, start, end);
     },
   };
 }

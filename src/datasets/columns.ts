@@ -1,4 +1,7 @@
-/** A Float64Array that grows by doubling: the columnar buffer rows are appended to in the hot path. */
+/**
+ * A Float64Array that grows by doubling: the columnar buffer rows are appended to in the hot path.
+ * One class per element type on purpose: a generic class would make every push site polymorphic.
+ */
 export class Float64Column {
   private data: Float64Array;
   length = 0;

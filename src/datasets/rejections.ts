@@ -25,20 +25,12 @@ export interface Rejection {
   inputIndex?: number;
 }
 
-/** Every rejected row of a run, in reading order, with counts per reason. */
+/** Every rejected row of a run, in reading order once sorted (sortRejections). */
 export class Rejections {
   readonly all: Rejection[] = [];
-  readonly countByReason = new Map<RejectionReason, number>();
 
   add(rejection: Rejection): void {
     this.all.push(rejection);
-    this.countByReason.set(rejection.reason, (this.countByReason.get(rejection.reason) ?? 0) + 1);
-  }
-
-  countFor(file: string): number {
-    let n = 0;
-    for (const r of this.all) if (r.file === file) n++;
-    return n;
   }
 }
 

@@ -19,6 +19,15 @@ const big = Number(args.big ?? 10_000_000);
 const GNU_TIME = '/usr/bin/time';
 if (!existsSync(GNU_TIME)) console.warn('bench: /usr/bin/time not found (apt install time): peak RSS will not be measured');
 
+// DuckDB is fetched here, not listed in devDependencies: npm 11 writes a lockfile without DuckDB's optional
+// per-platform binding packages, and `npm ci` then refuses the whole install — CI would break for a bench-only tool.
+const DUCKDB_PACKAGE = '@duckdb/node-api@1.5.6-r.1';
+if (!existsSync(join(root, 'bench/node_modules/@duckdb/node-api/package.json'))) {
+  process.stderr.write(`installing ${DUCKDB_PACKAGE} into bench/node_modules (bench only)\n`);
+  const install = spawnSync('npm', ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', join(root, 'bench'), DUCKDB_PACKAGE], { stdio: 'inherit' });
+  if (install.status !== 0) throw new Error(`could not install ${DUCKDB_PACKAGE}`);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'support-metrics-bench-'));
 const TOOL = [join(root, 'bin/support-metrics.js'), 'report', '--format', 'json', '--quiet'];
 const DUCK = join(root, 'bench/duckdb-query.js');

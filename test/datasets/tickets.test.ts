@@ -71,3 +71,26 @@ describe('duplicate numeric ids (checked in bulk after the pass)', () => {
     expect(Array.from(data.times.firstResponseSeconds)).toEqual([60, 120, 960]);
   });
 });
+
+describe('Bitrix24 with English captions and US dates', () => {
+  it('maps the en captions and reads MM/DD/YYYY h:mm:ss am/pm in the portal zone', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'sm-b24en-')), 'openlines-en.csv');
+    writeFileSync(
+      file,
+      '#,Channel,Created on,Employee,Client,Status,Agent replied on,Waiting for agent to respond,Closed on,Rated by clients,Spam\n' +
+        '201,Live chat,11/02/2026 9:58:00 am,Anna Smith,Guest 1,Closed,11/02/2026 10:00:30 am,150,11/02/2026 1:00:00 pm,5,No\n' +
+        '202,Telegram,11/13/2026 11:30:00 pm,Anna Smith,Guest 2,Closed,,0,11/14/2026 12:15:00 am,0,No\n' +
+        '203,Live chat,11/14/2026 8:00:00 am,,Guest 3,Closed,,0,,0,Yes\n',
+    );
+    const data = await readTickets([file], { zone: new Zone('America/New_York') });
+    expect(data.inputs[0]).toMatchObject({ preset: 'bitrix24', rows: 3, accepted: 2, skipped: 1, rejected: 0 });
+    // 11/02/2026 9:58 am in New York (EST, −5 since 1 November) = 14:58 UTC
+    expect(data.times.createdAt[0]).toBe(Date.parse('2026-11-02T14:58:00Z'));
+    // Waits 150 s and 0 (= unanswered); closed 13:00 − 9:58 = 3 h 2 min = 10920 s; 12:15 am − 11:30 pm = 45 min
+    expect(Array.from(data.times.firstResponseSeconds)).toEqual([150, Number.NaN]);
+    expect(Array.from(data.times.resolutionSeconds)).toEqual([10920, 2700]);
+  });
+});

@@ -56,8 +56,9 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions): 
   const tickets = [...files, ...(raw.tickets ?? [])];
   if (tickets.length === 0) throw new UsageError('no input file; pass a ticket export: support-metrics report tickets.csv');
   const zone = new Zone(raw.tz);
-  const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone);
-  const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone);
+  const dateFormat = raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat);
+  const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, dateFormat);
+  const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, dateFormat);
   if (since !== null && until !== null && until <= since) throw new UsageError(`--until ${raw.until} is not after --since ${raw.since}; the window is [since, until)`);
   let preset: Preset | undefined;
   if (raw.preset !== undefined) {
@@ -81,16 +82,22 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions): 
     quiet: raw.quiet === true,
     encoding: raw.encoding === undefined ? undefined : normaliseEncodingName(raw.encoding),
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
-    dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
+    dateFormat,
     decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
   };
 }
 
-/** `--since 2026-11-01`, `--since "2026-11-01 09:00"`, `--since 01.11.2026`: wall time in --tz unless an offset is given. */
-function parseWindowBound(option: string, text: string, zone: Zone): number {
-  const detected = detectTimestampFormat([text], zone);
+/**
+ * `--since 2026-11-01`, `--since "2026-11-01 09:00"`, `--since 01.11.2026`: wall time in --tz unless an offset is
+ * given. A `--date-format` is tried first, so `--since 03/04/2026` reads as the data does.
+ */
+function parseWindowBound(option: string, text: string, zone: Zone, dateFormat: TimestampFormat | undefined): number {
   const bytes = Buffer.from(text.trim(), 'utf8');
-  const value = detected === null ? Number.NaN : timestampParser(detected.format, zone)(bytes, 0, bytes.length);
+  let value = dateFormat === undefined ? Number.NaN : timestampParser(dateFormat, zone)(bytes, 0, bytes.length);
+  if (!Number.isFinite(value)) {
+    const detected = detectTimestampFormat([text], zone);
+    value = detected === null ? Number.NaN : timestampParser(detected.format, zone)(bytes, 0, bytes.length);
+  }
   if (!Number.isFinite(value)) throw new UsageError(`${option} ${JSON.stringify(text)} is not a date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:mm`);
   return value;
 }
@@ -114,7 +121,7 @@ function parseFormat(format: string | undefined, out: string | undefined): Outpu
 function parseDelimiter(text: string): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const delimiter = named[text.toLowerCase()] ?? text;
-  if (delimiter.length !== 1) throw new UsageError(`--delimiter ${JSON.stringify(text)} must be one character: , ; | or tab`);
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 0x7f) throw new UsageError(`--delimiter ${JSON.stringify(text)} must be one ASCII character, such as , ; | or tab`);
   return delimiter;
 }
 

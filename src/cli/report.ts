@@ -36,8 +36,10 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   if (options.strict && rejected > 0) {
     throw new InputError({ file: options.tickets.join(', '), reason: `has ${rejected} rejected row${rejected === 1 ? '' : 's'} and --strict is set; no report written`, hint: 'fix the rows above or drop --strict' });
   }
-  for (const input of tickets.inputs) {
-    if (input.accepted === 0) {
+  for (const [index, input] of tickets.inputs.entries()) {
+    // A file whose rows all repeat tickets of an earlier file is not broken; one whose rows all fail is.
+    const onlyRepeats = tickets.rejections.all.every((r) => r.inputIndex !== index || r.reason === 'duplicate ticket id');
+    if (input.accepted === 0 && !(input.rejected > 0 && onlyRepeats)) {
       throw new InputError({ file: input.file, reason: `has no valid ticket row (${input.rows} read, ${input.rejected} rejected, ${input.skipped} skipped)`, hint: 'see the errors above, or check --preset, --map and --date-format' });
     }
   }

@@ -52,25 +52,28 @@ function sampleOf(layout: CsvLayout, column: MappedColumn): string[] {
 /**
  * A timestamp column's format: `--date-format`, else the format that reads the sample from the head of the file.
  * Slash dates are resolved per column: when the head never shows a part above 12, the whole column is scanned once
- * for one; if none, month-first is assumed and a note says so (SPEC §3).
+ * for one (SPEC §3). `hint` is the format of another column of the file (created_at): it is taken when this column's
+ * sample is empty (a resolved date column often is, at the top of an export) or its slash order stays undecided.
+ * `guessedMonthFirst` says the order was assumed, for a note to the user.
  */
-export async function planTimestampColumn(layout: CsvLayout, column: MappedColumn, options: DetectOptions, notes: string[]): Promise<TimestampColumnPlan> {
-  let format: TimestampFormat = options.dateFormat ?? 'iso';
-  if (options.dateFormat === undefined) {
-    const detected = detectTimestampFormat(sampleOf(layout, column), options.zone);
-    if (detected !== null) {
-      format = detected.format;
-      if (detected.ambiguousSlash) {
-        const settled = await scanSlashOrder(layout, column);
-        if (settled === null) {
-          notes.push(`${layout.file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
-        } else {
-          format = settled;
-        }
-      }
-    }
+export async function planTimestampColumn(
+  layout: CsvLayout,
+  column: MappedColumn,
+  options: DetectOptions,
+  hint?: TimestampFormat,
+): Promise<TimestampColumnPlan & { guessedMonthFirst: boolean }> {
+  const plan = { index: column.index, header: column.header, format: options.dateFormat ?? hint ?? 'iso', guessedMonthFirst: false };
+  if (options.dateFormat !== undefined) return plan;
+  const detected = detectTimestampFormat(sampleOf(layout, column), options.zone);
+  if (detected === null) return plan;
+  plan.format = detected.format;
+  if (detected.ambiguousSlash) {
+    const settled = await scanSlashOrder(layout, column);
+    if (settled !== null) plan.format = settled;
+    else if (hint === 'dmy-slash' || hint === 'mdy-slash') plan.format = hint;
+    else plan.guessedMonthFirst = true;
   }
-  return { index: column.index, header: column.header, format };
+  return plan;
 }
 
 /** Looks through a whole column for a slash date that settles day-first or month-first. */

@@ -59,10 +59,13 @@ export function presetScore(preset: Preset, headers: readonly string[]): number 
   return preset.columns.filter(([h]) => lower.has(h.toLowerCase())).length;
 }
 
-/** How many cells of a candidate header row name a known column: used to find the header row after preamble lines. */
-export function knownHeaderCount(cells: readonly string[], fields: readonly FieldSpec[], presets: readonly Preset[]): number {
+/**
+ * How many cells of a candidate header row name a known column (a preset spelling, a generic alias, or a header
+ * named in `--map`): used to find the header row after preamble lines.
+ */
+export function knownHeaderCount(cells: readonly string[], fields: readonly FieldSpec[], presets: readonly Preset[], mapped: readonly string[] = []): number {
   const aliases = new Set(fields.flatMap((f) => f.aliases));
-  const spellings = new Set(presets.flatMap((p) => p.columns.map(([h]) => h.toLowerCase())));
+  const spellings = new Set([...presets.flatMap((p) => p.columns.map(([h]) => h)), ...mapped].map((h) => h.toLowerCase()));
   return cells.filter((c) => spellings.has(c.trim().toLowerCase()) || aliases.has(normaliseHeader(c))).length;
 }
 
@@ -130,6 +133,10 @@ export function resolveMapping(file: string, headers: readonly string[], fields:
     for (const [spelling, field] of preset.columns) {
       const index = findHeader(headers, spelling);
       if (index >= 0) add(field, index, 'preset', preset);
+    }
+    for (const spelling of preset.ignoreColumns ?? []) {
+      const index = findHeader(headers, spelling);
+      if (index >= 0) used.add(index);
     }
     for (const rule of preset.skipRows ?? []) {
       const index = findHeader(headers, rule.header);

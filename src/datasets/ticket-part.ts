@@ -41,8 +41,11 @@ export interface TicketPart {
   end: CsvRangeEnd;
 }
 
-/** Rows like `Total: 1,234` or `Итого` after the data (Google Ads, hand-kept sheets): skipped, not rejected. */
-const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)\b/i;
+/**
+ * Rows like `Total: 1,234` or `Итого` after the data (Google Ads, hand-kept sheets): skipped, not rejected.
+ * `\b` does not work after Cyrillic letters, hence the look-ahead.
+ */
+const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)(?![\p{L}\p{N}])/iu;
 
 /**
  * The hot path: one streaming pass over a byte range that parses only the kept columns with parsers built once,
@@ -93,7 +96,7 @@ export async function readTicketPart(plan: TicketFilePlan, range: CsvRange): Pro
     };
     const parsed = TicketRecord.safeParse(candidate);
     if (!parsed.success) {
-      if (isSummaryRow(record, decode)) {
+      if (isSummaryRow(record, decode, idIndex) || isBlankRecord(record)) {
         skipped++;
         return;
       }
@@ -170,11 +173,21 @@ function readId(record: CsvRecord, index: number, decode: FieldDecoder): string 
   return fieldText(record, index, decode).trim();
 }
 
-function isSummaryRow(record: CsvRecord, decode: FieldDecoder): boolean {
-  for (let i = 0; i < Math.min(record.fieldCount, 3); i++) {
-    if (SUMMARY_ROW.test(fieldText(record, i, decode))) return true;
-  }
-  return false;
+/**
+ * A summary row: its first non-empty cell says Total/Итого/Всего and holds no ticket id of its own (the id cell is
+ * empty or is that very cell) — so a real ticket from requester "Total Wine & More" is still rejected, not hidden.
+ */
+function isSummaryRow(record: CsvRecord, decode: FieldDecoder, idIndex: number): boolean {
+  let first = 0;
+  while (first < record.fieldCount && isEmptyField(record.bytes, record.starts[first]!, record.ends[first]!)) first++;
+  if (first >= record.fieldCount || !SUMMARY_ROW.test(fieldText(record, first, decode))) return false;
+  return first === idIndex || idIndex >= record.fieldCount || isEmptyField(record.bytes, record.starts[idIndex]!, record.ends[idIndex]!);
+}
+
+/** A record whose every cell is empty (`;;;;` lines Excel leaves at the end of a sheet). */
+function isBlankRecord(record: CsvRecord): boolean {
+  for (let i = 0; i < record.fieldCount; i++) if (!isEmptyField(record.bytes, record.starts[i]!, record.ends[i]!)) return false;
+  return true;
 }
 
 /** Turns a zod issue on one key into the reason code and the sentence users read. */

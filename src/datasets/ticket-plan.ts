@@ -1,5 +1,6 @@
 import { PRESETS } from '../presets/index.js';
 import { readCsvLayout } from '../read/csv.js';
+import type { TimestampFormat } from '../read/timestamp.js';
 import { planDurationColumn, planTimestampColumn, type DurationColumnPlan, type TimestampColumnPlan } from './column-parsers.js';
 import { knownHeaderCount, resolveMapping } from './mapping.js';
 import { TICKET_FIELDS, type TicketReadOptions } from './tickets.js';
@@ -35,18 +36,25 @@ export async function planTicketFile(file: string, inputIndex: number, options: 
   const layout = await readCsvLayout(file, {
     encoding: options.encoding,
     delimiter: options.delimiter,
-    scoreHeader: (cells) => knownHeaderCount(cells, TICKET_FIELDS, PRESETS),
+    scoreHeader: (cells) => knownHeaderCount(cells, TICKET_FIELDS, PRESETS, Object.values(options.map ?? {})),
   });
   const mapping = resolveMapping(file, layout.headers, TICKET_FIELDS, PRESETS, { preset: options.preset, map: options.map });
   notes.push(...mapping.notes.map((n) => `${file}: ${n}`));
-  const timestamp = async (field: string) => {
+  const timestamp = async (field: string, hint?: TimestampFormat) => {
     const column = mapping.columns.get(field);
-    return column === undefined ? null : await planTimestampColumn(layout, column, options, notes);
+    if (column === undefined) return null;
+    const { guessedMonthFirst, ...plan } = await planTimestampColumn(layout, column, options, hint);
+    if (guessedMonthFirst) {
+      notes.push(`${file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
+    }
+    return plan;
   };
   const duration = (field: string) => {
     const column = mapping.columns.get(field);
     return column === undefined ? null : planDurationColumn(layout, column, options);
   };
+  // created_at is planned first: its format is the hint for the other timestamp columns of the file.
+  const createdAt = (await timestamp('created_at'))!;
   return {
     file,
     inputIndex,
@@ -59,9 +67,9 @@ export async function planTicketFile(file: string, inputIndex: number, options: 
     zone: options.zone.name,
     columnOfField: Object.fromEntries([...mapping.columns].map(([field, column]) => [field, column.index])),
     idIndex: mapping.columns.get('id')!.index,
-    createdAt: (await timestamp('created_at'))!,
-    firstResponseAt: await timestamp('first_response_at'),
-    resolvedAt: await timestamp('resolved_at'),
+    createdAt,
+    firstResponseAt: await timestamp('first_response_at', createdAt.format),
+    resolvedAt: await timestamp('resolved_at', createdAt.format),
     firstResponseSeconds: duration('first_response_minutes'),
     resolutionSeconds: duration('resolution_minutes'),
     skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values] })),

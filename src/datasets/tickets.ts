@@ -7,13 +7,16 @@ import type { Zone } from '../read/zone.js';
 import type { FieldSpec } from './mapping.js';
 import type { Rejections } from './rejections.js';
 
-/** Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). */
+/**
+ * Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). Bare words
+ * that are also status values (`Solved`, `Closed`, `Закрыт`) are left out: a data row would look like a header.
+ */
 export const TICKET_FIELDS: readonly FieldSpec[] = [
   { field: 'id', required: true, aliases: ['id', 'ticketid', 'ticket', 'ticketnumber', 'ticketno', 'number', 'no', '№', '#', 'key', 'issuekey', 'caseid', 'casenumber', 'conversationid', 'номер', 'номертикета', 'номерзаявки', 'номеробращения', 'idтикета', 'idзаявки', 'idобращения'] },
   { field: 'created_at', required: true, aliases: ['createdat', 'created', 'createdtime', 'createddate', 'createdon', 'creationdate', 'creationtime', 'datecreated', 'openedat', 'opened', 'openedon', 'conversationstartedat', 'датасоздания', 'создан', 'создано', 'датаоткрытия', 'датаобращения', 'времясоздания'] },
   { field: 'first_response_at', required: false, aliases: ['firstresponseat', 'firstrespondedat', 'firstreplyat', 'firstrepliedat', 'firstresponsedate', 'firstreplydate', 'conversationfirstrepliedat', 'датапервогоответа', 'первыйответ'] },
   { field: 'first_response_minutes', required: false, duration: true, aliases: ['firstresponseminutes', 'firstresponsetime', 'firstresponsetimeminutes', 'firstresponsetimeinminutes', 'firstreplytimeinminutes', 'firstreplytime', 'firstreplyminutes', 'firstresponseseconds', 'firstresponsetimeseconds', 'firstresponsetimeinseconds', 'firstresponsehours', 'frt', 'frtminutes', 'frtseconds'] },
-  { field: 'resolved_at', required: false, aliases: ['resolvedat', 'resolved', 'resolvedtime', 'resolveddate', 'resolvedon', 'solvedat', 'solved', 'closedat', 'closed', 'closedtime', 'closeddate', 'closedon', 'resolutiondate', 'conversationlastclosedat', 'датарешения', 'датазакрытия', 'решен', 'закрыт'] },
+  { field: 'resolved_at', required: false, aliases: ['resolvedat', 'resolvedtime', 'resolveddate', 'resolvedon', 'solvedat', 'closedat', 'closedtime', 'closeddate', 'closedon', 'resolutiondate', 'conversationlastclosedat', 'датарешения', 'датазакрытия'] },
   { field: 'resolution_minutes', required: false, duration: true, aliases: ['resolutionminutes', 'resolutiontime', 'resolutiontimeminutes', 'resolutiontimeinminutes', 'fullresolutiontimeinminutes', 'fullresolutiontime', 'resolutionseconds', 'resolutionhours', 'timetoresolve', 'timetoresolution', 'timetoclose', 'art'] },
   { field: 'first_response_business_minutes', required: false, duration: true, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours'] },
   { field: 'resolution_business_minutes', required: false, duration: true, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours'] },

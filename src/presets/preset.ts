@@ -14,6 +14,8 @@ export interface Preset {
   units?: Readonly<Record<string, DurationUnit>>;
   /** Duration columns where 0 means "no value" rather than zero time. */
   zeroMeansNone?: readonly string[];
+  /** Columns the generic aliases must not take: their unit or meaning differs in this export. */
+  ignoreColumns?: readonly string[];
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

@@ -2,7 +2,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
+import { CsvTokenizer, fieldText, type CsvRecord } from './csv-tokenizer.js';
 import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } from './encoding.js';
 import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
 
@@ -59,8 +59,8 @@ export async function readCsvLayout(file: string, options: CsvReadOptions): Prom
     bomLength,
     delimiter,
     headers: distinctHeaders(header.cells.map((c) => c.trim())),
-    headerLine: header.line,
-    sample: records.filter((r) => r.line > header.line).slice(0, SAMPLE_RECORDS).map((r) => r.cells),
+    headerLine: physicalLineOf(text, delimiter, header.cells) ?? header.line,
+    sample: records.slice(records.indexOf(header) + 1, records.indexOf(header) + 1 + SAMPLE_RECORDS).map((r) => r.cells),
     decode: fieldDecoder(isAsciiCompatible(encoding) ? encoding : 'utf-8'),
   };
 }
@@ -165,6 +165,24 @@ export async function findRecordBoundary(layout: Pick<CsvLayout, 'file' | 'delim
     await handle.close();
   }
 }
+
+/**
+ * The physical line of the head record with these cells, by our tokenizer: csv-parse's `info.lines` counts a CRLF
+ * inside quotes as two lines, so a quoted multi-line title before the header would shift it (and lose a row).
+ */
+function physicalLineOf(text: string, delimiter: string, cells: readonly string[]): number | undefined {
+  let line: number | undefined;
+  const tokenizer = new CsvTokenizer(delimiter, (record) => {
+    if (line !== undefined || record.fieldCount !== cells.length) return;
+    for (let i = 0; i < cells.length; i++) if (fieldText(record, i, utf8) !== cells[i]) return;
+    line = record.line;
+  });
+  tokenizer.push(Buffer.from(text, 'utf8'));
+  tokenizer.end();
+  return line;
+}
+
+const utf8: FieldDecoder = (bytes, start, end) => bytes.toString('utf8', start, end);
 
 function cutAtLineBreak(text: string, length: number): string {
   if (text.length <= length) return text;

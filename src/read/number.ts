@@ -80,7 +80,8 @@ export function parseNumberText(text: string, decimal: DecimalSeparator): number
   if (s.includes(grouping)) {
     // Grouping must come in threes: 1,234,567.89
     const [integer, ...rest] = s.split(decimal);
-    if (rest.length > 1 || !/^\d{1,3}(?:[.,]\d{3})*$/.test(integer!) || integer!.includes(decimal)) return Number.NaN;
+    // Groups of three after a first group of 1–3 digits that does not start with 0 (`0,125` is not 125).
+    if (rest.length > 1 || !/^[1-9]\d{0,2}(?:[.,]\d{3})*$/.test(integer!) || integer!.includes(decimal)) return Number.NaN;
     s = integer!.split(grouping).join('') + (rest.length ? '.' + rest[0] : '');
   } else if (decimal === ',') {
     s = s.replace(',', '.');
@@ -103,6 +104,7 @@ export function detectDecimalSeparator(samples: readonly string[]): DecimalSepar
     if (lastDot >= 0) return lastComma > lastDot ? ',' : '.';
     const after = s.slice(lastComma + 1).match(/^\d*/)![0];
     if (after.length !== 3) return ',';
+    if (/^[-−]?0,/.test(s)) return ','; // `0,125`: a group never starts with 0
   }
   return '.';
 }

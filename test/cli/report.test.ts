@@ -184,3 +184,34 @@ describe('output', () => {
     expect(result.stdout).toContain('target (saas): < 15 min  [source: 000_eed479c8e4db3466.txt]');
   });
 });
+
+describe('review fixes on the command line', () => {
+  it('--since is read with --date-format', () => {
+    const data = join(dir, 'dmy.csv');
+    writeFileSync(data, 'id,created_at\n1,02/04/2026 10:00\n2,05/04/2026 10:00\n3,25/04/2026 10:00\n');
+    const report = json([data, '--date-format', 'DD/MM/YYYY', '--since', '03/04/2026']);
+    expect(report.window.since).toBe('2026-04-03T00:00:00.000Z');
+    expect(report.metrics.ticket_volume.value).toBe(2);
+  });
+
+  it('a non-ASCII --delimiter is a usage error, not a crash', () => {
+    const result = runBin(['report', 'fixtures/tickets-plain.csv', '--delimiter', '§']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('support-metrics: --delimiter "§" must be one ASCII character, such as , ; | or tab\n');
+  });
+
+  it('a second file that only repeats tickets of the first does not abort the run', () => {
+    const again = join(dir, 'again.csv');
+    writeFileSync(again, 'ticket_id,created_at\nT-1,2026-11-02T09:00:00Z\nT-4,2026-11-03T08:00:00Z\n');
+    const result = runBin(['report', 'fixtures/tickets-plain.csv', again, '--format', 'json', '--quiet']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).inputs.map((i: { accepted: number; rejected: number }) => [i.accepted, i.rejected])).toEqual([
+      [5, 4],
+      [0, 2],
+    ]);
+    // …but a file whose rows all fail for other reasons still stops the run
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, 'ticket_id,created_at\nX-1,yesterday\n');
+    expect(runBin(['report', 'fixtures/tickets-plain.csv', broken, '--quiet']).code).toBe(2);
+  });
+});

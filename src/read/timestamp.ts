@@ -46,8 +46,10 @@ function readDigits(bytes: Uint8Array, pos: number, end: number, max: number, ou
   return count === 0 ? -1 : value;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : DAYS_IN_MONTH[month - 1]!;
 }
 
 /** Validates the fields and turns them into epoch ms; `offsetMinutes` null means "wall time in `zone`". */

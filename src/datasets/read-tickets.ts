@@ -29,11 +29,12 @@ export async function readTickets(files: readonly string[], options: TicketReadO
   const partsOfFile: TicketPart[][] = [];
   for (const [inputIndex, file] of files.entries()) {
     // Start the helper before reading the head, so its start-up overlaps the planning.
-    const helper = (await isLargeEnough(file)) ? new Worker(WORKER_URL) : null;
+    const size = await sizeOf(file);
+    const helper = size >= PARALLEL_MIN_BYTES && existsSync(fileURLToPath(WORKER_URL)) ? new Worker(WORKER_URL) : null;
     try {
       const plan = await planTicketFile(file, inputIndex, options, notes);
       plans.push(plan);
-      partsOfFile.push(await readTicketFile(plan, helper));
+      partsOfFile.push(await readTicketFile(plan, size, helper));
     } finally {
       void helper?.terminate();
     }
@@ -41,18 +42,18 @@ export async function readTickets(files: readonly string[], options: TicketReadO
   return mergeParts(plans, partsOfFile, notes);
 }
 
-async function isLargeEnough(file: string): Promise<boolean> {
+/** The file's size in bytes; 0 when it cannot be read (the plan then reports why, properly). */
+async function sizeOf(file: string): Promise<number> {
   try {
-    return (await stat(file)).size >= PARALLEL_MIN_BYTES && existsSync(fileURLToPath(WORKER_URL));
+    return (await stat(file)).size;
   } catch {
-    return false; // the plan reports an unreadable file properly
+    return 0;
   }
 }
 
 /** The parts of one file, in order, with line numbers made absolute. */
-async function readTicketFile(plan: TicketFilePlan, helper: Worker | null): Promise<TicketPart[]> {
+async function readTicketFile(plan: TicketFilePlan, size: number, helper: Worker | null): Promise<TicketPart[]> {
   const whole = { start: plan.bomLength, end: null, firstLine: 1, skipThroughLine: plan.headerLine };
-  const size = (await stat(plan.file)).size;
   const split = helper !== null && isAsciiCompatible(plan.encoding) ? await findRecordBoundary(plan, plan.bomLength + Math.floor((size - plan.bomLength) / 2), plan.width) : null;
   if (helper === null || split === null) return [await readTicketPart(plan, whole)];
 
@@ -70,11 +71,13 @@ async function readTicketFile(plan: TicketFilePlan, helper: Worker | null): Prom
 
 function readPartInWorker(worker: Worker, plan: TicketFilePlan, range: Parameters<typeof readTicketPart>[1]): Promise<TicketPart> {
   return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    worker.once('error', onError);
     worker.once('message', (message: { part?: TicketPart; error?: string }) => {
+      worker.off('error', onError);
       if (message.part) resolve(message.part);
       else reject(new Error(message.error));
     });
-    worker.once('error', reject);
     worker.postMessage({ plan, range });
   });
 }

@@ -3,7 +3,29 @@
  * Exit code 2 for both kinds (SPEC §7); anything else escaping to the CLI is a bug and shows a stack only with --debug.
  */
 
+/**
+ * Stable codes of input errors (as csv-parse's CsvError codes): scripts and tests match these, not the wording.
+ */
+export type InputErrorCode =
+  | 'NOT_FOUND'
+  | 'NOT_A_FILE'
+  | 'UNREADABLE'
+  | 'EMPTY'
+  | 'UNSUPPORTED_FORMAT'
+  | 'NO_HEADER'
+  | 'NO_SHEET'
+  | 'MISSING_COLUMN'
+  | 'UNKNOWN_KIND'
+  | 'AMBIGUOUS_KIND'
+  | 'MAP_HEADER_NOT_FOUND'
+  | 'NO_VALID_ROWS'
+  | 'STRICT_REJECTED'
+  | 'OUTPUT_UNWRITABLE'
+  | 'INPUT';
+
 export interface InputErrorContext {
+  /** What kind of problem this is; 'INPUT' when none more specific applies. */
+  code?: InputErrorCode | undefined;
   file: string;
   line?: number | undefined;
   column?: number | undefined;
@@ -15,11 +37,12 @@ export interface InputErrorContext {
 
 /** A problem with an input file: unreadable, empty, unknown kind, missing column, bad row under --strict. */
 export class InputError extends Error {
-  readonly code = 'INPUT';
+  readonly code: InputErrorCode;
   readonly context: InputErrorContext;
   constructor(context: InputErrorContext) {
     super(formatLocated(context));
     this.name = 'InputError';
+    this.code = context.code ?? 'INPUT';
     this.context = context;
   }
 }

@@ -3,7 +3,8 @@ import { InputError, UsageError } from '../errors.js';
 import { PRESETS } from '../presets/index.js';
 import { DEFAULT_PROFILE } from '../targets/profiles.js';
 import { runMetrics } from './metrics.js';
-import { normaliseReportOptions, OUTPUT_FORMATS, type RawReportOptions } from './options.js';
+import { normaliseReadOptions, normaliseReportOptions, OUTPUT_FORMATS, type RawReadOptions, type RawReportOptions } from './options.js';
+import { runValidate } from './validate.js';
 import { runReport, type CommandIo } from './report.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -17,14 +18,12 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('report')
-    .description('read ticket exports and print the KPI report')
-    .argument('[files...]', 'ticket exports (CSV); several files are read as one data set')
-    .option('--tickets <file>', 'a ticket export (repeatable)', collect)
-    .option('--preset <name>', `force an export layout: ${PRESETS.map((p) => p.name).join(', ')} (default: best match)`)
-    .option('--map <field=Header>', 'map a canonical field to a header (repeatable), e.g. created_at="Opened on"', collect)
-    .option('--tz <zone>', 'IANA time zone of timestamps written without an offset; also of --since/--until', 'UTC')
+  withReadOptions(
+    program
+      .command('report')
+      .description('read exports and print the KPI report')
+      .argument('[files...]', 'exports (CSV, .xlsx, HTML/XML ".xls", .gz, - for stdin); the kind of each is detected from its headers'),
+  )
     .option('--since <date>', 'only tickets created at or after this date/time (in --tz)')
     .option('--until <date>', 'only tickets created before this date/time (exclusive, in --tz)')
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
@@ -33,14 +32,22 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void)
     .option('--fail-on-miss', 'exit with code 1 when a metric misses its target')
     .option('--strict', 'stop with exit code 2 and no report when any row is rejected')
     .option('--rejects <file>', 'write every rejected row with its line and reason as CSV')
-    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, windows-1251 …)')
-    .option('--delimiter <char>', 'force the CSV delimiter: , ; | or tab')
-    .option('--date-format <format>', 'force timestamp format: ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s, unix-ms')
-    .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,')
     .option('--quiet', 'print no notes and warnings on stderr (rejections are still counted in the report)')
     .option('--debug', 'show stack traces of unexpected errors')
     .action(async (files: string[], raw: RawReportOptions) => {
       setExitCode(await runReport(normaliseReportOptions(files, raw), io));
+    });
+
+  withReadOptions(
+    program
+      .command('validate')
+      .description('read and validate only: how each file was read (format, kind, preset, columns, value formats) and its rejected rows')
+      .argument('[files...]', 'exports to check (CSV, .xlsx, HTML/XML ".xls", .gz, - for stdin)'),
+  )
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--debug', 'show stack traces of unexpected errors')
+    .action(async (files: string[], raw: RawReadOptions & { format: 'text' | 'json' }) => {
+      setExitCode(await runValidate(normaliseReadOptions(files, raw, 'validate'), raw.format, io));
     });
 
   program
@@ -51,6 +58,24 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void)
     });
 
   return program;
+}
+
+/** The options every command that reads exports takes. */
+function withReadOptions(command: Command): Command {
+  return command
+    .option('--tickets <file>', 'a ticket export (repeatable; several files of a kind are one data set)', collect)
+    .option('--surveys <file>', 'a survey export (repeatable)', collect)
+    .option('--spend <file>', 'a marketing/sales/service spend sheet (repeatable)', collect)
+    .option('--subscriptions <file>', 'a subscriptions export (repeatable)', collect)
+    .option('--finance <file>', 'a monthly finance sheet (repeatable)', collect)
+    .option('--sheet <name>', 'the sheet of a workbook to read (default: the first; or file.xlsx#Sheet)')
+    .option('--preset <name>', `force an export layout: ${PRESETS.map((p) => p.name).join(', ')} (default: best match)`)
+    .option('--map <field=Header>', 'map a canonical field to a header (repeatable), e.g. created_at="Opened on"', collect)
+    .option('--tz <zone>', 'IANA time zone of timestamps written without an offset (and of workbook dates); also of --since/--until', 'UTC')
+    .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, windows-1251 …)')
+    .option('--delimiter <char>', 'force the CSV delimiter: , ; | or tab')
+    .option('--date-format <format>', 'force timestamp format: ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s, unix-ms')
+    .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,');
 }
 
 /** Runs the CLI on `argv` (without node and script); never throws: errors become one line on stderr and exit 2. */

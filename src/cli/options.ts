@@ -1,3 +1,5 @@
+import type { InputSpec } from '../datasets/read-dataset.js';
+import type { KindName } from '../datasets/kind.js';
 import { UsageError } from '../errors.js';
 import { presetNamed, PRESETS, type Preset } from '../presets/index.js';
 import { normaliseEncodingName } from '../read/encoding.js';
@@ -6,12 +8,25 @@ import { detectTimestampFormat, timestampParser, type TimestampFormat } from '..
 import { Zone } from '../read/zone.js';
 import { PROFILES } from '../targets/profiles.js';
 
-/** Options as commander hands them over, before they are checked. */
-export interface RawReportOptions {
+/** Read options shared by `report` and `validate`, as commander hands them over. */
+export interface RawReadOptions {
   tickets?: string[];
+  surveys?: string[];
+  spend?: string[];
+  subscriptions?: string[];
+  finance?: string[];
+  sheet?: string;
   preset?: string;
   map?: string[];
   tz: string;
+  encoding?: string;
+  delimiter?: string;
+  dateFormat?: string;
+  decimal?: string;
+  debug?: boolean;
+}
+
+export interface RawReportOptions extends RawReadOptions {
   since?: string;
   until?: string;
   benchmark: string;
@@ -21,22 +36,53 @@ export interface RawReportOptions {
   strict?: boolean;
   rejects?: string;
   quiet?: boolean;
-  debug?: boolean;
-  encoding?: string;
-  delimiter?: string;
-  dateFormat?: string;
-  decimal?: string;
 }
 
 export type OutputFormat = 'table' | 'json';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json'];
 
-/** Options normalised once at the edge, then trusted (STYLE: csv-parse's normalize_options). */
-export interface ReportOptions {
-  tickets: string[];
+/** Read options normalised once at the edge, then trusted (STYLE: csv-parse's normalize_options). */
+export interface ReadCliOptions {
+  /** Every input with its kind when given by option; positional files have their kind detected. */
+  inputs: InputSpec[];
+  sheet: string | undefined;
   preset: Preset | undefined;
   map: Record<string, string>;
   zone: Zone;
+  encoding: string | undefined;
+  delimiter: string | undefined;
+  dateFormat: TimestampFormat | undefined;
+  decimal: DecimalSeparator | undefined;
+}
+
+/** The options that name a file's kind, in the order their files are read. */
+const KIND_OPTIONS: readonly KindName[] = ['tickets', 'surveys', 'spend', 'subscriptions', 'finance'];
+
+export function normaliseReadOptions(files: string[], raw: RawReadOptions, command: string): ReadCliOptions {
+  const inputs: InputSpec[] = files.map((name) => ({ name }));
+  for (const kind of KIND_OPTIONS) for (const name of raw[kind] ?? []) inputs.push({ name, kind });
+  if (inputs.length === 0) throw new UsageError(`no input file; name an export: support-metrics ${command} tickets.csv (or --tickets, --surveys, --spend, --subscriptions, --finance FILE)`);
+  if (inputs.filter((i) => i.name === '-').length > 1) throw new UsageError('stdin (-) can be read only once; name the other inputs as files');
+  let preset: Preset | undefined;
+  if (raw.preset !== undefined) {
+    preset = presetNamed(raw.preset);
+    if (preset === undefined) throw new UsageError(`--preset ${JSON.stringify(raw.preset)} is not a preset; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
+  }
+  return {
+    inputs,
+    sheet: raw.sheet,
+    preset,
+    map: parseMap(raw.map ?? []),
+    zone: new Zone(raw.tz),
+    encoding: raw.encoding === undefined ? undefined : normaliseEncodingName(raw.encoding),
+    delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
+    dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
+    decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
+  };
+}
+
+/** Report options normalised once at the edge. */
+export interface ReportOptions extends ReadCliOptions {
   since: number | null;
   until: number | null;
   benchmark: string;
@@ -46,31 +92,17 @@ export interface ReportOptions {
   strict: boolean;
   rejects: string | undefined;
   quiet: boolean;
-  encoding: string | undefined;
-  delimiter: string | undefined;
-  dateFormat: TimestampFormat | undefined;
-  decimal: DecimalSeparator | undefined;
 }
 
 export function normaliseReportOptions(files: string[], raw: RawReportOptions): ReportOptions {
-  const tickets = [...files, ...(raw.tickets ?? [])];
-  if (tickets.length === 0) throw new UsageError('no input file; pass a ticket export: support-metrics report tickets.csv');
-  const zone = new Zone(raw.tz);
-  const dateFormat = raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat);
-  const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, dateFormat);
-  const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, dateFormat);
+  const read = normaliseReadOptions(files, raw, 'report');
+  const zone = read.zone;
+  const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, read.dateFormat);
+  const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, read.dateFormat);
   if (since !== null && until !== null && until <= since) throw new UsageError(`--until ${raw.until} is not after --since ${raw.since}; the window is [since, until)`);
-  let preset: Preset | undefined;
-  if (raw.preset !== undefined) {
-    preset = presetNamed(raw.preset);
-    if (preset === undefined) throw new UsageError(`--preset ${JSON.stringify(raw.preset)} is not a preset; presets: ${PRESETS.map((p) => p.name).join(', ')}`);
-  }
   if (PROFILES[raw.benchmark] === undefined) throw new UsageError(`--benchmark ${JSON.stringify(raw.benchmark)} is not a profile; profiles: ${Object.keys(PROFILES).join(', ')}`);
   return {
-    tickets,
-    preset,
-    map: parseMap(raw.map ?? []),
-    zone,
+    ...read,
     since,
     until,
     benchmark: raw.benchmark,
@@ -80,10 +112,6 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions): 
     strict: raw.strict === true,
     rejects: raw.rejects,
     quiet: raw.quiet === true,
-    encoding: raw.encoding === undefined ? undefined : normaliseEncodingName(raw.encoding),
-    delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
-    dateFormat,
-    decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
   };
 }
 

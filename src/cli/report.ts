@@ -1,11 +1,14 @@
-import { readTickets } from '../datasets/read-tickets.js';
+import { readDatasets } from '../datasets/read-dataset.js';
+import type { ReadResult } from '../datasets/dataset.js';
+import { kindNamed } from '../datasets/kinds.js';
 import { formatRejection, type Rejections } from '../datasets/rejections.js';
 import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/model.js';
+import { fieldsNeeded } from '../report/registry.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
-import type { ReportOptions } from './options.js';
+import type { ReadCliOptions, ReportOptions } from './options.js';
 import { writeOutputFile } from './write-output.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
@@ -18,43 +21,56 @@ export interface CommandIo {
   color: boolean;
 }
 
-/** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
-export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
-  const tickets = await readTickets(options.tickets, {
+/** Reads the inputs as the CLI options say, parsing the fields in `fields`. */
+export function readInputs(options: ReadCliOptions, fields: 'all' | readonly string[]): Promise<ReadResult> {
+  return readDatasets(options.inputs, {
+    zone: options.zone,
     encoding: options.encoding,
     delimiter: options.delimiter,
+    sheet: options.sheet,
     preset: options.preset,
     map: options.map,
-    zone: options.zone,
     dateFormat: options.dateFormat,
     decimal: options.decimal,
+    fields,
   });
-  if (!options.quiet) for (const note of tickets.notes) io.stderr(`support-metrics: note: ${note}\n`);
-  if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(tickets.rejections.all), options.tickets);
-  const rejected = tickets.rejections.all.length;
-  if (rejected > 0 && (options.strict || !options.quiet)) io.stderr(rejectionSummary(tickets.rejections, options.strict));
+}
+
+/** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
+export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
+  const read = await readInputs(options, fieldsNeeded());
+  const inputNames = options.inputs.map((i) => i.name);
+  if (!options.quiet) for (const note of read.notes) io.stderr(`support-metrics: note: ${note}\n`);
+  if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(read.rejections.all), inputNames);
+  const rejected = read.rejections.all.length;
+  if (rejected > 0 && (options.strict || !options.quiet)) io.stderr(rejectionSummary(read.rejections, options.strict));
   if (options.strict && rejected > 0) {
-    throw new InputError({ file: options.tickets.join(', '), reason: `has ${rejected} rejected row${rejected === 1 ? '' : 's'} and --strict is set; no report written`, hint: 'fix the rows above or drop --strict' });
+    throw new InputError({ code: 'STRICT_REJECTED', file: inputNames.join(', '), reason: `has ${rejected} rejected row${rejected === 1 ? '' : 's'} and --strict is set; no report written`, hint: 'fix the rows above or drop --strict' });
   }
-  for (const [index, input] of tickets.inputs.entries()) {
-    // A file whose rows all repeat tickets of an earlier file is not broken; one whose rows all fail is.
-    const onlyRepeats = tickets.rejections.all.every((r) => r.inputIndex !== index || r.reason === 'duplicate ticket id');
+  for (const [index, input] of read.inputs.entries()) {
+    // A file whose rows all repeat an earlier file's keys is not broken; one whose rows all fail is.
+    const onlyRepeats = read.rejections.all.every((r) => r.inputIndex !== index || r.reason.startsWith('duplicate '));
     if (input.accepted === 0 && !(input.rejected > 0 && onlyRepeats)) {
-      throw new InputError({ file: input.file, reason: `has no valid ticket row (${input.rows} read, ${input.rejected} rejected, ${input.skipped} skipped)`, hint: 'see the errors above, or check --preset, --map and --date-format' });
+      throw new InputError({
+        code: 'NO_VALID_ROWS',
+        file: input.file,
+        reason: `has no valid ${kindNamed(input.kind).rowNoun} row (${input.rows} read, ${input.rejected} rejected, ${input.skipped} skipped)`,
+        hint: 'see the errors above, or check --preset, --map and --date-format',
+      });
     }
   }
 
-  const report = buildReport(tickets, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark });
+  const report = buildReport(read, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark });
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
   const rendered = options.format === 'json' ? renderJson(report) : (await import('../render/table.js')).renderTable(report, { color });
   if (options.out === undefined) io.stdout(rendered);
-  else await writeOutputFile(options.out, rendered, options.tickets);
+  else await writeOutputFile(options.out, rendered, inputNames);
   if (!options.quiet) for (const warning of lowSampleWarnings(report)) io.stderr(`support-metrics: warning: ${warning}\n`);
   return options.failOnMiss && Object.values(report.metrics).some((m) => m.status === 'missed') ? 1 : 0;
 }
 
-function rejectionSummary(rejections: Rejections, strict: boolean): string {
+export function rejectionSummary(rejections: Rejections, strict: boolean): string {
   // Reasons in the order they first occur in the files.
   const countByReason = new Map<string, number>();
   for (const r of rejections.all) countByReason.set(r.reason, (countByReason.get(r.reason) ?? 0) + 1);
@@ -69,5 +85,5 @@ function rejectionSummary(rejections: Rejections, strict: boolean): string {
 function lowSampleWarnings(report: Report): string[] {
   return Object.values(report.metrics)
     .filter((m) => m.lowSample)
-    .map((m) => `${m.label} rests on ${(m.details as { count: number }).count} values (fewer than 20): read it with care`);
+    .map((m) => `${m.label} rests on ${'count' in m.details ? m.details.count : m.value} values (fewer than 20): read it with care`);
 }

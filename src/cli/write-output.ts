@@ -18,6 +18,6 @@ export async function writeOutputFile(path: string, content: string, inputs: rea
     await rename(temporary, target);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
-    throw new InputError({ file: path, reason: `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that the folder exists and is writable' });
+    throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason: `cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that the folder exists and is writable' });
   }
 }

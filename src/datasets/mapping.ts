@@ -1,26 +1,23 @@
 import { InputError, UsageError } from '../errors.js';
 import type { Preset } from '../presets/index.js';
 import { durationUnitFromHeader, type DurationUnit } from '../read/duration.js';
+import type { DatasetKind, FieldSpec } from './kind.js';
+import { normaliseHeader } from './normalise-header.js';
+import { suggestHeader } from './suggest-header.js';
 
-/** A canonical field of a data set and the generic header spellings that mean it (SPEC §2). */
-export interface FieldSpec {
-  field: string;
-  required: boolean;
-  /** Whether the column holds a duration (its unit then comes from the header or the preset). */
-  duration?: boolean;
-  /** Generic spellings, already normalised with normaliseHeader. */
-  aliases: readonly string[];
-}
+export { normaliseHeader };
+
+/** How a column was found, for `validate` and the report's inputs. */
+export type MappedVia = 'map' | 'preset' | 'alias';
 
 export interface MappedColumn {
   field: string;
   /** 0-based index in the header row; the error column is index + 1. */
   index: number;
   header: string;
+  via: MappedVia;
   unit?: DurationUnit;
   zeroMeansNone?: boolean;
-  /** How the column was found, for `validate` and the notes. */
-  via: 'map' | 'preset' | 'alias';
 }
 
 export interface SkipRule {
@@ -36,16 +33,11 @@ export interface Mapping {
   notes: string[];
 }
 
-/**
- * The key a header is matched by in the generic aliases: lower case, without text in brackets (units, time zones,
- * `[list]`) and without spaces, `_`, `-`, `.` — so `Created At`, `created_at` and `Created-at` are one.
- */
-export function normaliseHeader(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
-    .replace(/[\s_\-.:,]+/g, '')
-    .replace(/^\ufeff/, '');
+/** A mapping attempt for one kind: the columns found and the required fields that are not. */
+export interface MappingAttempt extends Mapping {
+  kind: DatasetKind;
+  /** Required fields without a column (for a required-one-of group: the fields of the nearest group). */
+  missing: string[];
 }
 
 function findHeader(headers: readonly string[], spelling: string): number {
@@ -60,67 +52,56 @@ export function presetScore(preset: Preset, headers: readonly string[]): number 
 }
 
 /**
- * How many cells of a candidate header row name a known column (a preset spelling, a generic alias, or a header
- * named in `--map`): used to find the header row after preamble lines.
+ * How many cells of a candidate header row name a known column (a preset spelling, a generic alias of any of the
+ * kinds, or a header named in `--map`): used to find the header row after preamble lines.
  */
-export function knownHeaderCount(cells: readonly string[], fields: readonly FieldSpec[], presets: readonly Preset[], mapped: readonly string[] = []): number {
-  const aliases = new Set(fields.flatMap((f) => f.aliases));
+export function headerScorer(kinds: readonly DatasetKind[], presets: readonly Preset[], mapped: readonly string[] = []): (cells: readonly string[]) => number {
+  const aliases = new Set(kinds.flatMap((k) => k.fields.flatMap((f) => f.aliases)));
   const spellings = new Set([...presets.flatMap((p) => p.columns.map(([h]) => h)), ...mapped].map((h) => h.toLowerCase()));
-  return cells.filter((c) => spellings.has(c.trim().toLowerCase()) || aliases.has(normaliseHeader(c))).length;
+  return (cells) => cells.filter((c) => spellings.has(c.trim().toLowerCase()) || aliases.has(normaliseHeader(c))).length;
 }
 
 export interface MappingOptions {
   /** `--preset NAME`. */
   preset?: Preset | undefined;
-  /** `--map field=Header`, field → header. */
+  /** `--map field=Header`, field → header; fields of other kinds are ignored. */
   map?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
- * Maps a header row to canonical fields: `--map` first, then the preset (forced, or the best match with at least
- * three of its spellings present), then the generic aliases for what is left. A missing required field is an
- * InputError that names the field, lists the headers found and suggests the closest one.
+ * Maps a header row to one kind's canonical fields: `--map` first, then the preset (forced, or the best match of the
+ * kind with at least three of its spellings present), then the generic aliases for what is left. Never throws for a
+ * missing field: `missing` lists them (requireMapping turns that into the error).
  */
-export function resolveMapping(file: string, headers: readonly string[], fields: readonly FieldSpec[], presets: readonly Preset[], options: MappingOptions): Mapping {
-  const known = new Set(fields.map((f) => f.field));
+export function mapHeaders(file: string, headers: readonly string[], kind: DatasetKind, presets: readonly Preset[], options: MappingOptions): MappingAttempt {
+  const fields = kind.fields;
   const columns = new Map<string, MappedColumn>();
   const used = new Set<number>();
   const notes: string[] = [];
-  const specOf = (field: string) => fields.find((f) => f.field === field);
-  const add = (field: string, index: number, via: MappedColumn['via'], preset?: Preset) => {
-    if (columns.has(field) || used.has(index)) return;
+  const add = (spec: FieldSpec, index: number, via: MappedVia, preset?: Preset) => {
+    if (columns.has(spec.field) || used.has(index)) return;
     const header = headers[index]!;
-    const column: MappedColumn = { field, index, header, via };
-    if (specOf(field)?.duration) {
+    const column: MappedColumn = { field: spec.field, index, header, via };
+    if (spec.type === 'duration') {
       column.unit = preset?.units?.[header] ?? durationUnitFromHeader(header) ?? 'minutes';
       if (preset?.zeroMeansNone?.includes(header)) column.zeroMeansNone = true;
     }
-    columns.set(field, column);
+    columns.set(spec.field, column);
     used.add(index);
   };
 
   for (const [field, header] of Object.entries(options.map ?? {})) {
-    if (!known.has(field)) throw new UsageError(`--map ${field}=${header}: unknown field ${JSON.stringify(field)}; fields are ${[...known].join(', ')}`);
-    let index = findHeader(headers, header);
-    if (index < 0) index = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
-    if (index < 0) {
-      // Typeform-style question headers: a case-insensitive substring picks the column (SPEC §3), and we say which.
-      const matches = headers.map((h, i) => [h, i] as const).filter(([h]) => h.toLowerCase().includes(header.toLowerCase()));
-      if (matches.length === 1) {
-        index = matches[0]![1];
-        notes.push(`--map ${field}=${JSON.stringify(header)} picked the header ${JSON.stringify(matches[0]![0])}`);
-      }
-    }
-    if (index < 0) {
-      throw new InputError({ file, reason: `has no column ${JSON.stringify(header)} for --map ${field}`, hint: `headers found: ${listHeaders(headers)}` });
-    }
-    add(field, index, 'map');
+    const spec = fields.find((f) => f.field === field);
+    if (spec === undefined) continue;
+    const index = findMappedHeader(file, headers, field, header, notes);
+    add(spec, index, 'map');
   }
 
-  let preset: Preset | null = options.preset ?? null;
-  if (preset === null) {
+  let preset: Preset | null = options.preset?.kind === kind.kind ? options.preset : null;
+  if (preset === null && options.preset === undefined) {
     let bestScore = 2; // fewer than three matching spellings is a generic file that shares a few common names
     for (const candidate of presets) {
+      if (candidate.kind !== kind.kind) continue;
       const score = presetScore(candidate, headers);
       if (score > bestScore) {
         preset = candidate;
@@ -132,7 +113,8 @@ export function resolveMapping(file: string, headers: readonly string[], fields:
   if (preset !== null) {
     for (const [spelling, field] of preset.columns) {
       const index = findHeader(headers, spelling);
-      if (index >= 0) add(field, index, 'preset', preset);
+      const spec = fields.find((f) => f.field === field);
+      if (index >= 0 && spec !== undefined) add(spec, index, 'preset', preset);
     }
     for (const spelling of preset.ignoreColumns ?? []) {
       const index = findHeader(headers, spelling);
@@ -149,58 +131,87 @@ export function resolveMapping(file: string, headers: readonly string[], fields:
     for (const alias of spec.aliases) {
       const index = normalised.findIndex((h, i) => h === alias && !used.has(i));
       if (index >= 0) {
-        add(spec.field, index, 'alias');
+        add(spec, index, 'alias');
         break;
       }
     }
   }
-
-  for (const spec of fields) {
-    if (spec.required && !columns.has(spec.field)) {
-      const closest = closestHeader(spec, headers, used);
-      throw new InputError({
-        file,
-        reason: `has no column for the required field ${spec.field}; headers found: ${listHeaders(headers)}`,
-        hint: closest === undefined ? `name the column with --map ${spec.field}=HEADER` : `did you mean ${JSON.stringify(closest)}? pass --map ${spec.field}=${JSON.stringify(closest)}`,
-      });
-    }
-  }
-  return { preset, columns, skipRules, notes };
+  return { kind, preset, columns, skipRules, notes, missing: missingFields(kind, columns) };
 }
 
-function listHeaders(headers: readonly string[]): string {
+/** Required fields without a column; for a required-one-of group, those of the group closest to complete. */
+function missingFields(kind: DatasetKind, columns: ReadonlyMap<string, MappedColumn>): string[] {
+  const missing = kind.fields.filter((f) => f.required && !columns.has(f.field)).map((f) => f.field);
+  if (kind.requiredOneOf !== undefined) {
+    const lacking = kind.requiredOneOf.map((group) => group.filter((f) => !columns.has(f)));
+    if (!lacking.some((l) => l.length === 0)) {
+      const nearest = lacking.reduce((best, l) => (l.length < best.length ? l : best));
+      missing.push(nearest.length === 1 && lacking.length > 1 ? lacking.map((l) => l.join('+')).join(' or ') : nearest.join('+'));
+    }
+  }
+  return missing;
+}
+
+/**
+ * The header `--map field=Header` names: exact (any case), then normalised, then — for Typeform-style question
+ * headers — a unique case-insensitive substring, with a note saying which header it picked (SPEC §3).
+ */
+function findMappedHeader(file: string, headers: readonly string[], field: string, header: string, notes: string[]): number {
+  let index = findHeader(headers, header);
+  if (index < 0) index = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
+  if (index < 0) {
+    const matches = headers.map((h, i) => [h, i] as const).filter(([h]) => h.toLowerCase().includes(header.toLowerCase()));
+    if (matches.length === 1) {
+      index = matches[0]![1];
+      notes.push(`--map ${field}=${JSON.stringify(header)} picked the header ${JSON.stringify(matches[0]![0])}`);
+    }
+  }
+  if (index < 0) throw new InputError({ code: 'MAP_HEADER_NOT_FOUND', file, reason: `has no column ${JSON.stringify(header)} for --map ${field}`, hint: `headers found: ${listHeaders(headers)}` });
+  return index;
+}
+
+/**
+ * The mapping, or an InputError naming every missing field at once, the headers found, and per field the header
+ * that most likely means it (shared words and synonyms) with the `--map` to type.
+ */
+export function requireMapping(file: string, headers: readonly string[], attempt: MappingAttempt): Mapping {
+  if (attempt.missing.length === 0) return attempt;
+  throw new InputError({ code: 'MISSING_COLUMN', file, reason: `${missingSentence(attempt)}; headers found: ${listHeaders(headers)}`, hint: suggestionHint(headers, attempt) });
+}
+
+/** `has no column for the required field created_at` / `…fields created_at, id`. */
+export function missingSentence(attempt: MappingAttempt): string {
+  const fields = attempt.missing;
+  return `has no column for the required field${fields.length === 1 ? '' : 's'} ${fields.join(', ')}`;
+}
+
+/** `did you mean "Create date"? pass --map created_at="Create date"`, per missing field that has a likely header. */
+export function suggestionHint(headers: readonly string[], attempt: MappingAttempt): string {
+  const used = new Set([...attempt.columns.values()].map((c) => c.index));
+  const maps: string[] = [];
+  const guesses: string[] = [];
+  for (const missing of attempt.missing) {
+    const field = missing.split(/\+| or /)[0]!;
+    const spec = attempt.kind.fields.find((f) => f.field === field);
+    const header = spec === undefined ? undefined : suggestHeader(spec, headers, used);
+    if (header === undefined) continue;
+    used.add(headers.indexOf(header));
+    guesses.push(JSON.stringify(header));
+    maps.push(`--map ${field}=${JSON.stringify(header)}`);
+  }
+  if (maps.length === 0) return `name the column${attempt.missing.length === 1 ? '' : 's'} with --map ${attempt.missing.map((m) => `${m.split(/\+| or /)[0]}=HEADER`).join(' --map ')}`;
+  return `did you mean ${guesses.join(', ')}? pass ${maps.join(' ')}`;
+}
+
+export function listHeaders(headers: readonly string[]): string {
   const shown = headers.slice(0, 40).map((h) => JSON.stringify(h));
   return shown.join(', ') + (headers.length > 40 ? `, … (${headers.length} in all)` : '');
 }
 
-/** The unmapped header nearest (edit distance on normalised text) to any alias of the field. */
-function closestHeader(spec: FieldSpec, headers: readonly string[], used: ReadonlySet<number>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  headers.forEach((header, index) => {
-    if (used.has(index)) return;
-    const key = normaliseHeader(header);
-    if (key === '') return;
-    for (const alias of spec.aliases) {
-      const distance = editDistance(key, alias) / Math.max(key.length, alias.length);
-      if (distance < bestDistance) {
-        best = header;
-        bestDistance = distance;
-      }
-    }
-  });
-  return bestDistance <= 0.6 ? best : undefined;
-}
-
-/** Levenshtein distance. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
+/** Checks that every `--map` field belongs to some kind (a typo is a usage error, not silently ignored). */
+export function checkMapFields(map: Readonly<Record<string, string>>, kinds: readonly DatasetKind[]): void {
+  const known = new Set(kinds.flatMap((k) => k.fields.map((f) => f.field)));
+  for (const field of Object.keys(map)) {
+    if (!known.has(field)) throw new UsageError(`--map ${field}=${map[field]}: unknown field ${JSON.stringify(field)}; fields are ${[...known].join(', ')}`);
   }
-  return previous[b.length]!;
 }

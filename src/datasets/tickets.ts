@@ -1,99 +1,76 @@
 import { z } from 'zod';
-import type { TicketTimes } from '../metrics/ticket-times.js';
-import type { Preset } from '../presets/index.js';
-import type { DecimalSeparator } from '../read/number.js';
-import type { TimestampFormat } from '../read/timestamp.js';
-import type { Zone } from '../read/zone.js';
-import type { FieldSpec } from './mapping.js';
-import type { Rejections } from './rejections.js';
+import type { DatasetKind, FieldSpec } from './kind.js';
 
 /**
  * Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). Bare words
  * that are also status values (`Solved`, `Closed`, `Закрыт`) are left out: a data row would look like a header.
+ * Duration fields are named for the unit people write (`…_minutes`); their values are seconds once read.
  */
-export const TICKET_FIELDS: readonly FieldSpec[] = [
-  { field: 'id', required: true, aliases: ['id', 'ticketid', 'ticket', 'ticketnumber', 'ticketno', 'number', 'no', '№', '#', 'key', 'issuekey', 'caseid', 'casenumber', 'conversationid', 'номер', 'номертикета', 'номерзаявки', 'номеробращения', 'idтикета', 'idзаявки', 'idобращения'] },
-  { field: 'created_at', required: true, aliases: ['createdat', 'created', 'createdtime', 'createddate', 'createdon', 'creationdate', 'creationtime', 'datecreated', 'openedat', 'opened', 'openedon', 'conversationstartedat', 'датасоздания', 'создан', 'создано', 'датаоткрытия', 'датаобращения', 'времясоздания'] },
-  { field: 'first_response_at', required: false, aliases: ['firstresponseat', 'firstrespondedat', 'firstreplyat', 'firstrepliedat', 'firstresponsedate', 'firstreplydate', 'conversationfirstrepliedat', 'датапервогоответа', 'первыйответ'] },
-  { field: 'first_response_minutes', required: false, duration: true, aliases: ['firstresponseminutes', 'firstresponsetime', 'firstresponsetimeminutes', 'firstresponsetimeinminutes', 'firstreplytimeinminutes', 'firstreplytime', 'firstreplyminutes', 'firstresponseseconds', 'firstresponsetimeseconds', 'firstresponsetimeinseconds', 'firstresponsehours', 'frt', 'frtminutes', 'frtseconds'] },
-  { field: 'resolved_at', required: false, aliases: ['resolvedat', 'resolvedtime', 'resolveddate', 'resolvedon', 'solvedat', 'closedat', 'closedtime', 'closeddate', 'closedon', 'resolutiondate', 'conversationlastclosedat', 'датарешения', 'датазакрытия'] },
-  { field: 'resolution_minutes', required: false, duration: true, aliases: ['resolutionminutes', 'resolutiontime', 'resolutiontimeminutes', 'resolutiontimeinminutes', 'fullresolutiontimeinminutes', 'fullresolutiontime', 'resolutionseconds', 'resolutionhours', 'timetoresolve', 'timetoresolution', 'timetoclose', 'art'] },
-  { field: 'first_response_business_minutes', required: false, duration: true, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours'] },
-  { field: 'resolution_business_minutes', required: false, duration: true, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours'] },
-  { field: 'first_resolution_minutes', required: false, duration: true, aliases: ['firstresolutionminutes', 'firstresolutiontimeinminutes', 'firstresolutiontime'] },
-  { field: 'status', required: false, aliases: ['status', 'state', 'статус', 'состояние'] },
-  { field: 'channel', required: false, aliases: ['channel', 'via', 'medium', 'канал'] },
-  { field: 'agent', required: false, aliases: ['agent', 'assignee', 'owner', 'operator', 'responsible', 'assignedto', 'ответственный', 'оператор', 'исполнитель', 'сотрудник'] },
-  { field: 'team', required: false, aliases: ['team', 'group', 'queue', 'команда', 'группа', 'отдел'] },
-  { field: 'priority', required: false, aliases: ['priority', 'приоритет'] },
-  { field: 'customer_id', required: false, aliases: ['customerid', 'customer', 'requesterid', 'requester', 'contactid', 'contact', 'clientid', 'client', 'userid', 'клиент', 'idклиента', 'заказчик', 'контакт'] },
-  { field: 'category', required: false, aliases: ['category', 'type', 'tickettype', 'topic', 'категория', 'тип'] },
-  { field: 'csat', required: false, aliases: ['csat', 'satisfaction', 'satisfactionscore', 'rating', 'оценка', 'оценкаклиента'] },
-  { field: 'reopens', required: false, aliases: ['reopens', 'reopencount', 'переоткрытия'] },
-  { field: 'replies', required: false, aliases: ['replies', 'replycount', 'ответы'] },
+const FIELDS: readonly FieldSpec[] = [
+  { field: 'id', type: 'id', required: true, aliases: ['id', 'ticketid', 'ticket', 'ticketnumber', 'ticketno', 'number', 'no', '№', '#', 'key', 'issuekey', 'caseid', 'casenumber', 'conversationid', 'номер', 'номертикета', 'номерзаявки', 'номеробращения', 'idтикета', 'idзаявки', 'idобращения'] },
+  { field: 'created_at', type: 'instant', required: true, aliases: ['createdat', 'created', 'createdtime', 'createddate', 'createdon', 'creationdate', 'creationtime', 'datecreated', 'openedat', 'opened', 'openedon', 'conversationstartedat', 'датасоздания', 'создан', 'создано', 'датаоткрытия', 'датаобращения', 'времясоздания'] },
+  { field: 'first_response_at', type: 'instant', required: false, aliases: ['firstresponseat', 'firstrespondedat', 'firstreplyat', 'firstrepliedat', 'firstresponsedate', 'firstreplydate', 'conversationfirstrepliedat', 'датапервогоответа', 'первыйответ'] },
+  { field: 'first_response_minutes', type: 'duration', required: false, aliases: ['firstresponseminutes', 'firstresponsetime', 'firstresponsetimeminutes', 'firstresponsetimeinminutes', 'firstreplytimeinminutes', 'firstreplytime', 'firstreplyminutes', 'firstresponseseconds', 'firstresponsetimeseconds', 'firstresponsetimeinseconds', 'firstresponsehours', 'frt', 'frtminutes', 'frtseconds'] },
+  { field: 'resolved_at', type: 'instant', required: false, aliases: ['resolvedat', 'resolvedtime', 'resolveddate', 'resolvedon', 'solvedat', 'closedat', 'closedtime', 'closeddate', 'closedon', 'resolutiondate', 'conversationlastclosedat', 'датарешения', 'датазакрытия'] },
+  { field: 'resolution_minutes', type: 'duration', required: false, aliases: ['resolutionminutes', 'resolutiontime', 'resolutiontimeminutes', 'resolutiontimeinminutes', 'fullresolutiontimeinminutes', 'fullresolutiontime', 'resolutionseconds', 'resolutionhours', 'timetoresolve', 'timetoresolution', 'timetoclose', 'art'] },
+  { field: 'first_response_business_minutes', type: 'duration', required: false, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours'] },
+  { field: 'resolution_business_minutes', type: 'duration', required: false, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours'] },
+  { field: 'first_resolution_minutes', type: 'duration', required: false, aliases: ['firstresolutionminutes', 'firstresolutiontimeinminutes', 'firstresolutiontime'] },
+  { field: 'status', type: 'text', required: false, aliases: ['status', 'state', 'статус', 'состояние'] },
+  { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'via', 'medium', 'канал'] },
+  { field: 'agent', type: 'text', required: false, aliases: ['agent', 'assignee', 'owner', 'operator', 'responsible', 'assignedto', 'ответственный', 'оператор', 'исполнитель', 'сотрудник'] },
+  { field: 'team', type: 'text', required: false, aliases: ['team', 'group', 'queue', 'команда', 'группа', 'отдел'] },
+  { field: 'priority', type: 'text', required: false, aliases: ['priority', 'приоритет'] },
+  { field: 'customer_id', type: 'text', required: false, aliases: ['customerid', 'customer', 'requesterid', 'requester', 'contactid', 'contact', 'clientid', 'client', 'userid', 'клиент', 'idклиента', 'заказчик', 'контакт'] },
+  { field: 'category', type: 'text', required: false, aliases: ['category', 'type', 'tickettype', 'topic', 'категория', 'тип'] },
+  { field: 'csat', type: 'score', required: false, aliases: ['csat', 'satisfaction', 'satisfactionscore', 'rating', 'оценка', 'оценкаклиента'] },
+  { field: 'reopens', type: 'number', required: false, aliases: ['reopens', 'reopencount', 'переоткрытия'] },
+  { field: 'replies', type: 'number', required: false, aliases: ['replies', 'replycount', 'ответы'] },
 ];
 
+const duration = z.number().min(0, 'negative duration').nullable();
+
 /**
- * One ticket row in canonical form, as zod checks it. Instants are epoch ms, durations seconds; null = empty cell,
- * NaN = a value the column parser could not read. The schema is the type (STYLE: zod).
+ * One ticket row as zod checks it: instants epoch ms, durations seconds, null = empty cell, NaN = a value its column
+ * parser could not read. The schema is the type (STYLE: zod). Text and score fields are kept as codes, outside the
+ * record (each distinct value is checked once).
  */
 export const TicketRecord = z
   .object({
     id: z.union([z.number(), z.string().min(1)]),
-    createdAt: z.number(),
-    firstResponseAt: z.number().nullable(),
-    resolvedAt: z.number().nullable(),
-    firstResponseSeconds: z.number().min(0).nullable(),
-    resolutionSeconds: z.number().min(0).nullable(),
+    created_at: z.number(),
+    first_response_at: z.number().nullable(),
+    resolved_at: z.number().nullable(),
+    first_response_minutes: duration,
+    resolution_minutes: duration,
+    first_response_business_minutes: duration,
+    resolution_business_minutes: duration,
+    first_resolution_minutes: duration,
+    reopens: z.number().min(0, 'negative count').nullable(),
+    replies: z.number().min(0, 'negative count').nullable(),
   })
   .superRefine((t, ctx) => {
-    if (t.firstResponseAt !== null && t.firstResponseAt < t.createdAt) ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: 'response before creation' });
-    if (t.resolvedAt !== null && t.resolvedAt < t.createdAt) ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'resolution before creation' });
+    if (t.first_response_at !== null && t.first_response_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['first_response_at'], message: 'response before creation' });
+    if (t.resolved_at !== null && t.resolved_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['resolved_at'], message: 'resolution before creation' });
   });
 export type TicketRecord = z.infer<typeof TicketRecord>;
 
-/** Record keys → canonical field names (for messages and column lookup). */
-export const FIELD_OF_KEY: Record<keyof TicketRecord, string> = {
-  id: 'id',
-  createdAt: 'created_at',
-  firstResponseAt: 'first_response_at',
-  resolvedAt: 'resolved_at',
-  firstResponseSeconds: 'first_response_minutes',
-  resolutionSeconds: 'resolution_minutes',
+/** Help-desk tickets (SPEC §2 `tickets`). */
+export const TICKETS: DatasetKind = {
+  kind: 'tickets',
+  rowNoun: 'ticket',
+  fields: FIELDS,
+  record: TicketRecord,
+  key: 'id',
+  time: 'created_at',
+  elapsed: [
+    { name: 'first_response', duration: 'first_response_minutes', from: 'created_at', to: 'first_response_at' },
+    { name: 'resolution', duration: 'resolution_minutes', from: 'created_at', to: 'resolved_at' },
+  ],
 };
 
-export interface TicketReadOptions {
-  encoding?: string | undefined;
-  delimiter?: string | undefined;
-  preset?: Preset | undefined;
-  map?: Readonly<Record<string, string>> | undefined;
-  /** Zone of timestamps written without an offset (`--tz`). */
-  zone: Zone;
-  /** Forces every timestamp column's format (`--date-format`). */
-  dateFormat?: TimestampFormat | undefined;
-  /** Forces the decimal separator of number columns (`--decimal`). */
-  decimal?: DecimalSeparator | undefined;
-}
+/** The ticket fields the engine knows (for tests and the mapping's callers). */
+export const TICKET_FIELDS = FIELDS;
 
-/** Per input file: where every data record went (SPEC §8: rows = accepted + rejected + skipped + merged). */
-export interface InputSummary {
-  file: string;
-  kind: 'tickets';
-  preset: string | null;
-  encoding: string;
-  delimiter: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  skipped: number;
-  merged: number;
-}
-
-export interface TicketDataset {
-  times: TicketTimes;
-  inputs: InputSummary[];
-  rejections: Rejections;
-  /** Things the user should know (a guessed date order, a substring --map match): printed on stderr. */
-  notes: string[];
-}
-
+/** The optional ticket fields the ticket volume, FRT and ART need (the others are parsed only when asked for). */
+export const TICKET_TIME_FIELDS = ['first_response_minutes', 'first_response_at', 'resolution_minutes', 'resolved_at'] as const;

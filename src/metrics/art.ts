@@ -1,6 +1,5 @@
 import { durationDetails, type DurationDetails } from './duration-metric.js';
 import type { Threshold } from './threshold.js';
-import type { TicketTimes } from './ticket-times.js';
 
 export interface ArtResult {
   /** Headline: mean resolution time in seconds; null without resolved tickets. */
@@ -13,7 +12,7 @@ export interface ArtResult {
  * which wins when filled), in seconds. Unresolved tickets are left out and counted as `unresolved`.
  * SPEC §5 `art`. Seed 000_eed479c8e4db3466.txt: target "< 4 h".
  */
-export function art(tickets: Pick<TicketTimes, 'resolutionSeconds' | 'resolutionSource'>, target: Threshold | null = null): ArtResult {
+export function art(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array }, target: Threshold | null = null): ArtResult {
   const details = durationDetails(tickets.resolutionSeconds, tickets.resolutionSource, target);
   return { value: details.mean, details: { ...details, unresolved: tickets.resolutionSeconds.length - details.count } };
 }

@@ -1,6 +1,6 @@
 import { summarizeDurations, type DurationSummary } from './stats/summary.js';
 import { passes, type Threshold } from './threshold.js';
-import { ValueSource } from './ticket-times.js';
+import { ValueSource } from '../value-source.js';
 
 /** What FRT and ART report: the summary, the share within target, and where the values came from. */
 export interface DurationDetails extends DurationSummary {

@@ -1,6 +1,5 @@
 import { durationDetails, type DurationDetails } from './duration-metric.js';
 import type { Threshold } from './threshold.js';
-import type { TicketTimes } from './ticket-times.js';
 
 export interface FrtResult {
   /** Headline: mean first response time in seconds (the articles speak of averages); null without answered tickets. */
@@ -13,7 +12,7 @@ export interface FrtResult {
  * when filled), in seconds. Tickets without a response are left out of the statistics and counted as `unanswered`.
  * SPEC §5 `frt`. Seed 000_eed479c8e4db3466.txt: target "< 15 min".
  */
-export function frt(tickets: Pick<TicketTimes, 'firstResponseSeconds' | 'firstResponseSource'>, target: Threshold | null = null): FrtResult {
+export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, target: Threshold | null = null): FrtResult {
   const details = durationDetails(tickets.firstResponseSeconds, tickets.firstResponseSource, target);
   return { value: details.mean, details: { ...details, unanswered: tickets.firstResponseSeconds.length - details.count } };
 }

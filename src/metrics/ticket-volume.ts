@@ -1,5 +1,3 @@
-import type { TicketTimes } from './ticket-times.js';
-
 export interface TicketVolumeResult {
   /** Tickets created in the window. */
   value: number;
@@ -10,7 +8,7 @@ export interface TicketVolumeResult {
  * Ticket volume: the tickets created in the window (the caller passes only those), with how many have a resolution
  * and how many never got a first response. SPEC §5 `ticket_volume`.
  */
-export function ticketVolume(tickets: Pick<TicketTimes, 'createdAt' | 'firstResponseSeconds' | 'resolutionSeconds'>): TicketVolumeResult {
+export function ticketVolume(tickets: { createdAt: Float64Array; firstResponseSeconds: Float64Array; resolutionSeconds: Float64Array }): TicketVolumeResult {
   const total = tickets.createdAt.length;
   let resolved = 0;
   let answered = 0;

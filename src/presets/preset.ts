@@ -1,3 +1,4 @@
+import type { KindName } from '../datasets/kind.js';
 import type { DurationUnit } from '../read/duration.js';
 
 /**
@@ -6,7 +7,7 @@ import type { DurationUnit } from '../read/duration.js';
  */
 export interface Preset {
   name: string;
-  kind: 'tickets';
+  kind: KindName;
   /** What export this is, for `--preset` help and the README. */
   description: string;
   columns: readonly (readonly [header: string, field: string])[];

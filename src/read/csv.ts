@@ -1,10 +1,11 @@
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 import { CsvTokenizer, fieldText, type CsvRecord } from './csv-tokenizer.js';
 import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } from './encoding.js';
 import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
+import { asInputError, openByteStream, readInputHead, type InputFile } from './input.js';
 
 /** How much of the file is read up front to find the encoding, the delimiter and the header row. */
 const HEAD_BYTES = 64 * 1024;
@@ -18,12 +19,16 @@ export interface CsvReadOptions {
   /** Forces the delimiter (`--delimiter`), else sniffed. */
   delimiter?: string | undefined;
   /** How many known column names a row holds: the header row is the one that names the most. */
-  scoreHeader: (cells: string[]) => number;
+  scoreHeader: (cells: readonly string[]) => number;
 }
 
 /** What the head of a CSV file told us: everything the body's reader needs, decided once. */
 export interface CsvLayout {
+  /** The input as the user named it (messages). */
   file: string;
+  /** Where its bytes are, and whether they are gzip-compressed. */
+  path: string;
+  gzip: boolean;
   encoding: string;
   bomLength: number;
   delimiter: string;
@@ -37,8 +42,9 @@ export interface CsvLayout {
 }
 
 /** Reads the head of `file` and works out its layout. Throws InputError for unreadable or empty files. */
-export async function readCsvLayout(file: string, options: CsvReadOptions): Promise<CsvLayout> {
-  const head = await readHead(file);
+export async function readCsvLayout(input: InputFile, options: CsvReadOptions): Promise<CsvLayout> {
+  const file = input.label;
+  const head = await readInputHead(input, HEAD_BYTES);
   const detected = detectEncoding(head);
   const encoding = options.encoding ?? detected.encoding;
   const bomLength = options.encoding === undefined ? detected.bomLength : bomLengthFor(head, encoding);
@@ -47,14 +53,16 @@ export async function readCsvLayout(file: string, options: CsvReadOptions): Prom
     const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (lastBreak > 0) text = text.slice(0, lastBreak + 1); // a cut record would skew the sniffing
   }
-  if (text.trim() === '') throw new InputError({ file, reason: 'is empty', hint: 'export the data again with a header row and at least one row' });
+  if (text.trim() === '') throw new InputError({ code: 'EMPTY', file, reason: 'is empty', hint: 'export the data again with a header row and at least one row' });
   // Sniffing needs only the first lines; the full head (for column samples) is parsed once, with the chosen delimiter.
   const delimiter = options.delimiter ?? sniffDelimiter(cutAtLineBreak(text, SNIFF_CHARS));
   const records = parseHead(text, delimiter);
   const header = findHeaderRow(records, options.scoreHeader);
-  if (header === undefined) throw new InputError({ file, reason: 'has no header row', hint: 'the first non-empty line must name the columns' });
+  if (header === undefined) throw new InputError({ code: 'NO_HEADER', file, reason: 'has no header row', hint: 'the first non-empty line must name the columns' });
   return {
     file,
+    path: input.path,
+    gzip: input.gzip,
     encoding,
     bomLength,
     delimiter,
@@ -95,7 +103,7 @@ export interface CsvRangeEnd {
  * Streams the records of one byte range. A range that stops before the end of the file must end on a record
  * boundary; `clean` says whether it did (a parallel read checks its speculative split with it).
  */
-export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void): Promise<CsvRangeEnd> {
+export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | 'gzip' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void): Promise<CsvRangeEnd> {
   const tokenizer = new CsvTokenizer(
     layout.delimiter,
     (record) => {
@@ -104,10 +112,26 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'encoding'
     range.firstLine,
   );
   try {
-    if (isAsciiCompatible(layout.encoding)) {
+    if (layout.gzip) {
+      // A compressed file is one stream from its start: skip the BOM, decode UTF-16 as below.
+      let skip = range.start;
+      const decoder = isAsciiCompatible(layout.encoding) ? null : iconv.getDecoder(layout.encoding, { stripBOM: false });
+      for await (const raw of openByteStream({ path: layout.path, gzip: true })) {
+        let chunk = raw as Buffer;
+        if (skip > 0) {
+          const cut = Math.min(skip, chunk.length);
+          chunk = chunk.subarray(cut);
+          skip -= cut;
+          if (chunk.length === 0) continue;
+        }
+        tokenizer.push(decoder === null ? chunk : Buffer.from(decoder.write(chunk), 'utf8'));
+      }
+      const rest = decoder?.end();
+      if (rest) tokenizer.push(Buffer.from(rest, 'utf8'));
+    } else if (isAsciiCompatible(layout.encoding)) {
       // Plain synchronous reads: each reader runs on its own thread, and a read stream's machinery (the thread
       // pool hop, async iteration) costs more than it gives here.
-      const handle = openSync(layout.file, 'r');
+      const handle = openSync(layout.path, 'r');
       try {
         let position = range.start;
         for (;;) {
@@ -123,7 +147,7 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'encoding'
         closeSync(handle);
       }
     } else {
-      const stream = createReadStream(layout.file, { start: range.start, ...(range.end === null ? {} : { end: range.end - 1 }), highWaterMark: CHUNK_BYTES });
+      const stream = createReadStream(layout.path, { start: range.start, ...(range.end === null ? {} : { end: range.end - 1 }), highWaterMark: CHUNK_BYTES });
       // UTF-16: transcode to UTF-8 first so the byte tokenizer sees one byte per ASCII character.
       const decoder = iconv.getDecoder(layout.encoding, { stripBOM: false });
       for await (const chunk of stream) tokenizer.push(Buffer.from(decoder.write(chunk as Buffer), 'utf8'));
@@ -143,8 +167,8 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'encoding'
  * `width` fields. Starting inside a quoted multi-line field would garble the field counts, so a hit is almost surely
  * a record boundary; the first part's reader confirms it (`clean`). Null when no such place is found nearby.
  */
-export async function findRecordBoundary(layout: Pick<CsvLayout, 'file' | 'delimiter'>, from: number, width: number): Promise<number | null> {
-  const handle = await open(layout.file, 'r');
+export async function findRecordBoundary(layout: Pick<CsvLayout, 'path' | 'delimiter'>, from: number, width: number): Promise<number | null> {
+  const handle = await open(layout.path, 'r');
   try {
     const window = Buffer.alloc(256 * 1024);
     const { bytesRead } = await handle.read(window, 0, window.length, from);
@@ -188,31 +212,6 @@ function cutAtLineBreak(text: string, length: number): string {
   if (text.length <= length) return text;
   const lastBreak = text.lastIndexOf('\n', length);
   return lastBreak > 0 ? text.slice(0, lastBreak + 1) : text.slice(0, length);
-}
-
-async function readHead(file: string): Promise<Buffer> {
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw new InputError({ file, reason: 'is a folder, not a file', hint: 'name a CSV file' });
-    const handle = await open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(Math.min(HEAD_BYTES, info.size));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw asInputError(file, error);
-  }
-}
-
-function asInputError(file: string, error: unknown): Error {
-  if (error instanceof InputError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new InputError({ file, reason: 'does not exist', hint: 'check the path' });
-  if (code === 'EACCES' || code === 'EPERM') return new InputError({ file, reason: 'cannot be read (permission denied)', hint: 'check the file permissions' });
-  return new InputError({ file, reason: `cannot be read (${(error as Error).message})` });
 }
 
 function bomLengthFor(head: Buffer, encoding: string): number {

@@ -57,7 +57,7 @@ export function trimmedWidth(cells: string[]): number {
  * names any, the first record with two or more non-empty cells. Title and date-range lines before it (Google Ads,
  * Chatwoot) are skipped this way.
  */
-export function findHeaderRow(records: HeadRecord[], scoreHeader: (cells: string[]) => number): HeadRecord | undefined {
+export function findHeaderRow(records: HeadRecord[], scoreHeader: (cells: readonly string[]) => number): HeadRecord | undefined {
   let best: HeadRecord | undefined;
   let bestScore = 0;
   for (const r of records.slice(0, 50)) {

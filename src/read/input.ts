@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 
 /** One input as the readers see it, whatever the user named: a file, `-` (stdin), a `.gz` file, `book.xlsx#Sheet`. */
 export interface InputFile {
-  /** As the user named it, for messages and the report (`-` is shown as `<stdin>`). */
+  /** As the user named it, for messages and the report, without a `#Sheet` (`-` is shown as `<stdin>`). */
   label: string;
   /** The file on disk to read; stdin is first copied (streamed) to a temporary file so it can be read twice. */
   path: string;
@@ -30,6 +30,7 @@ export const STDIN_LABEL = '<stdin>';
 export async function resolveInput(name: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputFile> {
   if (name === '-') return spoolStdin(stdin);
   let path = name;
+  let label = name;
   let sheet: string | null = null;
   let info = await statOrNull(path);
   const hash = name.lastIndexOf('#');
@@ -37,19 +38,20 @@ export async function resolveInput(name: string, stdin: NodeJS.ReadableStream = 
     const bare = await statOrNull(name.slice(0, hash));
     if (bare !== null) {
       path = name.slice(0, hash);
+      label = path;
       sheet = name.slice(hash + 1);
       info = bare;
     }
   }
-  if (info === null) throw new InputError({ file: name, reason: 'does not exist', hint: 'check the path' });
-  if (info.isDirectory()) throw new InputError({ file: name, reason: 'is a folder, not a file', hint: 'name a CSV or Excel file' });
+  if (info === null) throw new InputError({ code: 'NOT_FOUND', file: name, reason: 'does not exist', hint: 'check the path' });
+  if (info.isDirectory()) throw new InputError({ code: 'NOT_A_FILE', file: name, reason: 'is a folder, not a file', hint: 'name a CSV or Excel file' });
   try {
     const handle = await open(path, 'r');
     await handle.close();
   } catch (error) {
     throw asInputError(name, error);
   }
-  return { label: name, path, gzip: await isGzip(path), size: info.size, sheet };
+  return { label, path, gzip: await isGzip(path), size: info.size, sheet };
 }
 
 async function statOrNull(path: string) {
@@ -69,10 +71,10 @@ async function spoolStdin(stdin: NodeJS.ReadableStream): Promise<InputFile> {
   try {
     await pipeline(stdin, createWriteStream(path));
   } catch (error) {
-    throw new InputError({ file: STDIN_LABEL, reason: `cannot be read (${(error as Error).message})` });
+    throw new InputError({ code: 'UNREADABLE', file: STDIN_LABEL, reason: `cannot be read (${(error as Error).message})` });
   }
   const info = await stat(path);
-  if (info.size === 0) throw new InputError({ file: STDIN_LABEL, reason: 'is empty', hint: 'pipe an export into it, e.g. cat tickets.csv | support-metrics report -' });
+  if (info.size === 0) throw new InputError({ code: 'EMPTY', file: STDIN_LABEL, reason: 'is empty', hint: 'pipe an export into it, e.g. cat tickets.csv | support-metrics report -' });
   return { label: STDIN_LABEL, path, gzip: await isGzip(path), size: info.size, sheet: null };
 }
 
@@ -94,7 +96,7 @@ async function readBytes(path: string, position: number, length: number): Promis
 }
 
 /** The (decompressed) bytes of an input from the start, as a stream. */
-export function openByteStream(input: InputFile, highWaterMark = 1024 * 1024): Readable {
+export function openByteStream(input: Pick<InputFile, 'path' | 'gzip'>, highWaterMark = 1024 * 1024): Readable {
   const raw = createReadStream(input.path, { highWaterMark });
   if (!input.gzip) return raw;
   const gunzip = createGunzip({ chunkSize: 256 * 1024 });
@@ -122,7 +124,7 @@ export async function readInputHead(input: InputFile, length: number): Promise<B
       if (total >= length) break;
     }
   } catch (error) {
-    throw new InputError({ file: input.label, reason: `is not a readable gzip file (${(error as Error).message})`, hint: 'check the download or unpack it yourself' });
+    throw new InputError({ code: 'UNREADABLE', file: input.label, reason: `is not a readable gzip file (${(error as Error).message})`, hint: 'check the download or unpack it yourself' });
   } finally {
     stream.destroy();
   }
@@ -132,10 +134,10 @@ export async function readInputHead(input: InputFile, length: number): Promise<B
 export function asInputError(file: string, error: unknown): Error {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new InputError({ file, reason: 'does not exist', hint: 'check the path' });
-  if (code === 'EACCES' || code === 'EPERM') return new InputError({ file, reason: 'cannot be read (permission denied)', hint: 'check the file permissions' });
-  if (code === 'EISDIR') return new InputError({ file, reason: 'is a folder, not a file', hint: 'name a CSV or Excel file' });
-  return new InputError({ file, reason: `cannot be read (${(error as Error).message})` });
+  if (code === 'ENOENT') return new InputError({ code: 'NOT_FOUND', file, reason: 'does not exist', hint: 'check the path' });
+  if (code === 'EACCES' || code === 'EPERM') return new InputError({ code: 'UNREADABLE', file, reason: 'cannot be read (permission denied)', hint: 'check the file permissions' });
+  if (code === 'EISDIR') return new InputError({ code: 'NOT_A_FILE', file, reason: 'is a folder, not a file', hint: 'name a CSV or Excel file' });
+  return new InputError({ code: 'UNREADABLE', file, reason: `cannot be read (${(error as Error).message})` });
 }
 
 /** What the first bytes of a (decompressed) file say it is — the extension is not trusted (".xls" is often HTML). */

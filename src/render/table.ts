@@ -14,13 +14,13 @@ export function renderTable(report: Report, options: { color: boolean }): string
     style: { head: options.color ? ['bold'] : [], border: [] },
   });
   for (const metric of Object.values(report.metrics)) {
-    const d = metric.details as { median?: number | null; p90?: number | null; count?: number };
+    const stats = 'median' in metric.details ? metric.details : null;
     table.push([
       metric.label + (metric.lowSample ? chalk.yellow(' (low sample)') : ''),
       formatValue(metric.value, metric.unit),
-      d.median === undefined ? '' : formatValue(d.median, metric.unit),
-      d.p90 === undefined ? '' : formatValue(d.p90, metric.unit),
-      d.count === undefined ? '' : String(d.count),
+      stats === null ? '' : formatValue(stats.median, metric.unit),
+      stats === null ? '' : formatValue(stats.p90, metric.unit),
+      stats === null ? '' : String(stats.count),
       metric.target?.text ?? '',
       colourStatus(metric, chalk),
     ]);
@@ -31,7 +31,8 @@ export function renderTable(report: Report, options: { color: boolean }): string
   for (const input of report.inputs) {
     const parts = [`${input.rows} rows`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
     if (input.merged > 0) parts.push(`${input.merged} merged`);
-    lines.push(`${input.file} (${input.kind}, ${input.preset ?? 'generic'} layout): ${parts.join(', ')}`);
+    const where = input.sheet === null ? input.file : `${input.file}#${input.sheet}`;
+    lines.push(`${where} (${input.kind}, ${input.preset ?? 'generic'} layout): ${parts.join(', ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

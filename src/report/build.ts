@@ -1,32 +1,50 @@
-import type { TicketDataset } from '../datasets/tickets.js';
-import { art } from '../metrics/art.js';
+import type { Dataset, InputSummary } from '../datasets/dataset.js';
+import { kindNamed } from '../datasets/kinds.js';
 import { metricDefinition } from '../metrics/catalog.js';
-import { frt } from '../metrics/frt.js';
-import { ticketsInWindow } from '../metrics/ticket-times.js';
-import { ticketVolume } from '../metrics/ticket-volume.js';
 import { targetFor, type Target } from '../targets/profiles.js';
 import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
+import { METRICS } from './registry.js';
+import { pickColumns, pickRows, rowsInWindow } from './window.js';
 
 /** Fewer values than this behind a metric earns a low-sample warning (SPEC §5). */
 export const LOW_SAMPLE = 20;
 
 export interface ReportOptions {
-  /** Window bounds in epoch ms; null = open. Tickets belong by created_at, [since, until). */
+  /** Window bounds in epoch ms; null = open. Rows belong by their kind's time field, [since, until). */
   since: number | null;
   until: number | null;
   timezone: string;
   benchmark: string;
 }
 
-/** Builds the report model from a ticket data set: window, metrics, targets, verdicts. No I/O. */
-export function buildReport(tickets: TicketDataset, options: ReportOptions): Report {
-  const inWindow = ticketsInWindow(tickets.times, options.since, options.until);
-  const frtTarget = targetFor(options.benchmark, 'frt');
-  const artTarget = targetFor(options.benchmark, 'art');
-  const volume = ticketVolume(inWindow);
-  const firstResponse = frt(inWindow, frtTarget);
-  const resolution = art(inWindow, artTarget);
+/** What the report is built from: the data sets read and how their inputs were read. */
+export interface ReportInput {
+  datasets: readonly Dataset[];
+  inputs: readonly InputSummary[];
+}
+
+/** Builds the report model: window, then every registered metric whose data set was given, with targets and verdicts. No I/O. */
+export function buildReport(input: ReportInput, options: ReportOptions): Report {
+  const metrics: Record<string, MetricReport> = {};
+  for (const metric of METRICS) {
+    const dataset = input.datasets.find((d) => d.kind === metric.kind);
+    if (dataset === undefined) continue;
+    const target = targetFor(options.benchmark, metric.id);
+    const outcome = metric.compute(inWindow(dataset, options), target);
+    const definition = metricDefinition(metric.id);
+    const report = {
+      id: metric.id,
+      label: definition.label,
+      unit: definition.unit,
+      value: outcome.value,
+      details: outcome.details,
+      target: target === null ? null : toReportTarget(target),
+      status: statusOf(outcome.value, target),
+    } as MetricReport;
+    if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) report.lowSample = true;
+    metrics[metric.id] = report;
+  }
   return {
     schema: REPORT_SCHEMA,
     window: {
@@ -35,28 +53,26 @@ export function buildReport(tickets: TicketDataset, options: ReportOptions): Rep
       timezone: options.timezone,
     },
     benchmark: options.benchmark,
-    inputs: tickets.inputs,
-    metrics: {
-      ticket_volume: metricReport('ticket_volume', volume.value, volume.details, null, null),
-      frt: metricReport('frt', firstResponse.value, firstResponse.details, frtTarget, firstResponse.details.count),
-      art: metricReport('art', resolution.value, resolution.details, artTarget, resolution.details.count),
-    },
+    inputs: [...input.inputs],
+    metrics,
   };
 }
 
-function metricReport(id: string, value: number | null, details: object, target: Target | null, sampleSize: number | null): MetricReport {
-  const definition = metricDefinition(id);
-  const report: MetricReport = {
-    id,
-    label: definition.label,
-    unit: definition.unit,
-    value,
-    details: { ...details },
-    target: target === null ? null : toReportTarget(target),
-    status: statusOf(value, target),
+/** The data set's rows in the window, by its kind's time field. */
+function inWindow(dataset: Dataset, options: ReportOptions): Dataset {
+  const time = dataset.numbers[kindNamed(dataset.kind).time];
+  if (time === undefined) return dataset;
+  const rows = rowsInWindow(time, options.since, options.until);
+  if (rows === null) return dataset;
+  return {
+    kind: dataset.kind,
+    rows: rows.length,
+    numbers: pickColumns(dataset.numbers, rows),
+    elapsed: Object.fromEntries(Object.entries(dataset.elapsed).map(([name, e]) => [name, { seconds: pickRows(e.seconds, rows), source: pickRows(e.source, rows) }])),
+    texts: Object.fromEntries(Object.entries(dataset.texts).map(([field, t]) => [field, { codes: pickRows(t.codes, rows), values: t.values }])),
+    lineOfRow: pickRows(dataset.lineOfRow, rows),
+    inputOfRow: pickRows(dataset.inputOfRow, rows),
   };
-  if (sampleSize !== null && sampleSize > 0 && sampleSize < LOW_SAMPLE) report.lowSample = true;
-  return report;
 }
 
 function toReportTarget(t: Target): ReportTarget {

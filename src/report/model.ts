@@ -1,41 +1,87 @@
-import type { InputSummary } from '../datasets/tickets.js';
-import type { Comparator } from '../metrics/threshold.js';
-import type { Status } from '../targets/status.js';
+import { z } from 'zod';
+
+/**
+ * The report model every format renders (SPEC §8), as one zod schema: the type is z.infer of it, renderers and the
+ * CLI read typed details, and tests can check a JSON report against it.
+ */
 
 /** The JSON contract's identifier; bumped only on a breaking change (SPEC §8). */
 export const REPORT_SCHEMA = 'support-metrics/report@1';
 
-export interface ReportTarget {
-  comparator: Comparator;
-  value: number;
+const nullableNumber = z.number().nullable();
+
+export const ReportTarget = z.object({
+  comparator: z.enum(['<', '<=', '>', '>=']),
+  value: z.number(),
   /** As written in the source, e.g. `< 15 min`. */
-  text: string;
-  source: string;
+  text: z.string(),
+  source: z.string(),
+});
+export type ReportTarget = z.infer<typeof ReportTarget>;
+
+export const Status = z.enum(['met', 'missed', 'no-data', 'no-target']);
+
+const DurationDetails = z.object({
+  count: z.number(),
+  mean: nullableNumber,
+  median: nullableNumber,
+  p90: nullableNumber,
+  min: nullableNumber,
+  max: nullableNumber,
+  withinTarget: nullableNumber,
+  sources: z.object({ exportColumn: z.number(), timestamps: z.number() }),
+});
+
+function metricReport<Id extends string, D extends z.ZodType>(id: Id, unit: string, details: D) {
+  return z.object({
+    id: z.literal(id),
+    label: z.string(),
+    unit: z.literal(unit),
+    value: nullableNumber,
+    details,
+    target: ReportTarget.nullable(),
+    status: Status,
+    /** Fewer than 20 values behind the number: shown as a warning (SPEC §5). */
+    lowSample: z.literal(true).optional(),
+  });
 }
 
-export interface MetricReport {
-  id: string;
-  label: string;
-  unit: string;
-  value: number | null;
-  details: Record<string, unknown>;
-  target: ReportTarget | null;
-  status: Status;
-  /** Fewer than 20 values behind the number: shown as a warning (SPEC §5). */
-  lowSample?: true;
-}
+export const TicketVolumeReport = metricReport('ticket_volume', 'count', z.object({ resolved: z.number(), unresolved: z.number(), unanswered: z.number() }));
+export const FrtReport = metricReport('frt', 'seconds', DurationDetails.extend({ unanswered: z.number() }));
+export const ArtReport = metricReport('art', 'seconds', DurationDetails.extend({ unresolved: z.number() }));
 
-export interface ReportWindow {
-  since: string | null;
-  until: string | null;
-  timezone: string;
-}
+export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport]);
+export type MetricReport = z.infer<typeof MetricReport>;
+export type MetricId = MetricReport['id'];
 
-/** The one model every format renders (SPEC §8). */
-export interface Report {
-  schema: typeof REPORT_SCHEMA;
-  window: ReportWindow;
-  benchmark: string;
-  inputs: InputSummary[];
-  metrics: Record<string, MetricReport>;
-}
+const ColumnSummary = z.object({ field: z.string(), header: z.string(), via: z.enum(['map', 'preset', 'alias']), format: z.string(), read: z.boolean() });
+
+export const InputReport = z.object({
+  file: z.string(),
+  kind: z.enum(['tickets', 'surveys', 'spend', 'subscriptions', 'finance']),
+  preset: z.string().nullable(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  delimiter: z.string().nullable(),
+  sheet: z.string().nullable(),
+  headerLine: z.number(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  skipped: z.number(),
+  merged: z.number(),
+  columns: z.array(ColumnSummary),
+});
+
+export const ReportWindow = z.object({ since: z.string().nullable(), until: z.string().nullable(), timezone: z.string() });
+export type ReportWindow = z.infer<typeof ReportWindow>;
+
+export const Report = z.object({
+  schema: z.literal(REPORT_SCHEMA),
+  window: ReportWindow,
+  benchmark: z.string(),
+  inputs: z.array(InputReport),
+  /** By metric id, in the registry's order; metrics whose data set was not given are absent (SPEC §8). */
+  metrics: z.record(z.string(), MetricReport),
+});
+export type Report = z.infer<typeof Report>;

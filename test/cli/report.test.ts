@@ -18,8 +18,14 @@ describe('report on the Zendesk fixture', () => {
   it('names the preset and accounts for every row', () => {
     expect(report.schema).toBe('support-metrics/report@1');
     expect(report.inputs).toEqual([
-      { file: 'fixtures/zendesk-tickets.csv', kind: 'tickets', preset: 'zendesk', encoding: 'utf-8', delimiter: ',', rows: 8, accepted: 8, rejected: 0, skipped: 0, merged: 0 },
+      expect.objectContaining({ file: 'fixtures/zendesk-tickets.csv', kind: 'tickets', preset: 'zendesk', encoding: 'utf-8', delimiter: ',', rows: 8, accepted: 8, rejected: 0, skipped: 0, merged: 0 }),
     ]);
+    // How it was read: format, header line, and per mapped column its header, how it was found and its value format.
+    expect(report.inputs[0]).toMatchObject({ format: 'csv', sheet: null, headerLine: 1 });
+    expect(report.inputs[0].columns).toContainEqual({ field: 'created_at', header: 'Created at', via: 'preset', format: 'YYYY-MM-DD HH:mm:ss[±hhmm]', read: true });
+    expect(report.inputs[0].columns).toContainEqual({ field: 'first_response_minutes', header: 'First reply time in minutes', via: 'preset', format: 'minutes', read: true });
+    // Columns no metric needs are mapped but not parsed.
+    expect(report.inputs[0].columns).toContainEqual({ field: 'csat', header: 'Satisfaction Score', via: 'preset', format: 'score', read: false });
   });
 
   it('computes FRT from "First reply time in minutes"', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseHeader, resolveMapping } from '../../src/datasets/mapping.js';
-import { TICKET_FIELDS } from '../../src/datasets/tickets.js';
+import { mapHeaders, normaliseHeader, requireMapping } from '../../src/datasets/mapping.js';
+import { TICKETS } from '../../src/datasets/tickets.js';
 import { PRESETS, presetNamed } from '../../src/presets/index.js';
 
-const map = (headers: string[], options = {}) => resolveMapping('t.csv', headers, TICKET_FIELDS, PRESETS, options);
+const map = (headers: string[], options = {}) => requireMapping('t.csv', headers, mapHeaders('t.csv', headers, TICKETS, PRESETS, options));
 
 describe('header mapping', () => {
   it('normalises case, spaces, _ and - and drops bracketed units, zones and [list]', () => {

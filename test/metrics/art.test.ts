@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { art } from '../../src/metrics/art.js';
 import { ticketVolume } from '../../src/metrics/ticket-volume.js';
-import { ticketsInWindow } from '../../src/metrics/ticket-times.js';
+import { pickColumns, rowsInWindow } from '../../src/report/window.js';
 
 const none = Number.NaN;
 
@@ -22,7 +22,7 @@ describe('art', () => {
   });
 });
 
-describe('ticketVolume and ticketsInWindow', () => {
+describe('ticketVolume and the window filter', () => {
   const times = {
     createdAt: Float64Array.from([Date.UTC(2026, 10, 1), Date.UTC(2026, 10, 2), Date.UTC(2026, 10, 3), Date.UTC(2026, 10, 4)]),
     firstResponseSeconds: Float64Array.from([60, none, 30, 10]),
@@ -37,7 +37,7 @@ describe('ticketVolume and ticketsInWindow', () => {
 
   it('selects tickets by created_at in [since, until)', () => {
     // Nov 2 00:00 inclusive, Nov 4 00:00 exclusive → the tickets of Nov 2 and Nov 3
-    const inWindow = ticketsInWindow(times, Date.UTC(2026, 10, 2), Date.UTC(2026, 10, 4));
+    const inWindow = pickColumns(times, rowsInWindow(times.createdAt, Date.UTC(2026, 10, 2), Date.UTC(2026, 10, 4)));
     expect(Array.from(inWindow.createdAt)).toEqual([Date.UTC(2026, 10, 2), Date.UTC(2026, 10, 3)]);
     expect(ticketVolume(inWindow)).toEqual({ value: 2, details: { resolved: 0, unresolved: 2, unanswered: 1 } });
   });

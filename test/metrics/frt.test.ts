@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frt } from '../../src/metrics/frt.js';
-import { ValueSource } from '../../src/metrics/ticket-times.js';
+import { ValueSource } from '../../src/value-source.js';
 import { statusOf } from '../../src/targets/status.js';
 import { parseTarget } from '../../src/targets/parse-target.js';
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldText } from '../../src/read/csv-tokenizer.js';
 import { readCsvLayout, streamCsvRecords } from '../../src/read/csv.js';
 import { detectEncoding } from '../../src/read/encoding.js';
+import { resolveInput } from '../../src/read/input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sm-csv-'));
 let n = 0;
@@ -17,7 +18,7 @@ function file(content: Buffer | string): string {
 const knowsIdAndCreated = (cells: string[]) => cells.filter((c) => /^(id|created|дата создания|№)$/i.test(c.trim())).length;
 
 async function readAll(path: string, options: { encoding?: string; delimiter?: string } = {}) {
-  const layout = await readCsvLayout(path, { ...options, scoreHeader: knowsIdAndCreated });
+  const layout = await readCsvLayout(await resolveInput(path), { ...options, scoreHeader: knowsIdAndCreated });
   const rows: { line: number; cells: string[] }[] = [];
   await streamCsvRecords(layout, (r) => rows.push({ line: r.line, cells: Array.from({ length: r.fieldCount }, (_, i) => fieldText(r, i, layout.decode)) }));
   return { layout, rows };
@@ -80,7 +81,7 @@ describe('readCsvLayout + streamCsvRecords', () => {
   });
 
   it('says what is wrong with a missing or empty file', async () => {
-    await expect(readCsvLayout(join(dir, 'missing.csv'), { scoreHeader: knowsIdAndCreated })).rejects.toThrow(/missing\.csv: does not exist; check the path/);
-    await expect(readCsvLayout(file(''), { scoreHeader: knowsIdAndCreated })).rejects.toThrow(/is empty/);
+    await expect(resolveInput(join(dir, 'missing.csv'))).rejects.toThrow(/missing\.csv: does not exist; check the path/);
+    await expect(resolveInput(file('')).then((input) => readCsvLayout(input, { scoreHeader: knowsIdAndCreated }))).rejects.toThrow(/is empty/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationColumnParser, isEmptyField, timestampColumnParser } from '../../src/datasets/column-parsers.js';
+import { isEmptyField, scalarReader } from '../../src/datasets/column-readers.js';
 import type { CsvRecord } from '../../src/read/csv-tokenizer.js';
 import { UTC } from '../../src/read/zone.js';
 
@@ -9,6 +9,14 @@ function record(text: string): CsvRecord {
   return { bytes, starts: Int32Array.of(0), ends: Int32Array.of(bytes.length), escaped: Uint8Array.of(0), quoted: Uint8Array.of(0), fieldCount: 1, line: 2 };
 }
 const utf8 = (b: Buffer, s: number, e: number) => b.toString('utf8', s, e);
+const durationColumnParser = (plan: { index: number; unit: 'minutes' | 'seconds'; decimal: '.' | ','; zeroMeansNone: boolean }, decode: typeof utf8) => {
+  const reader = scalarReader({ ...plan, type: 'duration' }, UTC, decode);
+  return { read: (r: CsvRecord) => reader.csv(r) };
+};
+const timestampColumnParser = (plan: { index: number; format: 'iso' }, zone: typeof UTC) => {
+  const reader = scalarReader({ ...plan, type: 'instant' }, zone, utf8);
+  return { read: (r: CsvRecord) => reader.csv(r) };
+};
 
 describe('empty cells', () => {
   it('are nothing, spaces, - and --', () => {
@@ -17,8 +25,8 @@ describe('empty cells', () => {
   });
 
   it('read as null (no value), not 0, in duration and timestamp columns', () => {
-    const minutes = durationColumnParser({ index: 0, header: 'First reply time in minutes', unit: 'minutes', decimal: '.', zeroMeansNone: false }, utf8);
-    const when = timestampColumnParser({ index: 0, header: 'Solved at', format: 'iso' }, UTC);
+    const minutes = durationColumnParser({ index: 0, unit: 'minutes', decimal: '.', zeroMeansNone: false }, utf8);
+    const when = timestampColumnParser({ index: 0, format: 'iso' }, UTC);
     for (const text of ['', '-', '--', ' ']) {
       expect(minutes.read(record(text))).toBeNull();
       expect(when.read(record(text))).toBeNull();
@@ -30,7 +38,7 @@ describe('empty cells', () => {
   });
 
   it('0 means none only where the preset says so (Bitrix24 wait time)', () => {
-    const wait = durationColumnParser({ index: 0, header: 'Ожидание ответа оператора', unit: 'seconds', decimal: '.', zeroMeansNone: true }, utf8);
+    const wait = durationColumnParser({ index: 0, unit: 'seconds', decimal: '.', zeroMeansNone: true }, utf8);
     expect(wait.read(record('0'))).toBeNull();
     expect(wait.read(record('45'))).toBe(45);
   });

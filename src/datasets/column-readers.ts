@@ -1,0 +1,196 @@
+import { fieldText, type CsvRecord } from '../read/csv-tokenizer.js';
+import { durationParser, SECONDS_PER_UNIT, type DurationUnit } from '../read/duration.js';
+import type { FieldDecoder } from '../read/encoding.js';
+import { monthOfWallTime, parseMonthText } from '../read/month.js';
+import { numberParser, parseNumberText, type DecimalSeparator } from '../read/number.js';
+import { isNoAnswerText, isScoreText } from '../read/score.js';
+import { WallTime, type SheetCell } from '../read/source.js';
+import { timestampParser, UNSET, type TimestampFormat } from '../read/timestamp.js';
+import type { Zone } from '../read/zone.js';
+import type { ValueType } from './kind.js';
+import { normaliseChannel } from './normalise-channel.js';
+import { TextCodes } from './text-codes.js';
+
+/**
+ * One column's reader, built once per column before the loop from its plan: a CSV cell as a byte span, a workbook
+ * cell as a number, date or string — the same value either way. null = empty cell; NaN = a value that cannot be
+ * read (zod then rejects the row, naming the column).
+ */
+export interface ScalarReader {
+  csv(record: CsvRecord): number | null;
+  cell(cell: SheetCell): number | null;
+}
+
+/** Settings of one column's parser: plain data, so a worker thread builds exactly the same reader. */
+export interface ValuePlan {
+  index: number;
+  type: ValueType;
+  format?: TimestampFormat;
+  unit?: DurationUnit;
+  zeroMeansNone?: boolean;
+  decimal?: DecimalSeparator;
+  normalise?: 'channel';
+}
+
+/** Empty cells: nothing, spaces (Zendesk Explore writes `" "`), `-` and `--` (Zendesk custom fields, Google Ads). */
+export function isEmptyField(bytes: Uint8Array, start: number, end: number): boolean {
+  while (start < end && bytes[start] === 0x20) start++;
+  while (end > start && bytes[end - 1] === 0x20) end--;
+  const n = end - start;
+  return n === 0 || (bytes[start] === 0x2d && (n === 1 || (n === 2 && bytes[start + 1] === 0x2d)));
+}
+
+/** The same rule for text cells of a workbook. */
+export function isEmptyText(text: string): boolean {
+  const t = text.trim();
+  return t === '' || t === '-' || t === '--';
+}
+
+/** Days between Excel's day 0 (1899-12-30 in the 1900 system, counting its phantom 29 Feb 1900) and 1970-01-01. */
+const EXCEL_EPOCH_DAYS = 25569;
+const DAY_MS = 86_400_000;
+
+/** An Excel serial (days, fraction = time of day) as wall-clock ms; a number too large is taken for Unix time. */
+function wallMsOfNumber(n: number): number {
+  if (n >= 1e11) return n; // Unix milliseconds
+  if (n >= 1e8) return n * 1000; // Unix seconds
+  if (n > 0 && n < 2_958_466) return Math.round((n - EXCEL_EPOCH_DAYS) * DAY_MS);
+  return Number.NaN;
+}
+
+const EXCEL_TIME_ZERO = Date.UTC(1899, 11, 30);
+
+export function scalarReader(plan: ValuePlan, zone: Zone, decode: FieldDecoder): ScalarReader {
+  const index = plan.index;
+  const fromBytes = bytesParser(plan, zone, decode);
+  const fromCell = cellParser(plan, zone, fromBytes);
+  return {
+    csv(record) {
+      if (index >= record.fieldCount) return null;
+      const start = record.starts[index]!;
+      const end = record.ends[index]!;
+      return isEmptyField(record.bytes, start, end) ? null : fromBytes(record.bytes, start, end);
+    },
+    cell: fromCell,
+  };
+}
+
+type BytesParser = (bytes: Buffer, start: number, end: number) => number | null;
+
+function bytesParser(plan: ValuePlan, zone: Zone, decode: FieldDecoder): BytesParser {
+  switch (plan.type) {
+    case 'instant':
+    case 'date': {
+      const parse = timestampParser(plan.format ?? 'iso', zone);
+      return (bytes, start, end) => {
+        const value = parse(bytes, start, end);
+        return value === UNSET ? null : value; // Zendesk's 1900-01-01 00:00:00 = never set
+      };
+    }
+    case 'month':
+      return (bytes, start, end) => parseMonthText(decode(bytes, start, end), zone);
+    case 'duration': {
+      const parse = durationParser(plan.unit ?? 'minutes', numberParser(plan.decimal ?? '.', decode));
+      // A preset may say 0 means "none" (Bitrix24's wait time of an unanswered chat).
+      if (plan.zeroMeansNone !== true) return parse;
+      return (bytes, start, end) => {
+        const value = parse(bytes, start, end);
+        return value === 0 ? null : value;
+      };
+    }
+    default:
+      return numberParser(plan.decimal ?? '.', decode);
+  }
+}
+
+function cellParser(plan: ValuePlan, zone: Zone, fromBytes: BytesParser): (cell: SheetCell) => number | null {
+  const fromText = (text: string): number | null => {
+    if (isEmptyText(text)) return null;
+    const bytes = Buffer.from(text, 'utf8');
+    return fromBytes(bytes, 0, bytes.length);
+  };
+  switch (plan.type) {
+    case 'instant':
+    case 'date':
+      return (cell) => {
+        if (cell === null) return null;
+        if (cell instanceof WallTime) return zone.toUtc(cell.wallMs); // workbook dates carry no zone: --tz (SPEC §3)
+        if (typeof cell === 'number') {
+          const wall = wallMsOfNumber(cell);
+          return Number.isNaN(wall) ? wall : cell >= 1e8 ? wall : zone.toUtc(wall);
+        }
+        return typeof cell === 'string' ? fromText(cell) : Number.NaN;
+      };
+    case 'month':
+      return (cell) => {
+        if (cell === null) return null;
+        if (cell instanceof WallTime) return monthOfWallTime(cell.wallMs, zone);
+        if (typeof cell === 'number') {
+          const wall = wallMsOfNumber(cell);
+          return Number.isNaN(wall) ? wall : monthOfWallTime(wall, zone);
+        }
+        return typeof cell === 'string' ? (isEmptyText(cell) ? null : parseMonthText(cell, zone)) : Number.NaN;
+      };
+    case 'duration': {
+      const scale = SECONDS_PER_UNIT[plan.unit ?? 'minutes'];
+      const zeroMeansNone = plan.zeroMeansNone === true;
+      return (cell) => {
+        if (cell === null) return null;
+        let seconds: number | null;
+        if (typeof cell === 'number') seconds = cell * scale;
+        // A `[h]:mm:ss` cell is a date on Excel's day 0; a real date in a duration column is not a duration.
+        else if (cell instanceof WallTime) seconds = cell.wallMs >= EXCEL_TIME_ZERO && cell.wallMs < EXCEL_TIME_ZERO + 366 * DAY_MS ? (cell.wallMs - EXCEL_TIME_ZERO) / 1000 : Number.NaN;
+        else if (typeof cell === 'string') seconds = isEmptyText(cell) ? null : fromText(cell);
+        else seconds = Number.NaN;
+        return zeroMeansNone && seconds === 0 ? null : seconds;
+      };
+    }
+    default:
+      return (cell) => {
+        if (cell === null) return null;
+        if (typeof cell === 'number') return cell;
+        if (typeof cell === 'string') return isEmptyText(cell) ? null : parseNumberText(cell, plan.decimal ?? '.');
+        return Number.NaN;
+      };
+  }
+}
+
+/**
+ * A text or score column kept as codes (TextCodes). For scores, each distinct answer is checked once: a number or a
+ * rating label; `invalid(code)` says the answer cannot be a score. Zendesk's `Offered`/`Unoffered` = no answer.
+ */
+export class CodeReader {
+  readonly codes: TextCodes;
+  private readonly checked: number[] = [1];
+  constructor(
+    readonly index: number,
+    private readonly isScore: boolean,
+    normalise: 'channel' | undefined,
+    private readonly decode: FieldDecoder,
+  ) {
+    const base = normalise === 'channel' ? normaliseChannel : (t: string) => t.trim();
+    this.codes = new TextCodes(isScore ? (t) => (isNoAnswerText(t) ? '' : base(t)) : base);
+  }
+
+  csv(record: CsvRecord): number {
+    const i = this.index;
+    if (i >= record.fieldCount) return 0;
+    const start = record.starts[i]!;
+    const end = record.ends[i]!;
+    if (isEmptyField(record.bytes, start, end)) return 0;
+    return this.codes.codeOfBytes(record.bytes, start, end, () => fieldText(record, i, this.decode));
+  }
+
+  cell(cell: SheetCell): number {
+    if (cell === null) return 0;
+    const text = typeof cell === 'string' ? cell : cell instanceof WallTime ? new Date(cell.wallMs).toISOString() : String(cell);
+    return isEmptyText(text) ? 0 : this.codes.codeOfText(text);
+  }
+
+  /** Whether the value behind `code` cannot be read as what the column holds (only scores are checked). */
+  invalid(code: number): boolean {
+    if (!this.isScore) return false;
+    while (this.checked.length < this.codes.values.length) this.checked.push(isScoreText(this.codes.values[this.checked.length]!) ? 1 : 0);
+    return this.checked[code] === 0;
+  }
+}

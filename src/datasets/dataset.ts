@@ -1,0 +1,91 @@
+import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
+import type { KindName } from './kind.js';
+import type { MappedVia } from './mapping.js';
+import type { ColumnPlan } from './plan.js';
+import type { Rejections } from './rejections.js';
+import type { TextColumn } from './text-codes.js';
+
+/**
+ * One data set in columns, one entry per accepted row, all arrays in the same row order (files in the order given).
+ * Instants, dates and months are epoch ms; durations seconds; NaN = empty. Text fields are codes (TextColumn).
+ */
+export interface Dataset {
+  kind: KindName;
+  rows: number;
+  numbers: Record<string, Float64Array>;
+  elapsed: Record<string, ElapsedColumn>;
+  texts: Record<string, TextColumn>;
+  /** Physical line (CSV) or sheet row of each row, and which input it came from (index into ReadResult.inputs). */
+  lineOfRow: Uint32Array;
+  inputOfRow: Uint32Array;
+}
+
+/** A derived duration (kind.elapsed): seconds (NaN = none) and where each value came from (ValueSource). */
+export interface ElapsedColumn {
+  seconds: Float64Array;
+  source: Uint8Array;
+}
+
+/** How one mapped column was read: for `validate` and the report's inputs (SPEC §8). */
+export interface ColumnSummary {
+  field: string;
+  header: string;
+  via: MappedVia;
+  /** The value format chosen: `DD.MM.YYYY HH:mm:ss`, `minutes`, `decimal ,`, `text` … */
+  format: string;
+  /** Whether this run parsed it (a report parses only what its metrics need). */
+  read: boolean;
+}
+
+/** Per input file: how it was read and where every data record went (SPEC §8: rows = accepted + rejected + skipped + merged). */
+export interface InputSummary {
+  file: string;
+  kind: KindName;
+  preset: string | null;
+  format: string;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  headerLine: number;
+  rows: number;
+  accepted: number;
+  rejected: number;
+  skipped: number;
+  merged: number;
+  columns: ColumnSummary[];
+}
+
+export interface ReadResult {
+  /** One per kind present, in the order of KINDS. */
+  datasets: Dataset[];
+  /** Every input in the order given. */
+  inputs: InputSummary[];
+  rejections: Rejections;
+  /** Things the user should know (a guessed date order, a substring --map match). */
+  notes: string[];
+}
+
+export function describeColumn(column: ColumnPlan): ColumnSummary {
+  return { field: column.field, header: column.header, via: column.via, format: valueFormat(column), read: column.read };
+}
+
+function valueFormat(column: ColumnPlan): string {
+  switch (column.type) {
+    case 'instant':
+    case 'date':
+      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.guessedMonthFirst ? ' (month-first assumed)' : '');
+    case 'month':
+      return 'month';
+    case 'duration':
+      return `${column.unit ?? 'minutes'}${column.decimal === ',' ? ', decimal comma' : ''}${column.zeroMeansNone ? ', 0 = none' : ''}`;
+    case 'number':
+    case 'money':
+      return column.decimal === ',' ? 'number, decimal comma' : 'number';
+    case 'score':
+      return 'score';
+    case 'id':
+      return 'id';
+    case 'text':
+      return column.normalise === 'channel' ? 'text (channel names normalised)' : 'text';
+  }
+}

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+
+/** The five kinds of data set (SPEC §2). */
+export const KIND_NAMES = ['tickets', 'surveys', 'spend', 'subscriptions', 'finance'] as const;
+export type KindName = (typeof KIND_NAMES)[number];
+
+/**
+ * What a column holds, which decides its parser and its storage:
+ * - `id`: a row key (ticket id) — numbers kept as numbers, other ids as text;
+ * - `instant`: a timestamp (epoch ms); `date`: a calendar day (epoch ms of its start in --tz); `month`: a calendar
+ *   month (epoch ms of its first day in --tz);
+ * - `duration`: seconds (from a number in the header's unit, or `HH:MM:SS`);
+ * - `number`, `money`: plain numbers (money may carry a currency sign); `score`: a survey rating;
+ * - `text`: a label kept dictionary-encoded for grouping (channel, agent, plan, currency …).
+ */
+export type ValueType = 'id' | 'instant' | 'date' | 'month' | 'duration' | 'number' | 'money' | 'score' | 'text';
+
+/** A canonical field of a kind and the generic header spellings that mean it. */
+export interface FieldSpec {
+  field: string;
+  type: ValueType;
+  required: boolean;
+  /** Generic spellings, normalised as normaliseHeader does (lower case, no spaces, `_`, `-`, brackets). */
+  aliases: readonly string[];
+  /** Text fields: how values are normalised before they are counted as one (SPEC §2: channel names). */
+  normalise?: 'channel';
+}
+
+/**
+ * A duration that is the export's own column when that cell is filled, else `to − from` (SPEC §3: Freshdesk leaves
+ * its hour columns empty while its timestamps are filled). The `to` timestamp is read only when the duration is empty.
+ */
+export interface ElapsedSpec {
+  /** Name of the derived column (`first_response`): seconds plus where each value came from. */
+  name: string;
+  duration: string;
+  from: string;
+  to: string;
+}
+
+/** A data set kind: declarations only; datasets/read-dataset.ts is the engine that reads any of them. */
+export interface DatasetKind {
+  kind: KindName;
+  /** One row, in words: `ticket`, `survey response` (for messages). */
+  rowNoun: string;
+  fields: readonly FieldSpec[];
+  /** Beside the required fields, at least one of these groups must be fully present (surveys: survey+score, or csat …). */
+  requiredOneOf?: readonly (readonly string[])[];
+  /**
+   * The row's zod schema over its non-text fields, keyed by field name: instants/dates/months epoch ms, durations
+   * seconds, null for an empty cell, NaN for a value its parser could not read. Cross-field rules in superRefine,
+   * with the issue's path on the field to blame and its message a RejectionReason.
+   */
+  record: z.ZodType<Record<string, unknown>>;
+  /** The field whose repeats are duplicates (the first is kept; SPEC §4). */
+  key?: string;
+  /** The field windows and periods select rows by. */
+  time: string;
+  elapsed?: readonly ElapsedSpec[];
+}
+
+/** A field's spec by name; throws for a name the kind does not declare (a bug, not a user error). */
+export function fieldSpec(kind: DatasetKind, field: string): FieldSpec {
+  const spec = kind.fields.find((f) => f.field === field);
+  if (spec === undefined) throw new Error(`${kind.kind} has no field ${field}`);
+  return spec;
+}

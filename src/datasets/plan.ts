@@ -1,0 +1,225 @@
+import { InputError } from '../errors.js';
+import { PRESETS, type Preset } from '../presets/index.js';
+import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
+import { fieldText } from '../read/csv-tokenizer.js';
+import { detectContentFormat, readInputHead, type InputFile } from '../read/input.js';
+import { detectDecimalSeparator, type DecimalSeparator } from '../read/number.js';
+import { openSheetSource } from '../read/open-sheet.js';
+import { readSheetLayout } from '../read/sheet-layout.js';
+import type { SheetCell, SheetFormat, SheetSource } from '../read/source.js';
+import { detectTimestampFormat, slashOrderOf, type TimestampFormat } from '../read/timestamp.js';
+import type { Zone } from '../read/zone.js';
+import type { ValuePlan } from './column-readers.js';
+import { chooseKind } from './detect-kind.js';
+import type { DatasetKind, KindName } from './kind.js';
+import { headerScorer, type MappedVia } from './mapping.js';
+
+
+/** How the engine reads files: options normalised once at the edge (the CLI), then trusted. */
+export interface ReadOptions {
+  /** Zone of timestamps written without an offset. */
+  zone: Zone;
+  encoding?: string | undefined;
+  delimiter?: string | undefined;
+  /** The sheet of a workbook to read (else `file.xlsx#Sheet`, else the first). */
+  sheet?: string | undefined;
+  preset?: Preset | undefined;
+  /** field → header. */
+  map?: Readonly<Record<string, string>> | undefined;
+  /** Forces every timestamp column's format. */
+  dateFormat?: TimestampFormat | undefined;
+  /** Forces the decimal separator of number columns. */
+  decimal?: DecimalSeparator | undefined;
+  /**
+   * The optional fields to parse, beside the required ones, the key and the time field: what the requested metrics
+   * and groupings need ('all' for `validate`). Other mapped columns are skipped, not decoded.
+   */
+  fields: 'all' | readonly string[];
+}
+
+/** One mapped column and how it is read. */
+export interface ColumnPlan extends ValuePlan {
+  field: string;
+  header: string;
+  via: MappedVia;
+  /** Whether this run parses it (see ReadOptions.fields). */
+  read: boolean;
+  /** A slash-date order the data never settled (month-first assumed). */
+  guessedMonthFirst?: boolean;
+}
+
+/**
+ * Everything decided about one file before its rows are read — format, layout, kind, mapping, each column's parser
+ * settings. Plain data, so a worker thread reading part of the file builds exactly the same readers.
+ */
+export interface FilePlan {
+  file: string;
+  path: string;
+  gzip: boolean;
+  inputIndex: number;
+  kind: KindName;
+  format: 'csv' | SheetFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  bomLength: number;
+  /** Physical line (CSV) or sheet row of the header. */
+  headerLine: number;
+  /** Number of header cells: the field count a CSV record boundary is recognised by. */
+  width: number;
+  preset: string | null;
+  zone: string;
+  columns: ColumnPlan[];
+  skipRules: { index: number; values: string[]; reason: string }[];
+}
+
+/** What planning found beside the plan: notes for the user. */
+export interface PlannedFile {
+  plan: FilePlan;
+  notes: string[];
+  /** The opened sheet of a workbook or markup table (read once more for the data); null for CSV. */
+  source: SheetSource | null;
+}
+
+/** Reads the head of a file and decides its plan; `kinds` are the candidates (one when given with `--tickets` …). */
+export async function planFile(input: InputFile, inputIndex: number, kinds: readonly DatasetKind[], options: ReadOptions): Promise<PlannedFile> {
+  const file = input.label;
+  const content = detectContentFormat(await readInputHead(input, 8192));
+  if (content === 'xls-binary') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is a binary Excel 97–2003 workbook, which I cannot read', hint: 'open it in Excel and save it as .xlsx or CSV' });
+  if (content === 'zip') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is a zip archive, not an .xlsx workbook', hint: 'unpack it and name the CSV or .xlsx file inside' });
+  const scoreHeader = headerScorer(kinds, PRESETS, Object.values(options.map ?? {}));
+
+  let table: Table;
+  let source: SheetSource | null = null;
+  if (content === 'csv') {
+    const layout = await readCsvLayout(input, { encoding: options.encoding, delimiter: options.delimiter, scoreHeader });
+    table = csvTable(layout);
+  } else {
+    source = await openSheetSource(content, input, { sheet: options.sheet, encoding: options.encoding });
+    table = sheetTable(source, await readSheetLayout(file, source, scoreHeader));
+  }
+
+  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map });
+  const kind = mapping.kind;
+  const notes = mapping.notes.map((n) => `${file}: ${n}`);
+  const wanted = (field: string) => options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || kind.fields.find((f) => f.field === field)!.required;
+  const columns: ColumnPlan[] = [];
+  // The time field is planned first: its timestamp format is the hint for the file's other date columns.
+  const ordered = [...mapping.columns.values()].sort((a, b) => Number(b.field === kind.time) - Number(a.field === kind.time));
+  let hint: TimestampFormat | undefined;
+  for (const column of ordered) {
+    const spec = kind.fields.find((f) => f.field === column.field)!;
+    const plan: ColumnPlan = { field: column.field, header: column.header, via: column.via, index: column.index, type: spec.type, read: wanted(column.field) };
+    if (spec.type === 'instant' || spec.type === 'date') {
+      const { format, guessedMonthFirst } = await planTimestampFormat(table, column.index, options, hint);
+      plan.format = format;
+      if (guessedMonthFirst) {
+        plan.guessedMonthFirst = true;
+        notes.push(`${file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
+      }
+      if (column.field === kind.time) hint = format;
+    }
+    if (spec.type === 'duration' || spec.type === 'number' || spec.type === 'money') {
+      plan.decimal = options.decimal ?? detectDecimalSeparator(table.samples(column.index));
+    }
+    if (spec.type === 'duration') {
+      plan.unit = column.unit ?? 'minutes';
+      if (column.zeroMeansNone === true) plan.zeroMeansNone = true;
+    }
+    if (spec.normalise !== undefined) plan.normalise = spec.normalise;
+    columns.push(plan);
+  }
+  columns.sort((a, b) => a.index - b.index);
+  return {
+    plan: {
+      file,
+      path: input.path,
+      gzip: input.gzip,
+      inputIndex,
+      kind: kind.kind,
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      sheet: table.sheet,
+      bomLength: table.bomLength,
+      headerLine: table.headerLine,
+      width: table.headers.length,
+      preset: mapping.preset?.name ?? null,
+      zone: options.zone.name,
+      columns,
+      skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
+    },
+    notes,
+    source,
+  };
+}
+
+/** The head of a file as the planner needs it, whatever its format. */
+interface Table {
+  format: 'csv' | SheetFormat;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  bomLength: number;
+  headers: string[];
+  headerLine: number;
+  /** The text cells of a column in the sample (workbook numbers and dates need no format). */
+  samples(index: number): string[];
+  /** Visits the text of a column's cells over the whole file until `visit` returns true. */
+  scan(index: number, visit: (text: string) => boolean): Promise<void>;
+}
+
+function csvTable(layout: CsvLayout): Table {
+  return {
+    format: 'csv',
+    encoding: layout.encoding,
+    delimiter: layout.delimiter,
+    sheet: null,
+    bomLength: layout.bomLength,
+    headers: layout.headers,
+    headerLine: layout.headerLine,
+    samples: (index) => layout.sample.map((cells) => cells[index] ?? ''),
+    async scan(index, visit) {
+      let done = false;
+      await streamCsvRecords(layout, (record) => {
+        if (!done && index < record.fieldCount) done = visit(fieldText(record, index, layout.decode));
+      });
+    },
+  };
+}
+
+function sheetTable(source: SheetSource, layout: { headers: string[]; headerLine: number; sample: SheetCell[][] }): Table {
+  return {
+    format: source.format,
+    encoding: source.encoding,
+    delimiter: null,
+    sheet: source.sheet,
+    bomLength: 0,
+    headers: layout.headers,
+    headerLine: layout.headerLine,
+    samples: (index) => layout.sample.map((cells) => cells[index]).filter((c): c is string => typeof c === 'string'),
+    async scan(index, visit) {
+      for await (const row of source.rows()) {
+        const cell = row.cells[index];
+        if (row.line > layout.headerLine && typeof cell === 'string' && visit(cell)) break;
+      }
+    },
+  };
+}
+
+/**
+ * A timestamp column's format: `--date-format`, else the format that reads the sample. Slash dates are resolved per
+ * column: when the sample never shows a part above 12, the whole column is scanned once for one (SPEC §3). `hint`
+ * (the time field's format) is taken when this column's sample is empty or its slash order stays undecided.
+ */
+async function planTimestampFormat(table: Table, index: number, options: ReadOptions, hint: TimestampFormat | undefined): Promise<{ format: TimestampFormat; guessedMonthFirst: boolean }> {
+  if (options.dateFormat !== undefined) return { format: options.dateFormat, guessedMonthFirst: false };
+  const detected = detectTimestampFormat(table.samples(index), options.zone);
+  if (detected === null) return { format: hint ?? 'iso', guessedMonthFirst: false };
+  if (!detected.ambiguousSlash) return { format: detected.format, guessedMonthFirst: false };
+  let settled: TimestampFormat | null = null;
+  await table.scan(index, (text) => (settled = slashOrderOf(text)) !== null);
+  if (settled !== null) return { format: settled, guessedMonthFirst: false };
+  if (hint === 'dmy-slash' || hint === 'mdy-slash') return { format: hint, guessedMonthFirst: false };
+  return { format: detected.format, guessedMonthFirst: true };
+}

@@ -1,0 +1,211 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { findRecordBoundary, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
+import { isAsciiCompatible } from '../read/encoding.js';
+import { resolveInput, type InputFile } from '../read/input.js';
+import type { SheetSource } from '../read/source.js';
+import { checkMapFields } from './mapping.js';
+import type { DatasetKind, KindName } from './kind.js';
+import { KINDS, kindNamed } from './kinds.js';
+import { planFile, type ColumnPlan, type FilePlan, type ReadOptions } from './plan.js';
+import { readCsvPart, readSheetPart } from './read-part.js';
+import { Rejections, sortRejections } from './rejections.js';
+import { findRepeatedIds } from './row-ids.js';
+import type { DatasetPart } from './row-reader.js';
+import { mergeTextColumns, type TextColumn } from './text-codes.js';
+import { describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
+
+/**
+ * Files whose body is at least this large are read in two halves at once, one in a worker thread (2 cores: the
+ * machines this runs on). Smaller files are not worth a worker's start-up. SUPPORT_METRICS_PARALLEL_MIN_BYTES
+ * overrides it (tests force the parallel path on small files with it).
+ */
+const PARALLEL_MIN_BYTES = Number(process.env.SUPPORT_METRICS_PARALLEL_MIN_BYTES ?? 32 * 1024 * 1024);
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/** One input as named on the command line, with its kind when the user gave it (`--tickets FILE`). */
+export interface InputSpec {
+  name: string;
+  kind?: KindName | undefined;
+}
+
+/**
+ * Reads every input into data sets, one per kind (several files of a kind are one data set): per file, its kind and
+ * plan from its head, then its rows (a large CSV in two parallel halves), then — per kind, over all its files —
+ * repeated keys rejected (first kept) and their rows dropped.
+ */
+export async function readDatasets(specs: readonly InputSpec[], options: ReadOptions): Promise<ReadResult> {
+  checkMapFields(options.map ?? {}, KINDS);
+  const notes: string[] = [];
+  const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
+  for (const [inputIndex, spec] of specs.entries()) {
+    const input = await resolveInput(spec.name);
+    // Start the helper before reading the head, so its start-up overlaps the planning.
+    const helper = input.size >= PARALLEL_MIN_BYTES && !input.gzip && existsSync(fileURLToPath(WORKER_URL)) ? new Worker(WORKER_URL) : null;
+    try {
+      const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
+      const planned = await planFile(input, inputIndex, kinds, options);
+      notes.push(...planned.notes);
+      files.push({ plan: planned.plan, parts: await readFileParts(planned.plan, input, planned.source, helper) });
+    } finally {
+      void helper?.terminate();
+    }
+  }
+  const rejections = new Rejections();
+  const inputs: InputSummary[] = files.map(({ plan, parts }) => summarise(plan, parts, rejections));
+  const datasets: Dataset[] = [];
+  for (const kind of KINDS) {
+    const ofKind = files.map((f, index) => ({ ...f, index })).filter((f) => f.plan.kind === kind.kind);
+    if (ofKind.length > 0) datasets.push(mergeFiles(kind, ofKind, inputs, rejections));
+  }
+  sortRejections(rejections);
+  return { datasets, inputs, rejections, notes };
+}
+
+/** The parts of one file, in order, with line numbers made absolute. */
+async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSource | null, helper: Worker | null): Promise<DatasetPart[]> {
+  if (source !== null) return [await readSheetPart(plan, source)];
+  const whole: CsvRange = { start: plan.bomLength, end: null, firstLine: 1, skipThroughLine: plan.headerLine };
+  const split = helper !== null && isAsciiCompatible(plan.encoding!) ? await findRecordBoundary(plan as { path: string; delimiter: string }, plan.bomLength + Math.floor((input.size - plan.bomLength) / 2), plan.width) : null;
+  if (helper === null || split === null) return [(await readCsvPart(plan, whole)).part];
+
+  // The worker gets its range first: the first half below reads synchronously and holds this thread until done.
+  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 });
+  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }), secondHalf]);
+  // The split was a guess: if the first half did not end between records, it fell inside a quoted field.
+  if (!first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole)).part];
+  const shift = first.end.nextLine - 1;
+  for (let i = 0; i < second.part.lineOfRow.length; i++) second.part.lineOfRow[i] = second.part.lineOfRow[i]! + shift;
+  for (const r of second.part.rejections) r.line += shift;
+  return [first.part, second.part];
+}
+
+function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    worker.once('error', onError);
+    worker.once('message', (message: { part?: DatasetPart; end?: CsvRangeEnd; error?: string }) => {
+      worker.off('error', onError);
+      if (message.part) resolve({ part: message.part, end: message.end! });
+      else reject(new Error(message.error));
+    });
+    worker.postMessage({ plan, range });
+  });
+}
+
+/** Where a file's rows went, and how it was read; its rejections are added to `rejections` with file and column. */
+function summarise(plan: FilePlan, parts: readonly DatasetPart[], rejections: Rejections): InputSummary {
+  const sum = (pick: (p: DatasetPart) => number) => parts.reduce((n, p) => n + pick(p), 0);
+  for (const part of parts) {
+    for (const r of part.rejections) {
+      const column = plan.columns.find((c) => c.field === r.field);
+      rejections.add({ file: plan.file, sheet: plan.sheet, inputIndex: plan.inputIndex, line: r.line, column: column === undefined ? undefined : column.index + 1, field: r.field, value: r.value, reason: r.reason, message: r.message });
+    }
+  }
+  return {
+    file: plan.file,
+    kind: plan.kind,
+    preset: plan.preset,
+    format: plan.format,
+    encoding: plan.encoding,
+    delimiter: plan.delimiter,
+    sheet: plan.sheet,
+    headerLine: plan.headerLine,
+    rows: sum((p) => p.rows),
+    accepted: sum((p) => p.lineOfRow.length),
+    rejected: sum((p) => p.rejections.length),
+    skipped: sum((p) => p.skipped),
+    merged: 0,
+    columns: plan.columns.map((c: ColumnPlan) => describeColumn(c)),
+  };
+}
+
+/** Concatenates the parts of one kind's files, rejects repeated keys across them, and builds the data set. */
+function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: DatasetPart[]; index: number }[], inputs: InputSummary[], rejections: Rejections): Dataset {
+  const parts = files.flatMap((f) => f.parts);
+  const total = parts.reduce((n, p) => n + p.lineOfRow.length, 0);
+  const concat = <T extends Float64Array | Uint8Array | Uint32Array>(arrays: T[], make: (n: number) => T): T => {
+    if (arrays.length === 1) return arrays[0]!;
+    const out = make(total);
+    let offset = 0;
+    for (const a of arrays) {
+      out.set(a, offset);
+      offset += a.length;
+    }
+    return out;
+  };
+  const lineOfRow = concat(parts.map((p) => p.lineOfRow), (n) => new Uint32Array(n));
+  const inputOfRow = new Uint32Array(total);
+  let offset = 0;
+  for (const f of files) {
+    for (const p of f.parts) {
+      inputOfRow.fill(f.index, offset, offset + p.lineOfRow.length);
+      offset += p.lineOfRow.length;
+    }
+  }
+  // A column one file lacks is empty (NaN / code 0) for that file's rows.
+  const numberFields = [...new Set(parts.flatMap((p) => Object.keys(p.numbers)))];
+  const numbers: Record<string, Float64Array> = {};
+  for (const field of numberFields) numbers[field] = concat(parts.map((p) => p.numbers[field] ?? new Float64Array(p.lineOfRow.length).fill(Number.NaN)), (n) => new Float64Array(n));
+  const elapsedNames = [...new Set(parts.flatMap((p) => Object.keys(p.elapsed)))];
+  const elapsed: Dataset['elapsed'] = {};
+  for (const name of elapsedNames) {
+    elapsed[name] = {
+      seconds: concat(parts.map((p) => p.elapsed[name]?.seconds ?? new Float64Array(p.lineOfRow.length).fill(Number.NaN)), (n) => new Float64Array(n)),
+      source: concat(parts.map((p) => p.elapsed[name]?.source ?? new Uint8Array(p.lineOfRow.length)), (n) => new Uint8Array(n)),
+    };
+  }
+  const textFields = [...new Set(parts.flatMap((p) => Object.keys(p.texts)))];
+  const texts: Record<string, TextColumn> = {};
+  for (const field of textFields) texts[field] = mergeTextColumns(parts.map((p) => p.texts[field] ?? { codes: new Uint32Array(p.lineOfRow.length), values: [''] }), total);
+
+  const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, lineOfRow, inputOfRow };
+  if (kind.key === undefined) return dataset;
+
+  const numericIds = concat(parts.map((p) => p.numericIds), (n) => new Float64Array(n));
+  const textIds = parts.flatMap((p) => p.textIds);
+  const repeats = findRepeatedIds(numericIds, textIds);
+  if (repeats.length === 0) return dataset;
+  const textIdOfRow = new Map<number, string>();
+  if (textIds.length > 0) {
+    let k = 0;
+    for (let row = 0; row < total; row++) if (Number.isNaN(numericIds[row]!)) textIdOfRow.set(row, textIds[k++]!);
+  }
+  const planOf = (row: number) => files.find((f) => f.index === inputOfRow[row])!.plan;
+  const place = (row: number) => (files.length > 1 ? `${planOf(row).file}:${lineOfRow[row]}` : `line ${lineOfRow[row]}`);
+  const drop = new Uint8Array(total);
+  for (const [row, firstRow] of repeats) {
+    drop[row] = 1;
+    const plan = planOf(row);
+    const keyColumn = plan.columns.find((c) => c.field === kind.key)!;
+    rejections.add({
+      file: plan.file,
+      sheet: plan.sheet,
+      inputIndex: plan.inputIndex,
+      line: lineOfRow[row]!,
+      column: keyColumn.index + 1,
+      field: kind.key,
+      value: textIdOfRow.get(row) ?? String(numericIds[row]),
+      reason: `duplicate ${kind.rowNoun} ${kind.key}`,
+      message: `repeats the ${kind.rowNoun} ${kind.key} of ${place(firstRow)} (the first is kept)`,
+    });
+    inputs[plan.inputIndex]!.accepted--;
+    inputs[plan.inputIndex]!.rejected++;
+  }
+  return keepRows(dataset, drop, total - repeats.length);
+}
+
+/** The data set without the rows flagged in `drop`. */
+function keepRows(dataset: Dataset, drop: Uint8Array, kept: number): Dataset {
+  const keep = <T extends Float64Array | Uint8Array | Uint32Array>(values: T): T => {
+    const out = new (values.constructor as new (n: number) => T)(kept);
+    let k = 0;
+    for (let i = 0; i < values.length; i++) if (drop[i] === 0) out[k++] = values[i]!;
+    return out;
+  };
+  const numbers = Object.fromEntries(Object.entries(dataset.numbers).map(([f, v]) => [f, keep(v)]));
+  const elapsed = Object.fromEntries(Object.entries(dataset.elapsed).map(([n, e]) => [n, { seconds: keep(e.seconds), source: keep(e.source) }]));
+  const texts = Object.fromEntries(Object.entries(dataset.texts).map(([f, t]) => [f, { codes: keep(t.codes), values: t.values }]));
+  return { kind: dataset.kind, rows: kept, numbers, elapsed, texts, lineOfRow: keep(dataset.lineOfRow), inputOfRow: keep(dataset.inputOfRow) };
+}

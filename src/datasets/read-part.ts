@@ -1,0 +1,27 @@
+import { streamCsvRange, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
+import type { SheetSource } from '../read/source.js';
+import type { FilePlan } from './plan.js';
+import { RowReader, type DatasetPart } from './row-reader.js';
+
+/** Reads one byte range of a CSV file (all of it, or one half of a parallel read) into a part. */
+export async function readCsvPart(plan: FilePlan, range: CsvRange): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+  const reader = new RowReader(plan);
+  const end = await streamCsvRange({ file: plan.file, path: plan.path, gzip: plan.gzip, encoding: plan.encoding!, delimiter: plan.delimiter! }, range, (record) => reader.csvRecord(record));
+  return { part: reader.part(), end };
+}
+
+/** Reads the data rows of a workbook sheet or markup table (those below the header row) into a part. */
+export async function readSheetPart(plan: FilePlan, source: SheetSource): Promise<DatasetPart> {
+  const reader = new RowReader(plan);
+  for await (const row of source.rows()) {
+    if (row.line > plan.headerLine) reader.sheetRow(row.line, row.cells);
+  }
+  return reader.part();
+}
+
+/** The typed arrays of a part, to transfer (not copy) from a worker. */
+export function transferablesOf(part: DatasetPart): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [part.numericIds, part.lineOfRow, ...Object.values(part.numbers), ...Object.values(part.texts).map((t) => t.codes)];
+  for (const e of Object.values(part.elapsed)) arrays.push(e.seconds, e.source);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}

@@ -1,0 +1,366 @@
+import iconv from 'iconv-lite';
+import { fieldText, type CsvRecord } from '../read/csv-tokenizer.js';
+import { fieldDecoder, isAsciiCompatible, type FieldDecoder } from '../read/encoding.js';
+import { cellText, type SheetCell } from '../read/source.js';
+import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
+import { Zone } from '../read/zone.js';
+import { ValueSource } from '../value-source.js';
+import { CodeReader, isEmptyField, isEmptyText, scalarReader, type ScalarReader } from './column-readers.js';
+import { Float64Column, Uint32Column, Uint8Column } from './columns.js';
+import type { DatasetKind } from './kind.js';
+import { kindNamed } from './kinds.js';
+import type { ColumnPlan, FilePlan } from './plan.js';
+import { numericId } from './row-ids.js';
+import type { TextColumn } from './text-codes.js';
+
+/** A row rejected while reading a part; the file and column are added when parts are merged. */
+export interface PartRejection {
+  line: number;
+  field: string;
+  value: string;
+  reason: string;
+  message: string;
+}
+
+/**
+ * The rows of one part of a file (all of it, or one half of a parallel CSV read): validated, in typed columns, keys
+ * kept for the repeat check that runs after all parts are merged. Plain data and typed arrays, so a worker can post
+ * it back.
+ */
+export interface DatasetPart {
+  rows: number;
+  skipped: number;
+  rejections: PartRejection[];
+  /** Instants, dates, months (epoch ms), durations (s) and numbers, by field; NaN = empty. */
+  numbers: Record<string, Float64Array>;
+  /** Derived durations (ElapsedSpec) in seconds (NaN = none) and where each came from (ValueSource). */
+  elapsed: Record<string, { seconds: Float64Array; source: Uint8Array }>;
+  texts: Record<string, TextColumn>;
+  /** Per kept row the numeric key, or NaN when it is text (then it is the next entry of `textIds`); empty without a key. */
+  numericIds: Float64Array;
+  textIds: string[];
+  lineOfRow: Uint32Array;
+}
+
+/**
+ * Rows like `Total: 1,234` or `Итого` after the data (Google Ads, hand-kept sheets): skipped, not rejected.
+ * `\b` does not work after Cyrillic letters, hence the look-ahead.
+ */
+const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)(?![\p{L}\p{N}])/iu;
+
+/** A scalar field of the zod record and how it is filled per row. */
+interface ScalarSlot {
+  field: string;
+  /** Its column in the row (-1 when not read). */
+  index: number;
+  reader: ScalarReader | null;
+  /** Filled only when this elapsed's export duration is empty (SPEC §3: the export's own column wins). */
+  lazyFor: number;
+  /** Stored as its own column (not consumed by an elapsed). */
+  store: Float64Column | null;
+}
+
+interface ElapsedSlot {
+  name: string;
+  duration: number;
+  from: number;
+  to: number;
+  seconds: Float64Column;
+  source: Uint8Column;
+}
+
+/** One cell of the current row as text (CSV bytes or a workbook cell): for skip rules, summary rows and messages. */
+interface RowCells {
+  count: number;
+  isEmpty(index: number): boolean;
+  text(index: number): string;
+}
+
+/**
+ * Reads rows of one file into typed columns, with the readers built once from the plan: the hot path. CSV records
+ * (byte spans) and workbook rows (typed cells) go through the same steps — skip rules, parse, zod, append.
+ */
+export class RowReader {
+  private readonly kind: DatasetKind;
+  private readonly plan: FilePlan;
+  private readonly decode: FieldDecoder;
+  private readonly slots: ScalarSlot[] = [];
+  private readonly values: (number | null)[] = [];
+  private readonly elapsed: ElapsedSlot[] = [];
+  private readonly codeReaders: { field: string; reader: CodeReader; codes: Uint32Column }[] = [];
+  private readonly idColumn: ColumnPlan | null;
+  private readonly candidate: Record<string, unknown> = {};
+  private readonly skipRules: { index: number; encoded: Buffer[]; lower: string[] }[];
+  private readonly summaryKeyIndex: number;
+  private readonly numericIds = new Float64Column();
+  private readonly textIds: string[] = [];
+  private readonly lineOfRow = new Uint32Column();
+  private readonly rejections: PartRejection[] = [];
+  private rows = 0;
+  private skipped = 0;
+
+  constructor(plan: FilePlan) {
+    this.plan = plan;
+    this.kind = kindNamed(plan.kind);
+    const zone = new Zone(plan.zone);
+    this.decode = fieldDecoder(plan.encoding !== null && isAsciiCompatible(plan.encoding) ? plan.encoding : 'utf-8');
+    const columnOf = (field: string) => plan.columns.find((c) => c.field === field && c.read);
+    const elapsedInputs = new Set((this.kind.elapsed ?? []).flatMap((e) => [e.duration, e.to]));
+    for (const spec of this.kind.fields) {
+      if (spec.type === 'text' || spec.type === 'score' || spec.type === 'id') continue;
+      const column = columnOf(spec.field);
+      this.slots.push({
+        field: spec.field,
+        index: column?.index ?? -1,
+        reader: column === undefined ? null : scalarReader(column, zone, this.decode),
+        lazyFor: -1,
+        store: column !== undefined && !elapsedInputs.has(spec.field) ? new Float64Column() : null,
+      });
+      this.values.push(null);
+    }
+    const slotOf = (field: string) => this.slots.findIndex((s) => s.field === field);
+    for (const e of this.kind.elapsed ?? []) {
+      const slot = { name: e.name, duration: slotOf(e.duration), from: slotOf(e.from), to: slotOf(e.to), seconds: new Float64Column(), source: new Uint8Column() };
+      if (this.slots[slot.duration]!.reader === null && this.slots[slot.to]!.reader === null) continue;
+      this.slots[slot.to]!.lazyFor = slot.duration;
+      this.elapsed.push(slot);
+    }
+    for (const column of plan.columns) {
+      if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
+      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new Uint32Column() });
+    }
+    this.idColumn = this.kind.key === undefined ? null : (columnOf(this.kind.key) ?? null);
+    this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
+    const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
+    this.summaryKeyIndex = summaryKey?.index ?? -1;
+  }
+
+  /** One CSV record (valid only during the call). */
+  csvRecord(record: CsvRecord): void {
+    this.rows++;
+    for (const rule of this.skipRules) {
+      if (rule.index < record.fieldCount && matchesAny(record.bytes, record.starts[rule.index]!, record.ends[rule.index]!, rule.encoded)) {
+        this.skipped++;
+        return;
+      }
+    }
+    const slots = this.slots;
+    const values = this.values;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      values[k] = slot.reader === null || slot.lazyFor >= 0 ? null : slot.reader.csv(record);
+    }
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      if (slot.lazyFor >= 0 && slot.reader !== null && values[slot.lazyFor] === null) values[k] = slot.reader.csv(record);
+    }
+    let id: number | string | null = null;
+    const idColumn = this.idColumn;
+    if (idColumn !== null) {
+      const i = idColumn.index;
+      if (i < record.fieldCount) {
+        id = numericId(record.bytes, record.starts[i]!, record.ends[i]!);
+        if (Number.isNaN(id)) id = isEmptyField(record.bytes, record.starts[i]!, record.ends[i]!) ? null : fieldText(record, i, this.decode).trim();
+      }
+    }
+    const codeReaders = this.codeReaders;
+    for (let k = 0; k < codeReaders.length; k++) this.codes[k] = codeReaders[k]!.reader.csv(record);
+    this.currentRecord = record;
+    this.currentCells = null;
+    this.finish(record.line, id);
+  }
+
+  /** One workbook or markup-table row. */
+  sheetRow(line: number, cells: readonly SheetCell[]): void {
+    this.rows++;
+    this.currentRecord = null;
+    this.currentCells = cells;
+    const view = this.rowCells();
+    for (const rule of this.skipRules) {
+      if (rule.lower.includes(view.text(rule.index).trim().toLowerCase())) {
+        this.skipped++;
+        return;
+      }
+    }
+    const slots = this.slots;
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      this.values[k] = slot.reader === null || slot.lazyFor >= 0 ? null : slot.reader.cell(cells[slot.index] ?? null);
+    }
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]!;
+      if (slot.lazyFor >= 0 && slot.reader !== null && this.values[slot.lazyFor] === null) this.values[k] = slot.reader.cell(cells[slot.index] ?? null);
+    }
+    let id: number | string | null = null;
+    if (this.idColumn !== null) id = sheetId(cells[this.idColumn.index] ?? null);
+    for (let k = 0; k < this.codeReaders.length; k++) this.codes[k] = this.codeReaders[k]!.reader.cell(cells[this.codeReaders[k]!.reader.index] ?? null);
+    this.finish(line, id);
+  }
+
+  private readonly codes: number[] = [];
+  /** The row being read: a CSV record or a sheet row's cells; viewed as text only when a row is skipped or rejected. */
+  private currentRecord: CsvRecord | null = null;
+  private currentCells: readonly SheetCell[] | null = null;
+
+  private rowCells(): RowCells {
+    return this.currentRecord !== null ? csvCells(this.currentRecord, this.decode) : sheetCells(this.currentCells ?? []);
+  }
+
+  /** Validates the row's values with the kind's zod schema and appends them, or skips or rejects the row. */
+  private finish(line: number, id: number | string | null): void {
+    const candidate = this.candidate;
+    const slots = this.slots;
+    if (this.kind.key !== undefined) candidate[this.kind.key] = id;
+    for (let k = 0; k < slots.length; k++) candidate[slots[k]!.field] = this.values[k];
+    const parsed = this.kind.record.safeParse(candidate);
+    if (!parsed.success) {
+      const cells = this.rowCells();
+      if (this.isSummaryRow(cells) || isBlankRow(cells)) {
+        this.skipped++;
+        return;
+      }
+      const issue = parsed.error.issues[0]!;
+      this.reject(line, String(issue.path[0]), candidate[String(issue.path[0])], issue.message, cells);
+      return;
+    }
+    for (let k = 0; k < this.codeReaders.length; k++) {
+      const { reader, field } = this.codeReaders[k]!;
+      if (reader.invalid(this.codes[k]!)) {
+        this.rejections.push({ line, field, value: this.rowCells().text(reader.index), reason: 'unparseable score', message: 'is not a score (a number, or a rating such as Good/Bad); fix the row or name the right column with --map' });
+        return;
+      }
+    }
+    if (this.kind.key !== undefined) {
+      if (typeof id === 'number') {
+        this.numericIds.push(id);
+      } else {
+        this.numericIds.push(Number.NaN);
+        this.textIds.push(id!);
+      }
+    }
+    this.lineOfRow.push(line);
+    for (let k = 0; k < slots.length; k++) {
+      const store = slots[k]!.store;
+      if (store !== null) store.push(this.values[k] ?? Number.NaN);
+    }
+    for (const e of this.elapsed) {
+      const exported = this.values[e.duration];
+      const end = this.values[e.to];
+      if (exported !== null && exported !== undefined) {
+        e.seconds.push(exported);
+        e.source.push(ValueSource.exportColumn);
+      } else if (end !== null && end !== undefined) {
+        e.seconds.push((end - this.values[e.from]!) / 1000);
+        e.source.push(ValueSource.timestamps);
+      } else {
+        e.seconds.push(Number.NaN);
+        e.source.push(ValueSource.none);
+      }
+    }
+    for (let k = 0; k < this.codeReaders.length; k++) this.codeReaders[k]!.codes.push(this.codes[k]!);
+  }
+
+  /**
+   * A summary row: its first non-empty cell says Total/Итого/Всего and it holds no key (or time) of its own — so a
+   * real ticket from requester "Total Wine & More" is still rejected, not hidden.
+   */
+  private isSummaryRow(cells: RowCells): boolean {
+    let first = 0;
+    while (first < cells.count && cells.isEmpty(first)) first++;
+    if (first >= cells.count || !SUMMARY_ROW.test(cells.text(first))) return false;
+    const key = this.summaryKeyIndex;
+    return key < 0 || first === key || key >= cells.count || cells.isEmpty(key);
+  }
+
+  private reject(line: number, field: string, value: unknown, zodMessage: string, cells: RowCells): void {
+    const column = this.plan.columns.find((c) => c.field === field);
+    const { reason, message } = describeIssue(column, value, zodMessage);
+    this.rejections.push({ line, field, value: column === undefined ? '' : cells.text(column.index), reason, message });
+  }
+
+  /** The part read so far, as plain data and typed arrays. */
+  part(): DatasetPart {
+    const numbers: Record<string, Float64Array> = {};
+    for (const slot of this.slots) if (slot.store !== null) numbers[slot.field] = slot.store.values();
+    const elapsed: DatasetPart['elapsed'] = {};
+    for (const e of this.elapsed) elapsed[e.name] = { seconds: e.seconds.values(), source: e.source.values() };
+    const texts: Record<string, TextColumn> = {};
+    for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
+    return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values() };
+  }
+}
+
+/** A key cell of a workbook: whole numbers as numbers (ids are compared as numbers in bulk), other text trimmed. */
+function sheetId(cell: SheetCell): number | string | null {
+  if (cell === null) return null;
+  if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 && cell < 1e15) return cell;
+  const text = cellText(cell).trim();
+  if (isEmptyText(text)) return null;
+  return /^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text;
+}
+
+/** Turns a zod issue on one field into the reason code and the sentence users read. */
+function describeIssue(column: ColumnPlan | undefined, value: unknown, zodMessage: string): { reason: string; message: string } {
+  if (value === null || value === undefined) return { reason: 'missing value', message: 'is missing' };
+  if (zodMessage === 'response before creation' || zodMessage === 'resolution before creation') {
+    return { reason: zodMessage, message: `is before created_at (${zodMessage}); fix the row or check --tz` };
+  }
+  if (zodMessage === 'end before start') return { reason: zodMessage, message: 'is before started_at (end before start); fix the row or check --tz' };
+  if (typeof value === 'number' && Number.isNaN(value)) {
+    switch (column?.type) {
+      case 'instant':
+      case 'date':
+        return { reason: 'unparseable timestamp', message: `is not a timestamp (expected ${TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso']}); fix the row or pass --date-format` };
+      case 'month':
+        return { reason: 'unparseable month', message: 'is not a month (expected e.g. 2026-01, 01.2026 or Jan 2026); fix the row' };
+      case 'duration':
+        return { reason: 'unparseable number', message: `is not a number of ${column.unit ?? 'minutes'}; fix the row or pass --decimal` };
+      default:
+        return { reason: 'unparseable number', message: 'is not a number; fix the row or pass --decimal' };
+    }
+  }
+  if (typeof value === 'number' && value < 0) {
+    if (zodMessage === 'negative duration') return { reason: zodMessage, message: 'is a negative duration' };
+    return { reason: zodMessage, message: `is negative (${zodMessage}); fix the row` };
+  }
+  return { reason: 'missing value', message: zodMessage };
+}
+
+function csvCells(record: CsvRecord, decode: FieldDecoder): RowCells {
+  return {
+    count: record.fieldCount,
+    isEmpty: (i) => i >= record.fieldCount || isEmptyField(record.bytes, record.starts[i]!, record.ends[i]!),
+    text: (i) => fieldText(record, i, decode),
+  };
+}
+
+function sheetCells(cells: readonly SheetCell[]): RowCells {
+  return {
+    count: cells.length,
+    isEmpty: (i) => isEmptyText(cellText(cells[i] ?? null)),
+    text: (i) => cellText(cells[i] ?? null),
+  };
+}
+
+/** A record whose every cell is empty (`;;;;` lines Excel leaves at the end of a sheet). */
+function isBlankRow(cells: RowCells): boolean {
+  for (let i = 0; i < cells.count; i++) if (!cells.isEmpty(i)) return false;
+  return true;
+}
+
+/** A skip value (`да`) in the spellings a file may hold (`да`, `Да`, `ДА`), encoded as the file is: compared as bytes. */
+function encodedSpellings(values: readonly string[], encoding: string): Buffer[] {
+  const spellings = values.flatMap((v) => [v.toLowerCase(), v.toUpperCase(), v.charAt(0).toUpperCase() + v.slice(1).toLowerCase()]);
+  const target = isAsciiCompatible(encoding) ? encoding : 'utf-8'; // UTF-16 input reaches the tokenizer as UTF-8
+  return [...new Set(spellings)].map((s) => iconv.encode(s, target));
+}
+
+/** Whether bytes [start, end), spaces trimmed, equal one of the candidates. */
+function matchesAny(bytes: Buffer, start: number, end: number, candidates: readonly Buffer[]): boolean {
+  while (start < end && bytes[start] === 0x20) start++;
+  while (end > start && bytes[end - 1] === 0x20) end--;
+  for (const candidate of candidates) {
+    if (candidate.length === end - start && bytes.compare(candidate, 0, candidate.length, start, end) === 0) return true;
+  }
+  return false;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { DatasetKind } from './kind.js';
+
+/**
+ * Subscriptions (SPEC §2 `subscriptions`): a row per subscription with its customer, start, end (empty = active) and
+ * monthly revenue — `mrr`, or `amount` per `interval` (month/year) times `quantity`, normalised by the metrics.
+ */
+export const SubscriptionRecord = z
+  .object({
+    started_at: z.number(),
+    ended_at: z.number().nullable(),
+    mrr: z.number().min(0, 'negative amount').nullable(),
+    amount: z.number().min(0, 'negative amount').nullable(),
+    quantity: z.number().min(0, 'negative count').nullable(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.ended_at !== null && s.ended_at < s.started_at) ctx.addIssue({ code: 'custom', path: ['ended_at'], message: 'end before start' });
+  });
+export type SubscriptionRecord = z.infer<typeof SubscriptionRecord>;
+
+export const SUBSCRIPTIONS: DatasetKind = {
+  kind: 'subscriptions',
+  rowNoun: 'subscription',
+  fields: [
+    { field: 'customer_id', type: 'text', required: true, aliases: ['customerid', 'customer', 'clientid', 'client', 'accountid', 'account', 'клиент', 'idклиента'] },
+    { field: 'started_at', type: 'instant', required: true, aliases: ['startedat', 'start', 'startdate', 'started', 'startedon', 'subscriptionstart', 'датаначала', 'начало'] },
+    { field: 'ended_at', type: 'instant', required: false, aliases: ['endedat', 'ended', 'enddate', 'endedon', 'subscriptionend', 'датаокончания', 'окончание'] },
+    { field: 'mrr', type: 'money', required: false, aliases: ['mrr', 'monthlyrecurringrevenue', 'monthlyamount', 'ежемесячныйплатеж'] },
+    { field: 'amount', type: 'money', required: false, aliases: ['amount', 'price', 'planamount', 'сумма', 'стоимость', 'цена'] },
+    { field: 'interval', type: 'text', required: false, aliases: ['interval', 'billinginterval', 'billingperiod', 'planinterval', 'период', 'периодоплаты'] },
+    { field: 'quantity', type: 'number', required: false, aliases: ['quantity', 'qty', 'seats', 'количество'] },
+    { field: 'status', type: 'text', required: false, aliases: ['status', 'state', 'статус'] },
+    { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'acquisitionchannel', 'source', 'канал', 'источник'] },
+    { field: 'plan', type: 'text', required: false, aliases: ['plan', 'planname', 'product', 'tariff', 'тариф', 'план'] },
+    { field: 'currency', type: 'text', required: false, aliases: ['currency', 'currencycode', 'валюта'] },
+  ],
+  requiredOneOf: [['mrr'], ['amount', 'interval']],
+  record: SubscriptionRecord,
+  time: 'started_at',
+};

@@ -1,0 +1,129 @@
+/**
+ * A text column kept as codes: one small integer per row, each distinct value decoded once (issue: a million rows
+ * with 50 agents cost a few MB, not a million strings). Code 0 is the empty cell; `values[code]` is the text.
+ *
+ * CSV cells are looked up by their raw bytes in an open-addressing hash table — no string per row; workbook cells by
+ * their text. Values that normalise to one text (`E-mail`, `Email`) share one code.
+ */
+export class TextCodes {
+  /** values[0] = '' (empty). */
+  readonly values: string[] = [''];
+  private readonly codeOfValue = new Map<string, number>([['', 0]]);
+  private table = new Int32Array(1024).fill(-1);
+  private mask = 1023;
+  /** Per raw entry: where its bytes sit in `pool`, how long, and the code it decoded to. */
+  private entryStart = new Int32Array(256);
+  private entryLength = new Int32Array(256);
+  private entryCode = new Int32Array(256);
+  private entries = 0;
+  private pool = Buffer.allocUnsafe(4096);
+  private poolUsed = 0;
+
+  constructor(private readonly normalise: (text: string) => string = (t) => t.trim()) {}
+
+  /** The code of a value given as text (workbook cells, tests). */
+  codeOfText(text: string): number {
+    const value = this.normalise(text);
+    let code = this.codeOfValue.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.codeOfValue.set(value, code);
+    }
+    return code;
+  }
+
+  /** The code of bytes [start, end); `decode` turns them into text the first time they are seen. */
+  codeOfBytes(bytes: Uint8Array, start: number, end: number, decode: () => string): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+    const length = end - start;
+    let slot = hash & this.mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry < 0) break;
+      if (this.entryLength[entry] === length && this.sameBytes(entry, bytes, start, length)) return this.entryCode[entry]!;
+      slot = (slot + 1) & this.mask;
+    }
+    const code = this.codeOfText(decode());
+    this.addEntry(slot, bytes, start, length, code);
+    return code;
+  }
+
+  private sameBytes(entry: number, bytes: Uint8Array, start: number, length: number): boolean {
+    const at = this.entryStart[entry]!;
+    const pool = this.pool;
+    for (let i = 0; i < length; i++) if (pool[at + i] !== bytes[start + i]) return false;
+    return true;
+  }
+
+  private addEntry(slot: number, bytes: Uint8Array, start: number, length: number, code: number): void {
+    if (this.entries === this.entryStart.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.entryStart = grow(this.entryStart);
+      this.entryLength = grow(this.entryLength);
+      this.entryCode = grow(this.entryCode);
+    }
+    if (this.poolUsed + length > this.pool.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.pool.length * 2, this.poolUsed + length));
+      this.pool.copy(grown, 0, 0, this.poolUsed);
+      this.pool = grown;
+    }
+    this.pool.set(bytes.subarray(start, start + length), this.poolUsed);
+    const entry = this.entries++;
+    this.entryStart[entry] = this.poolUsed;
+    this.entryLength[entry] = length;
+    this.entryCode[entry] = code;
+    this.poolUsed += length;
+    this.table[slot] = entry;
+    if (this.entries * 2 > this.table.length) this.rehash();
+  }
+
+  private rehash(): void {
+    const size = this.table.length * 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (let entry = 0; entry < this.entries; entry++) {
+      let hash = 0x811c9dc5;
+      const at = this.entryStart[entry]!;
+      for (let i = 0; i < this.entryLength[entry]!; i++) hash = Math.imul(hash ^ this.pool[at + i]!, 0x01000193);
+      let slot = hash & this.mask;
+      while (this.table[slot]! >= 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = entry;
+    }
+  }
+}
+
+/** A text column of a data set: a code per row and the texts the codes stand for (values[0] = '' = empty). */
+export interface TextColumn {
+  codes: Uint32Array;
+  values: string[];
+}
+
+/** Re-codes parts' text columns into one: the same text gets the same code in the merged column. */
+export function mergeTextColumns(parts: readonly TextColumn[], total: number): TextColumn {
+  if (parts.length === 1) return parts[0]!;
+  const values = [''];
+  const codeOf = new Map<string, number>([['', 0]]);
+  const codes = new Uint32Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    const remap = new Uint32Array(part.values.length);
+    part.values.forEach((value, code) => {
+      let merged = codeOf.get(value);
+      if (merged === undefined) {
+        merged = values.length;
+        values.push(value);
+        codeOf.set(value, merged);
+      }
+      remap[code] = merged;
+    });
+    for (let i = 0; i < part.codes.length; i++) codes[offset + i] = remap[part.codes[i]!]!;
+    offset += part.codes.length;
+  }
+  return { codes, values };
+}

@@ -1,0 +1,27 @@
+import type { Dataset } from './dataset.js';
+
+/**
+ * The per-ticket times the ticket metrics read, as plain typed arrays in the dataset's row order: created_at (epoch
+ * ms), first response and resolution in seconds (NaN = none) with where each came from (ValueSource).
+ */
+export interface TicketColumns {
+  createdAt: Float64Array;
+  firstResponseSeconds: Float64Array;
+  firstResponseSource: Uint8Array;
+  resolutionSeconds: Float64Array;
+  resolutionSource: Uint8Array;
+}
+
+/** A ticket data set's time columns; a duration the file has no column for is none (NaN) on every row. */
+export function ticketColumns(dataset: Dataset): TicketColumns {
+  const none = () => ({ seconds: new Float64Array(dataset.rows).fill(Number.NaN), source: new Uint8Array(dataset.rows) });
+  const firstResponse = dataset.elapsed.first_response ?? none();
+  const resolution = dataset.elapsed.resolution ?? none();
+  return {
+    createdAt: dataset.numbers.created_at!,
+    firstResponseSeconds: firstResponse.seconds,
+    firstResponseSource: firstResponse.source,
+    resolutionSeconds: resolution.seconds,
+    resolutionSource: resolution.source,
+  };
+}

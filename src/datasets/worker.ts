@@ -1,0 +1,18 @@
+/**
+ * Worker thread entry: reads one byte range of a CSV file (the second half of a parallel read). It is started before
+ * the file's plan is known, so its module loading overlaps the main thread's work on the head of the file; the plan
+ * and range then arrive as a message.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { CsvRange } from '../read/csv.js';
+import type { FilePlan } from './plan.js';
+import { readCsvPart, transferablesOf } from './read-part.js';
+
+parentPort!.once('message', async ({ plan, range }: { plan: FilePlan; range: CsvRange }) => {
+  try {
+    const { part, end } = await readCsvPart(plan, range);
+    parentPort!.postMessage({ part, end }, transferablesOf(part));
+  } catch (error) {
+    parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
+  }
+});

@@ -1,0 +1,17 @@
+import type { InputFile } from './input.js';
+import type { SheetFormat, SheetSource } from './source.js';
+
+/**
+ * Opens a workbook or markup table as a SheetSource. The readers are loaded only when such a file comes (exceljs
+ * alone takes longer to load than a CSV run's whole start-up).
+ */
+export async function openSheetSource(format: SheetFormat, input: InputFile, options: { sheet?: string | undefined; encoding?: string | undefined }): Promise<SheetSource> {
+  switch (format) {
+    case 'xlsx':
+      return (await import('./xlsx.js')).openXlsxSource(input, { sheet: options.sheet ?? null });
+    case 'html':
+      return (await import('./html-table.js')).openHtmlTableSource(input, options.encoding === undefined ? {} : { encoding: options.encoding });
+    case 'xml2003':
+      return (await import('./xml-spreadsheet.js')).openXmlSpreadsheetSource(input, { sheet: options.sheet ?? null, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
+  }
+}

@@ -1,0 +1,43 @@
+import { InputError } from '../errors.js';
+import { distinctHeaders } from './csv.js';
+import { findHeaderRow } from './dialect.js';
+import { cellText, type SheetCell, type SheetSource } from './source.js';
+
+/** Rows looked at for the header row, and data rows kept as the sample columns' formats are chosen from. */
+const HEADER_SEARCH_ROWS = 50;
+const SAMPLE_ROWS = 500;
+
+/** What the top of a sheet told us: the header row (found as in CSV: title rows above it skipped) and a sample. */
+export interface SheetLayout {
+  headers: string[];
+  /** Sheet row number of the header; data rows come after it. */
+  headerLine: number;
+  sample: SheetCell[][];
+}
+
+export async function readSheetLayout(file: string, source: SheetSource, scoreHeader: (cells: readonly string[]) => number): Promise<SheetLayout> {
+  const head: { line: number; cells: SheetCell[] }[] = [];
+  for await (const row of source.rows()) {
+    head.push(row);
+    if (head.length >= HEADER_SEARCH_ROWS + SAMPLE_ROWS) break;
+  }
+  const texts = head.slice(0, HEADER_SEARCH_ROWS).map((row) => ({ cells: row.cells.map(cellText), line: row.line }));
+  const nonEmpty = texts.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) {
+    throw new InputError({ code: 'EMPTY', file, reason: source.sheet === null ? 'has an empty table' : `has nothing in sheet ${JSON.stringify(source.sheet)}`, hint: 'export the data again with a header row and at least one row' });
+  }
+  const header = findHeaderRow(nonEmpty, scoreHeader)!;
+  const at = head.findIndex((row) => row.line === header.line);
+  return {
+    headers: distinctHeaders(trimTrailingEmpty(header.cells.map((c) => c.trim()))),
+    headerLine: header.line,
+    sample: head.slice(at + 1).map((row) => row.cells),
+  };
+}
+
+/** Workbooks pad rows with empty cells to the sheet's width; an empty header name past the last real one is not a column. */
+function trimTrailingEmpty(cells: string[]): string[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+}

@@ -47,11 +47,17 @@ export interface DatasetKind {
   /** Beside the required fields, at least one of these groups must be fully present (surveys: survey+score, or csat …). */
   requiredOneOf?: readonly (readonly string[])[];
   /**
-   * The row's zod schema over its non-text fields, keyed by field name: instants/dates/months epoch ms, durations
-   * seconds, null for an empty cell, NaN for a value its parser could not read. Cross-field rules in superRefine,
-   * with the issue's path on the field to blame and its message a RejectionReason.
+   * The row's zod object over its non-text fields, keyed by field name: instants/dates/months epoch ms, durations
+   * seconds, null for an empty cell, NaN for a value its parser could not read. The engine validates the fields a run
+   * reads (`record.pick(…)`), so a run pays only for the columns it parses.
    */
-  record: z.ZodType<Record<string, unknown>>;
+  record: z.ZodObject;
+  /**
+   * Cross-field rules (zod superRefine), with the issue's path on the field to blame and its message a rejection
+   * reason. A field the run does not read is absent from the row. Each kind also exports `record.superRefine(rules)`
+   * as its full schema, whose z.infer is the row type.
+   */
+  rules?(row: Record<string, unknown>, ctx: z.RefinementCtx): void;
   /** The field whose repeats are duplicates (the first is kept; SPEC §4). */
   key?: string;
   /** The field windows and periods select rows by. */

@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import type { z } from 'zod';
 import { fieldText, type CsvRecord } from '../read/csv-tokenizer.js';
 import { fieldDecoder, isAsciiCompatible, type FieldDecoder } from '../read/encoding.js';
 import { cellText, type SheetCell } from '../read/source.js';
@@ -11,6 +12,7 @@ import type { DatasetKind } from './kind.js';
 import { kindNamed } from './kinds.js';
 import type { ColumnPlan, FilePlan } from './plan.js';
 import { numericId } from './row-ids.js';
+import { recordBuilder, type RecordBuilder } from './record-builder.js';
 import type { TextColumn } from './text-codes.js';
 
 /** A row rejected while reading a part; the file and column are added when parts are merged. */
@@ -51,9 +53,9 @@ const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)(?![\p{
 /** A scalar field of the zod record and how it is filled per row. */
 interface ScalarSlot {
   field: string;
-  /** Its column in the row (-1 when not read). */
+  /** Its column in the row. */
   index: number;
-  reader: ScalarReader | null;
+  reader: ScalarReader;
   /** Filled only when this elapsed's export duration is empty (SPEC §3: the export's own column wins). */
   lazyFor: number;
   /** Stored as its own column (not consumed by an elapsed). */
@@ -85,11 +87,18 @@ export class RowReader {
   private readonly plan: FilePlan;
   private readonly decode: FieldDecoder;
   private readonly slots: ScalarSlot[] = [];
-  private readonly values: (number | null)[] = [];
+  /** The current row's parsed values by slot; `empty[k]` = 1 for an empty cell (null). Typed arrays: no boxing per row. */
+  private values = new Float64Array(0);
+  private empty = new Uint8Array(0);
+  private readonly buildRecord: RecordBuilder;
+  private readonly keyField: string | null;
   private readonly elapsed: ElapsedSlot[] = [];
   private readonly codeReaders: { field: string; reader: CodeReader; codes: Uint32Column }[] = [];
   private readonly idColumn: ColumnPlan | null;
-  private readonly candidate: Record<string, unknown> = {};
+  /** Slots read on every row, and slots read only when their elapsed's export duration is empty. */
+  private readonly eagerSlots: number[];
+  private readonly lazySlots: number[];
+  private readonly schema: z.ZodType;
   private readonly skipRules: { index: number; encoded: Buffer[]; lower: string[] }[];
   private readonly summaryKeyIndex: number;
   private readonly numericIds = new Float64Column();
@@ -106,30 +115,41 @@ export class RowReader {
     this.decode = fieldDecoder(plan.encoding !== null && isAsciiCompatible(plan.encoding) ? plan.encoding : 'utf-8');
     const columnOf = (field: string) => plan.columns.find((c) => c.field === field && c.read);
     const elapsedInputs = new Set((this.kind.elapsed ?? []).flatMap((e) => [e.duration, e.to]));
+    // Only the fields this run reads get a slot, and zod checks only those (record.pick).
     for (const spec of this.kind.fields) {
       if (spec.type === 'text' || spec.type === 'score' || spec.type === 'id') continue;
       const column = columnOf(spec.field);
+      if (column === undefined) continue;
       this.slots.push({
         field: spec.field,
-        index: column?.index ?? -1,
-        reader: column === undefined ? null : scalarReader(column, zone, this.decode),
+        index: column.index,
+        reader: scalarReader(column, zone, this.decode),
         lazyFor: -1,
-        store: column !== undefined && !elapsedInputs.has(spec.field) ? new Float64Column() : null,
+        store: elapsedInputs.has(spec.field) ? null : new Float64Column(),
       });
-      this.values.push(null);
     }
+    this.values = new Float64Array(this.slots.length);
+    this.empty = new Uint8Array(this.slots.length);
     const slotOf = (field: string) => this.slots.findIndex((s) => s.field === field);
     for (const e of this.kind.elapsed ?? []) {
       const slot = { name: e.name, duration: slotOf(e.duration), from: slotOf(e.from), to: slotOf(e.to), seconds: new Float64Column(), source: new Uint8Column() };
-      if (this.slots[slot.duration]!.reader === null && this.slots[slot.to]!.reader === null) continue;
-      this.slots[slot.to]!.lazyFor = slot.duration;
+      if (slot.from < 0 || (slot.duration < 0 && slot.to < 0)) continue;
+      if (slot.to >= 0 && slot.duration >= 0) this.slots[slot.to]!.lazyFor = slot.duration;
       this.elapsed.push(slot);
     }
+    this.eagerSlots = this.slots.map((_, k) => k).filter((k) => this.slots[k]!.lazyFor < 0);
+    this.lazySlots = this.slots.map((_, k) => k).filter((k) => this.slots[k]!.lazyFor >= 0);
+    this.idColumn = this.kind.key === undefined ? null : (columnOf(this.kind.key) ?? null);
+    this.keyField = this.idColumn === null ? null : this.kind.key!;
+    this.buildRecord = recordBuilder(this.slots.map((s) => s.field), this.keyField);
+    const picked = Object.fromEntries([...this.slots.map((s) => s.field), ...(this.keyField === null ? [] : [this.keyField])].map((f) => [f, true as const]));
+    const fields = this.kind.record.pick(picked as Record<string, true> & Record<number, never>);
+    const rules = this.kind.rules;
+    this.schema = rules === undefined ? fields : fields.superRefine((row, ctx) => rules(row, ctx));
     for (const column of plan.columns) {
       if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
       this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new Uint32Column() });
     }
-    this.idColumn = this.kind.key === undefined ? null : (columnOf(this.kind.key) ?? null);
     this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
     this.summaryKeyIndex = summaryKey?.index ?? -1;
@@ -146,13 +166,27 @@ export class RowReader {
     }
     const slots = this.slots;
     const values = this.values;
-    for (let k = 0; k < slots.length; k++) {
-      const slot = slots[k]!;
-      values[k] = slot.reader === null || slot.lazyFor >= 0 ? null : slot.reader.csv(record);
+    const empty = this.empty;
+    const eager = this.eagerSlots;
+    for (let j = 0; j < eager.length; j++) {
+      const k = eager[j]!;
+      const value = slots[k]!.reader.csv(record);
+      if (value === null) empty[k] = 1;
+      else {
+        empty[k] = 0;
+        values[k] = value;
+      }
     }
-    for (let k = 0; k < slots.length; k++) {
+    const lazy = this.lazySlots;
+    for (let j = 0; j < lazy.length; j++) {
+      const k = lazy[j]!;
       const slot = slots[k]!;
-      if (slot.lazyFor >= 0 && slot.reader !== null && values[slot.lazyFor] === null) values[k] = slot.reader.csv(record);
+      const value = empty[slot.lazyFor] === 1 ? slot.reader.csv(record) : null;
+      if (value === null) empty[k] = 1;
+      else {
+        empty[k] = 0;
+        values[k] = value;
+      }
     }
     let id: number | string | null = null;
     const idColumn = this.idColumn;
@@ -183,18 +217,23 @@ export class RowReader {
       }
     }
     const slots = this.slots;
-    for (let k = 0; k < slots.length; k++) {
+    for (const k of this.eagerSlots) this.setValue(k, slots[k]!.reader.cell(cells[slots[k]!.index] ?? null));
+    for (const k of this.lazySlots) {
       const slot = slots[k]!;
-      this.values[k] = slot.reader === null || slot.lazyFor >= 0 ? null : slot.reader.cell(cells[slot.index] ?? null);
-    }
-    for (let k = 0; k < slots.length; k++) {
-      const slot = slots[k]!;
-      if (slot.lazyFor >= 0 && slot.reader !== null && this.values[slot.lazyFor] === null) this.values[k] = slot.reader.cell(cells[slot.index] ?? null);
+      this.setValue(k, this.empty[slot.lazyFor] === 1 ? slot.reader.cell(cells[slot.index] ?? null) : null);
     }
     let id: number | string | null = null;
     if (this.idColumn !== null) id = sheetId(cells[this.idColumn.index] ?? null);
     for (let k = 0; k < this.codeReaders.length; k++) this.codes[k] = this.codeReaders[k]!.reader.cell(cells[this.codeReaders[k]!.reader.index] ?? null);
     this.finish(line, id);
+  }
+
+  private setValue(k: number, value: number | null): void {
+    if (value === null) this.empty[k] = 1;
+    else {
+      this.empty[k] = 0;
+      this.values[k] = value;
+    }
   }
 
   private readonly codes: number[] = [];
@@ -208,11 +247,11 @@ export class RowReader {
 
   /** Validates the row's values with the kind's zod schema and appends them, or skips or rejects the row. */
   private finish(line: number, id: number | string | null): void {
-    const candidate = this.candidate;
     const slots = this.slots;
-    if (this.kind.key !== undefined) candidate[this.kind.key] = id;
-    for (let k = 0; k < slots.length; k++) candidate[slots[k]!.field] = this.values[k];
-    const parsed = this.kind.record.safeParse(candidate);
+    const values = this.values;
+    const empty = this.empty;
+    const candidate = this.buildRecord(values, empty, id);
+    const parsed = this.schema.safeParse(candidate);
     if (!parsed.success) {
       const cells = this.rowCells();
       if (this.isSummaryRow(cells) || isBlankRow(cells)) {
@@ -230,7 +269,7 @@ export class RowReader {
         return;
       }
     }
-    if (this.kind.key !== undefined) {
+    if (this.keyField !== null) {
       if (typeof id === 'number') {
         this.numericIds.push(id);
       } else {
@@ -241,16 +280,16 @@ export class RowReader {
     this.lineOfRow.push(line);
     for (let k = 0; k < slots.length; k++) {
       const store = slots[k]!.store;
-      if (store !== null) store.push(this.values[k] ?? Number.NaN);
+      if (store !== null) store.push(empty[k] === 1 ? Number.NaN : values[k]!);
     }
-    for (const e of this.elapsed) {
-      const exported = this.values[e.duration];
-      const end = this.values[e.to];
-      if (exported !== null && exported !== undefined) {
-        e.seconds.push(exported);
+    const elapsed = this.elapsed;
+    for (let j = 0; j < elapsed.length; j++) {
+      const e = elapsed[j]!;
+      if (e.duration >= 0 && empty[e.duration] === 0) {
+        e.seconds.push(values[e.duration]!);
         e.source.push(ValueSource.exportColumn);
-      } else if (end !== null && end !== undefined) {
-        e.seconds.push((end - this.values[e.from]!) / 1000);
+      } else if (e.to >= 0 && empty[e.to] === 0) {
+        e.seconds.push((values[e.to]! - values[e.from]!) / 1000);
         e.source.push(ValueSource.timestamps);
       } else {
         e.seconds.push(Number.NaN);

@@ -5,17 +5,20 @@ import type { DatasetKind } from './kind.js';
  * Subscriptions (SPEC §2 `subscriptions`): a row per subscription with its customer, start, end (empty = active) and
  * monthly revenue — `mrr`, or `amount` per `interval` (month/year) times `quantity`, normalised by the metrics.
  */
-export const SubscriptionRecord = z
-  .object({
-    started_at: z.number(),
-    ended_at: z.number().nullable(),
-    mrr: z.number().min(0, 'negative amount').nullable(),
-    amount: z.number().min(0, 'negative amount').nullable(),
-    quantity: z.number().min(0, 'negative count').nullable(),
-  })
-  .superRefine((s, ctx) => {
-    if (s.ended_at !== null && s.ended_at < s.started_at) ctx.addIssue({ code: 'custom', path: ['ended_at'], message: 'end before start' });
-  });
+const SubscriptionFields = z.object({
+  started_at: z.number(),
+  ended_at: z.number().nullable(),
+  mrr: z.number().min(0, 'negative amount').nullable(),
+  amount: z.number().min(0, 'negative amount').nullable(),
+  quantity: z.number().min(0, 'negative count').nullable(),
+});
+
+/** A subscription cannot end before it starts. */
+function subscriptionRules(s: Partial<z.infer<typeof SubscriptionFields>>, ctx: z.RefinementCtx): void {
+  if (s.started_at != null && s.ended_at != null && s.ended_at < s.started_at) ctx.addIssue({ code: 'custom', path: ['ended_at'], message: 'end before start' });
+}
+
+export const SubscriptionRecord = SubscriptionFields.superRefine(subscriptionRules);
 export type SubscriptionRecord = z.infer<typeof SubscriptionRecord>;
 
 export const SUBSCRIPTIONS: DatasetKind = {
@@ -35,6 +38,7 @@ export const SUBSCRIPTIONS: DatasetKind = {
     { field: 'currency', type: 'text', required: false, aliases: ['currency', 'currencycode', 'валюта'] },
   ],
   requiredOneOf: [['mrr'], ['amount', 'interval']],
-  record: SubscriptionRecord,
+  record: SubscriptionFields,
+  rules: subscriptionRules,
   time: 'started_at',
 };

@@ -35,24 +35,28 @@ const duration = z.number().min(0, 'negative duration').nullable();
  * parser could not read. The schema is the type (STYLE: zod). Text and score fields are kept as codes, outside the
  * record (each distinct value is checked once).
  */
-export const TicketRecord = z
-  .object({
-    id: z.union([z.number(), z.string().min(1)]),
-    created_at: z.number(),
-    first_response_at: z.number().nullable(),
-    resolved_at: z.number().nullable(),
-    first_response_minutes: duration,
-    resolution_minutes: duration,
-    first_response_business_minutes: duration,
-    resolution_business_minutes: duration,
-    first_resolution_minutes: duration,
-    reopens: z.number().min(0, 'negative count').nullable(),
-    replies: z.number().min(0, 'negative count').nullable(),
-  })
-  .superRefine((t, ctx) => {
-    if (t.first_response_at !== null && t.first_response_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['first_response_at'], message: 'response before creation' });
-    if (t.resolved_at !== null && t.resolved_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['resolved_at'], message: 'resolution before creation' });
-  });
+const TicketFields = z.object({
+  id: z.union([z.number(), z.string().min(1)]),
+  created_at: z.number(),
+  first_response_at: z.number().nullable(),
+  resolved_at: z.number().nullable(),
+  first_response_minutes: duration,
+  resolution_minutes: duration,
+  first_response_business_minutes: duration,
+  resolution_business_minutes: duration,
+  first_resolution_minutes: duration,
+  reopens: z.number().min(0, 'negative count').nullable(),
+  replies: z.number().min(0, 'negative count').nullable(),
+});
+
+/** A response or resolution before the ticket was created is a broken row (a wrong zone, a clock skew). */
+function ticketRules(t: Partial<z.infer<typeof TicketFields>>, ctx: z.RefinementCtx): void {
+  if (t.created_at == null) return;
+  if (t.first_response_at != null && t.first_response_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['first_response_at'], message: 'response before creation' });
+  if (t.resolved_at != null && t.resolved_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['resolved_at'], message: 'resolution before creation' });
+}
+
+export const TicketRecord = TicketFields.superRefine(ticketRules);
 export type TicketRecord = z.infer<typeof TicketRecord>;
 
 /** Help-desk tickets (SPEC §2 `tickets`). */
@@ -60,7 +64,8 @@ export const TICKETS: DatasetKind = {
   kind: 'tickets',
   rowNoun: 'ticket',
   fields: FIELDS,
-  record: TicketRecord,
+  record: TicketFields,
+  rules: ticketRules,
   key: 'id',
   time: 'created_at',
   elapsed: [

@@ -1,0 +1,298 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import type { InputFile } from '../../src/read/input.js';
+import { cellText, WallTime, type SheetRow } from '../../src/read/source.js';
+import { openXlsxSource } from '../../src/read/xlsx.js';
+import { asOpenpyxlLayout, readZipParts, repackXlsx, temporaryPath, writeRawXlsx, writeXlsx } from '../helpers/write-xlsx.js';
+
+function inputOf(path: string, overrides: Partial<InputFile> = {}): InputFile {
+  return { label: path.slice(path.lastIndexOf('/') + 1), path, gzip: false, size: statSync(path).size, sheet: null, ...overrides };
+}
+
+async function readRows(input: InputFile, sheet: string | null = null): Promise<{ sheet: string | null; rows: SheetRow[] }> {
+  const source = await openXlsxSource(input, { sheet });
+  const rows: SheetRow[] = [];
+  for await (const row of source.rows()) rows.push(row);
+  return { sheet: source.sheet, rows };
+}
+
+async function readError(input: InputFile, sheet: string | null = null): Promise<InputError> {
+  try {
+    await readRows(input, sheet);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return error as InputError;
+  }
+  throw new Error('expected an InputError');
+}
+
+const DATE_TIME = 'yyyy-mm-dd hh:mm:ss';
+/** 2026-11-02 14:05:09, the wall time the date cells below show. */
+const WALL_MS = Date.UTC(2026, 10, 2, 14, 5, 9);
+/** Its serial in the 1900 system: days since 1899-12-30 (25569 is 1970-01-01). */
+const SERIAL_1900 = WALL_MS / 86_400_000 + 25569;
+/** …and in the 1904 system, whose day 0 is 1904-01-01, 1462 days later. */
+const SERIAL_1904 = SERIAL_1900 - 1462;
+
+describe('openXlsxSource: cells', () => {
+  it('reads date cells as the wall time they show, and a serial without a date format as a number', async () => {
+    const path = await writeXlsx([
+      {
+        name: 'Tickets',
+        rows: [
+          ['Id', 'Created at', 'Serial', 'Date only'],
+          [1, { value: new Date(WALL_MS), numFmt: DATE_TIME }, SERIAL_1900, { value: Math.floor(SERIAL_1900), numFmt: 'dd.mm.yyyy' }],
+        ],
+      },
+    ]);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[1]!.cells).toEqual([1, new WallTime(WALL_MS), SERIAL_1900, new WallTime(Date.UTC(2026, 10, 2))]);
+    expect(cellText(rows[1]!.cells[1]!)).toBe('2026-11-02 14:05:09');
+  });
+
+  it('gives a 1904-system workbook the same wall times (its serials are 1462 days smaller)', async () => {
+    const path = await writeXlsx(
+      [
+        {
+          name: 'Tickets',
+          rows: [
+            ['Created at', 'From a Date'],
+            [{ value: SERIAL_1904, numFmt: DATE_TIME }, { value: new Date(WALL_MS), numFmt: DATE_TIME }],
+          ],
+        },
+      ],
+      { date1904: true },
+    );
+    const parts = readZipParts(path);
+    expect(parts.find((p) => p.name === 'xl/workbook.xml')!.data.toString()).toContain('date1904="1"');
+    expect(parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString()).toContain(`<v>${SERIAL_1904}</v>`);
+
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[1]!.cells).toEqual([new WallTime(WALL_MS), new WallTime(WALL_MS)]);
+  });
+
+  it('reads date1904="true" as the 1904 system too (exceljs itself reads only "1")', async () => {
+    const written = await writeXlsx([{ name: 'S', rows: [[{ value: SERIAL_1904, numFmt: DATE_TIME }, { formula: 'A1', result: SERIAL_1904 }]] }], { date1904: true });
+    const path = repackXlsx(written, (parts) =>
+      parts.map((p) => (p.name === 'xl/workbook.xml' ? { name: p.name, data: Buffer.from(p.data.toString().replace('date1904="1"', 'date1904="true"')) } : p)),
+    );
+    const { rows } = await readRows(inputOf(path));
+    // B1 has no date format: the formula's result stays a serial.
+    expect(rows[0]!.cells).toEqual([new WallTime(WALL_MS), SERIAL_1904]);
+  });
+
+  it("gives formulas' cached results", async () => {
+    const path = await writeXlsx([
+      {
+        name: 'Formulas',
+        rows: [
+          [5, 'abc'],
+          [
+            { formula: 'A1*2', result: 10 },
+            { formula: 'UPPER(B1)', result: 'ABC' },
+            { value: { formula: 'A1+1', result: SERIAL_1900 }, numFmt: DATE_TIME },
+            { formula: 'A1*3' },
+            { formula: 'A1-5', result: 0 },
+            { formula: 'NA()', result: { error: '#N/A' } },
+            { error: '#DIV/0!' },
+          ],
+        ],
+      },
+    ]);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[1]!.cells).toEqual([
+      10,
+      'ABC',
+      // A date-formatted formula: exceljs leaves its serial a number; we read it as the wall time it shows.
+      new WallTime(WALL_MS),
+      // No cached result (never calculated): empty.
+      null,
+      // 0 is a result, not "none" (exceljs's copy of a formula value drops falsy results).
+      0,
+      // exceljs parses a cached error with parseFloat, so the code is lost (see LOST_FORMULA_ERROR).
+      '#ERROR',
+      // An error value that is not a formula's keeps its code.
+      '#DIV/0!',
+    ]);
+  });
+
+  it("gives a shared formula's other cells their cached results", async () => {
+    const path = await writeXlsx([
+      {
+        name: 'Shared',
+        rows: [
+          [1, { formula: 'A1*2', result: 2 }],
+          [2, { sharedFormula: 'B1', result: 4 }],
+          [3, { sharedFormula: 'B1', result: 6 }],
+        ],
+      },
+    ]);
+    expect(readZipParts(path).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString()).toMatch(/<f t="shared"[^>]*si="0"\/>/);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows.map((r) => r.cells)).toEqual([
+      [1, 2],
+      [2, 4],
+      [3, 6],
+    ]);
+  });
+
+  it('reads rich text as its plain text, a hyperlink as its text, booleans, and numbers stored as text as strings', async () => {
+    const path = await writeXlsx([
+      {
+        name: 'Text',
+        rows: [
+          [
+            { richText: [{ text: 'Printer ', font: { bold: true } }, { text: 'on fire', font: { italic: true } }] },
+            { text: 'ticket 17', hyperlink: 'https://example.zendesk.com/agent/tickets/17' },
+            true,
+            false,
+            '00123',
+            '1,5',
+          ],
+        ],
+      },
+    ]);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[0]!.cells).toEqual(['Printer on fire', 'ticket 17', true, false, '00123', '1,5']);
+  });
+
+  it('reads inline strings in a workbook with no shared strings and no styles part', async () => {
+    const path = writeRawXlsx([
+      {
+        name: 'Export',
+        sheetData:
+          '<row r="1"><c r="A1" t="inlineStr"><is><t>Id</t></is></c><c r="B1" t="inlineStr"><is><t>Tom &amp; Jerry</t></is></c></row>' +
+          '<row r="2"><c r="A2"><v>7</v></c><c r="B2" t="b"><v>1</v></c><c r="D2" t="e"><v>#N/A</v></c></row>',
+      },
+    ]);
+    expect(readZipParts(path).some((p) => p.name === 'xl/sharedStrings.xml')).toBe(false);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows).toEqual([
+      { line: 1, cells: ['Id', 'Tom & Jerry'] },
+      { line: 2, cells: [7, true, null, '#N/A'] },
+    ]);
+  });
+});
+
+describe('openXlsxSource: rows and sheets', () => {
+  const ticketsAndSurveys = () =>
+    writeXlsx([
+      {
+        name: 'Tickets',
+        rows: [
+          ['Tickets export, November 2026'],
+          [],
+          ['Id', 'Created at', null, 'Agent'],
+          [1, { value: new Date(WALL_MS), numFmt: DATE_TIME }, null, 'Ann'],
+          [],
+          [2, null, null, 'Bob'],
+        ],
+      },
+      {
+        name: 'Surveys',
+        rows: [
+          ['Ticket', 'Rating'],
+          [1, 5],
+        ],
+      },
+    ]);
+
+  it('gives the rows from the top with their sheet row numbers (the header on line 3), gaps null, empty rows left out', async () => {
+    const { sheet, rows } = await readRows(inputOf(await ticketsAndSurveys()));
+    expect(sheet).toBe('Tickets');
+    expect(rows).toEqual([
+      { line: 1, cells: ['Tickets export, November 2026'] },
+      { line: 3, cells: ['Id', 'Created at', null, 'Agent'] },
+      { line: 4, cells: [1, new WallTime(WALL_MS), null, 'Ann'] },
+      { line: 6, cells: [2, null, null, 'Bob'] },
+    ]);
+  });
+
+  it('picks a sheet by name from the options, from input.sheet (book.xlsx#Surveys), or in another case', async () => {
+    const path = await ticketsAndSurveys();
+    const surveys = [
+      { line: 1, cells: ['Ticket', 'Rating'] },
+      { line: 2, cells: [1, 5] },
+    ];
+    expect(await readRows(inputOf(path), 'Surveys')).toEqual({ sheet: 'Surveys', rows: surveys });
+    expect(await readRows(inputOf(path, { sheet: 'Surveys' }))).toEqual({ sheet: 'Surveys', rows: surveys });
+    expect(await readRows(inputOf(path, { sheet: 'Surveys' }), 'Tickets')).toMatchObject({ sheet: 'Tickets' });
+    expect(await readRows(inputOf(path), 'surveys')).toEqual({ sheet: 'Surveys', rows: surveys });
+  });
+
+  it("picks a sheet by its real name in pandas/openpyxl's layout (workbook part after the sheets, absolute targets)", async () => {
+    const path = repackXlsx(await ticketsAndSurveys(), asOpenpyxlLayout);
+    const names = readZipParts(path).map((p) => p.name);
+    expect(names.indexOf('xl/workbook.xml')).toBeGreaterThan(names.indexOf('xl/worksheets/sheet2.xml'));
+    expect(readZipParts(path).find((p) => p.name === 'xl/_rels/workbook.xml.rels')!.data.toString()).toContain('Target="/xl/worksheets/sheet2.xml"');
+
+    expect(await readRows(inputOf(path), 'Surveys')).toMatchObject({ sheet: 'Surveys', rows: [{ line: 1, cells: ['Ticket', 'Rating'] }, { line: 2 }] });
+    const { sheet, rows } = await readRows(inputOf(path));
+    expect(sheet).toBe('Tickets');
+    expect(rows[2]).toEqual({ line: 4, cells: [1, new WallTime(WALL_MS), null, 'Ann'] });
+  });
+
+  it('reads the sheet again when rows() is called again, also after a read stopped early', async () => {
+    const source = await openXlsxSource(inputOf(await ticketsAndSurveys()), {});
+    for await (const row of source.rows()) {
+      expect(row.line).toBe(1);
+      break;
+    }
+    const lines = async () => {
+      const seen: number[] = [];
+      for await (const row of source.rows()) seen.push(row.line);
+      return seen;
+    };
+    expect(await lines()).toEqual([1, 3, 4, 6]);
+    expect(await lines()).toEqual([1, 3, 4, 6]);
+  });
+
+  it('reads a gzip-compressed workbook', async () => {
+    const path = await ticketsAndSurveys();
+    const gzipPath = temporaryPath('.xlsx.gz');
+    writeFileSync(gzipPath, gzipSync(readFileSync(path)));
+    expect(await readRows(inputOf(gzipPath, { gzip: true }), 'Surveys')).toEqual(await readRows(inputOf(path), 'Surveys'));
+  });
+});
+
+describe('openXlsxSource: errors', () => {
+  it('names the sheets when the one asked for is not there', async () => {
+    const path = await writeXlsx([
+      { name: 'Tickets', rows: [['Id']] },
+      { name: 'Surveys', rows: [['Rating']] },
+    ]);
+    const error = await readError(inputOf(path), 'Agents');
+    expect(error.message).toBe(`${inputOf(path).label}: has no sheet "Agents"; sheets: "Tickets", "Surveys"; name one with file.xlsx#Sheet or --sheet`);
+  });
+
+  it('says a truncated workbook is not readable, in one line', async () => {
+    const whole = readFileSync(await writeXlsx([{ name: 'Tickets', rows: [['Id'], [1]] }]));
+    const path = temporaryPath();
+    writeFileSync(path, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    const error = await readError(inputOf(path));
+    expect(error.message).toMatch(/: is not a readable \.xlsx workbook \(.+\); open it in Excel and save it again as \.xlsx or CSV$/);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('says so, without hanging, when the sheet data is damaged mid-stream', { timeout: 10_000 }, async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [i, `agent ${i % 7}`, { value: SERIAL_1900 + i / 1440, numFmt: DATE_TIME }]);
+    const whole = readFileSync(await writeXlsx([{ name: 'Tickets', rows }]));
+    const sheetAt = whole.indexOf('xl/worksheets/sheet1.xml');
+    const damaged = Buffer.from(whole);
+    damaged.fill(0xff, sheetAt + 2000, sheetAt + 2400);
+    const path = temporaryPath();
+    writeFileSync(path, damaged);
+    const error = await readError(inputOf(path));
+    expect(error.message).toMatch(/: is not a readable \.xlsx workbook \(/);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('says a file that is not a zip is not a readable workbook', async () => {
+    const path = temporaryPath();
+    writeFileSync(path, 'Id,Created at\n1,2026-11-02\n');
+    const error = await readError(inputOf(path));
+    expect(error.context.reason).toBe('is not a readable .xlsx workbook (no zip directory at its end: truncated, or not a zip)');
+  });
+});

@@ -73,12 +73,22 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
     sheet: raw.sheet,
     preset,
     map: parseMap(raw.map ?? []),
-    zone: new Zone(raw.tz),
-    encoding: raw.encoding === undefined ? undefined : normaliseEncodingName(raw.encoding),
+    zone: withOption('--tz', () => new Zone(raw.tz)),
+    encoding: raw.encoding === undefined ? undefined : withOption('--encoding', () => normaliseEncodingName(raw.encoding!)),
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
     dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
     decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
   };
+}
+
+/** Runs a value check of read/ (which speaks of values) and names the option in its message. */
+function withOption<T>(option: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`${option} ${error.message}`);
+    throw error;
+  }
 }
 
 /** Report options normalised once at the edge. */

@@ -80,7 +80,7 @@ function valueFormat(column: ColumnPlan): string {
       return `${column.unit ?? 'minutes'}${column.decimal === ',' ? ', decimal comma' : ''}${column.zeroMeansNone ? ', 0 = none' : ''}`;
     case 'number':
     case 'money':
-      return column.decimal === ',' ? 'number, decimal comma' : 'number';
+      return `${column.type}${column.decimal === ',' ? ', decimal comma' : ''}`;
     case 'score':
       return 'score';
     case 'id':

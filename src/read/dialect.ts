@@ -35,8 +35,10 @@ export function sniffDelimiter(text: string): string {
     const records = parseHead(text, delimiter);
     const counts = new Map<number, number>();
     for (const r of records) {
-      const width = trimmedWidth(r.cells);
-      if (width > 1) counts.set(width, (counts.get(width) ?? 0) + 1);
+      // The written width, trailing empty cells included: a hand-kept sheet's empty last column (`…;RUB;`) must not
+      // make its rows disagree, while `1 234,56` under ',' splits every row the same wrong way.
+      const width = r.cells.length;
+      if (trimmedWidth(r.cells) > 1) counts.set(width, (counts.get(width) ?? 0) + 1);
     }
     for (const [width, agreeing] of counts) {
       if (agreeing > best.agreeing || (agreeing === best.agreeing && width > best.width)) best = { delimiter, agreeing, width };

@@ -28,7 +28,7 @@ function trimToAsciiBoundary(head: Uint8Array): Uint8Array {
   return head.subarray(0, end);
 }
 
-/** Normalises a user-given `--encoding` (cp1251, win-1251, utf8 …) and checks iconv-lite knows it. */
+/** Normalises a user-given encoding name (cp1251, win-1251, utf8 …) and checks iconv-lite knows it. */
 export function normaliseEncodingName(name: string): string {
   const key = name.trim().toLowerCase().replace(/[^a-z0-9]/g, '');
   const aliases: Record<string, string> = {
@@ -38,7 +38,7 @@ export function normaliseEncodingName(name: string): string {
   };
   const normalised = aliases[key] ?? name.trim().toLowerCase();
   if (!iconv.encodingExists(normalised)) {
-    throw new UsageError(`--encoding ${JSON.stringify(name)} is not an encoding I know; use utf-8, utf-16le, windows-1251 or another iconv-lite name`);
+    throw new UsageError(`${JSON.stringify(name)} is not an encoding I know; use utf-8, utf-16le, windows-1251 or another iconv-lite name`);
   }
   return normalised;
 }

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp, open, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,7 @@ async function statOrNull(path: string) {
 /** Copies stdin to a temporary file, streamed (bounded memory), so every reader can treat it as a file. */
 async function spoolStdin(stdin: NodeJS.ReadableStream): Promise<InputFile> {
   const dir = await mkdtemp(join(tmpdir(), 'support-metrics-stdin-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'stdin');
   try {
     await pipeline(stdin, createWriteStream(path));

@@ -30,7 +30,7 @@ export class Zone {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: name });
       } catch {
-        throw new UsageError(`--tz ${JSON.stringify(name)} is not a time zone; use an IANA name such as Europe/Moscow or UTC`);
+        throw new UsageError(`${JSON.stringify(name)} is not a time zone; use an IANA name such as Europe/Moscow or UTC`);
       }
     }
   }

@@ -1,0 +1,187 @@
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+/**
+ * Every data set kind and every input route on the built bin: `validate --format json` checked field by field on a
+ * minimal file of each kind (SPEC §2), the Bitrix24 HTML ".xls" and Freshdesk XML 2003 files through the report,
+ * stdin and .gz, and the files that cannot be read.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'sm-datasets-'));
+
+function validate(args: string[]) {
+  const result = runBin(['validate', ...args, '--format', 'json']);
+  return { ...result, json: JSON.parse(result.stdout) };
+}
+
+const column = (field: string, header: string, format: string, via = 'alias') => ({ field, header, via, format, read: true });
+
+describe('validate: a minimal file of each kind, field by field', () => {
+  it('surveys (long form): kind from the headers, score answers checked once each', () => {
+    const { code, json } = validate(['fixtures/surveys.csv']);
+    expect(code).toBe(0);
+    const file = json.files[0];
+    expect(file).toMatchObject({ ok: true, file: 'fixtures/surveys.csv', kind: 'surveys', preset: null, format: 'csv', encoding: 'utf-8', delimiter: ',', sheet: null, headerLine: 1 });
+    expect(file.columns).toEqual([
+      column('responded_at', 'responded_at', 'YYYY-MM-DD HH:mm:ss[±hhmm]'),
+      column('survey', 'survey', 'text'),
+      column('score', 'score', 'score'),
+      column('ticket_id', 'ticket_id', 'text'),
+      column('customer_id', 'customer_id', 'text'),
+      column('channel', 'channel', 'text (channel names normalised)'),
+      column('agent', 'agent', 'text'),
+      column('comment', 'comment', 'text'),
+    ]);
+    // 6 rows: the answer "six" is not a score
+    expect(file).toMatchObject({ rows: 6, accepted: 5, rejected: 1, skipped: 0, merged: 0, rejections: { byReason: { 'unparseable score': 1 } } });
+    expect(file.rejections.first[0]).toMatchObject({ line: 6, column: 3, field: 'score', value: 'six', reason: 'unparseable score' });
+  });
+
+  it('spend: a hand-kept Russian sheet (Windows-1251, ;, 12 500,00, DD.MM.YYYY, Итого row)', () => {
+    const { code, json } = validate(['fixtures/spend-ru.csv']);
+    expect(code).toBe(0);
+    const file = json.files[0];
+    expect(file).toMatchObject({ kind: 'spend', encoding: 'windows-1251', delimiter: ';', headerLine: 1 });
+    expect(file.columns).toEqual([
+      column('date', 'Дата', 'DD.MM.YYYY HH:mm:ss'),
+      column('amount', 'Сумма', 'money, decimal comma'),
+      column('type', 'Тип', 'text'),
+      column('channel', 'Канал', 'text (channel names normalised)'),
+      column('currency', 'Валюта', 'text'),
+      column('new_customers', 'Новые клиенты', 'number'),
+    ]);
+    // 5 rows: 3 kept, "-200,00" rejected (negative spend, SPEC §4), the Итого row skipped
+    expect(file).toMatchObject({ rows: 5, accepted: 3, rejected: 1, skipped: 1 });
+    expect(file.rejections.first[0]).toMatchObject({ line: 5, column: 2, field: 'amount', value: '-200,00', reason: 'negative amount' });
+  });
+
+  it('subscriptions: an end before the start is rejected', () => {
+    const file = validate(['fixtures/subscriptions.csv']).json.files[0];
+    expect(file).toMatchObject({ kind: 'subscriptions', rows: 4, accepted: 3, rejected: 1 });
+    expect(file.columns.map((c: { field: string }) => c.field)).toEqual(['customer_id', 'started_at', 'ended_at', 'mrr', 'plan', 'currency', 'status', 'channel']);
+    expect(file.columns[3]).toEqual(column('mrr', 'mrr', 'money'));
+    expect(file.rejections.first[0]).toMatchObject({ line: 5, column: 3, field: 'ended_at', reason: 'end before start' });
+  });
+
+  it('finance: the monthly sheet of the SPEC example', () => {
+    const file = validate(['fixtures/finance.csv']).json.files[0];
+    expect(file).toMatchObject({ kind: 'finance', rows: 2, accepted: 2, rejected: 0 });
+    expect(file.columns[0]).toEqual(column('month', 'month', 'month'));
+    expect(file.columns).toHaveLength(8);
+  });
+
+  it('tickets: the Zendesk fixture with every mapped column parsed, and the text form', () => {
+    const file = validate(['fixtures/zendesk-tickets.csv']).json.files[0];
+    expect(file).toMatchObject({ kind: 'tickets', preset: 'zendesk', rows: 8, accepted: 8 });
+    expect(file.columns).toContainEqual({ field: 'csat', header: 'Satisfaction Score', via: 'preset', format: 'score', read: true });
+    const text = runBin(['validate', 'fixtures/bitrix24-openlines.csv', '--tz', 'Europe/Moscow']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('format csv, encoding windows-1251, delimiter ";", header on line 1');
+    expect(text.stdout).toContain('kind tickets, preset bitrix24');
+    expect(text.stdout).toMatch(/first_response_minutes +← "Ожидание ответа оператора" \(preset\), seconds, 0 = none/);
+    expect(text.stdout).toContain('rows 7: 5 accepted, 1 rejected, 1 skipped, 0 merged');
+  });
+
+  it('a file of no known kind: exit 2, what each kind lacks, and the option to use', () => {
+    const unknown = join(dir, 'unknown.csv');
+    writeFileSync(unknown, 'foo,bar\n1,2\n');
+    const { code, json, stderr } = validate([unknown, 'fixtures/finance.csv']);
+    expect(code).toBe(2);
+    expect(json.files[0]).toMatchObject({ ok: false, code: 'UNKNOWN_KIND' });
+    expect(json.files[0].error).toContain('tickets needs id, created_at; surveys needs responded_at, survey+score or csat or nps or ces; spend needs date, amount');
+    expect(json.files[1]).toMatchObject({ ok: true, kind: 'finance' }); // one bad file does not hide the others
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('the kind given by option decides, and names its missing fields all at once', () => {
+    const result = runBin(['report', '--surveys', 'fixtures/finance.csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^support-metrics: fixtures\/finance.csv: has no column for the required fields responded_at, survey\+score or csat or nps or ces; headers found: /);
+  });
+});
+
+describe('missing columns: suggestions by shared words, not spelling alone', () => {
+  it('Zendesk Explore headers: created_at → "Ticket created - Timestamp", not "Escalated"', () => {
+    const explore = join(dir, 'explore.csv');
+    writeFileSync(explore, '"Ticket ID","Escalated","Ticket created - Timestamp","First reply time brackets"\n"1"," ","2026-11-02 10:00"," 8-24 hrs"\n');
+    const result = runBin(['report', explore, '--map', 'id=Ticket ID']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `support-metrics: ${explore}: has no column for the required field created_at; headers found: "Ticket ID", "Escalated", "Ticket created - Timestamp", "First reply time brackets"; did you mean "Ticket created - Timestamp"? pass --map created_at="Ticket created - Timestamp"\n`,
+    );
+  });
+});
+
+describe('the other files people call ".xls"', () => {
+  it('Bitrix24 HTML table (UTF-8 with BOM): the same numbers as its CSV twin would give', () => {
+    const result = runBin(['report', 'fixtures/bitrix24-openlines.xls', '--tz', 'Europe/Moscow', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.inputs[0]).toMatchObject({ format: 'html', encoding: 'utf-8', preset: 'bitrix24', rows: 6, accepted: 5, skipped: 1 });
+    // Waits 120, 600, 0 (= none), 45, 300 s (1045 is spam): mean 1065/4 = 266.25; median (120+300)/2 = 210; p90 h = 2.7 → 300 + 0.7·300 = 510
+    expect(report.metrics.frt).toMatchObject({ value: 266.25, details: { median: 210, p90: 510, unanswered: 1 } });
+    // Closed − created: 30 min, 2 h, 20 min (1043 and 1046 open): mean 10200/3 = 3400; median 1800; p90 h = 1.8 → 1800 + 0.8·5400 = 6120
+    expect(report.metrics.art).toMatchObject({ value: 3400, details: { median: 1800, p90: 6120, unresolved: 2, sources: { exportColumn: 0, timestamps: 3 } } });
+  });
+
+  it('Bitrix24 HTML table in Windows-1251, cut off mid-row: every complete row read, the cut one rejected with its line', () => {
+    const result = validate(['fixtures/bitrix24-openlines-cp1251-cut.xls']);
+    expect(result.code).toBe(0);
+    expect(result.json.files[0]).toMatchObject({ format: 'html', encoding: 'windows-1251', preset: 'bitrix24', rows: 5, accepted: 4, rejected: 1 });
+    expect(result.json.files[0].rejections.first[0]).toMatchObject({ line: 6, field: 'created_at', reason: 'missing value' });
+  });
+
+  it('Freshdesk XML Spreadsheet 2003: cells skipped with ss:Index land in their columns', () => {
+    const file = validate(['fixtures/freshdesk-tickets.xls']).json.files[0];
+    expect(file).toMatchObject({ format: 'xml2003', sheet: 'Sheet1', kind: 'tickets', rows: 6, accepted: 6, rejected: 0 });
+    expect(file.columns).toContainEqual(column('created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm]'));
+    expect(file.columns).toContainEqual(column('customer_id', 'Contact ID', 'text'));
+  });
+
+  it('a binary Excel 97 workbook: exit 2, save it as .xlsx or CSV', () => {
+    const xls = join(dir, 'old.xls');
+    writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]));
+    const result = runBin(['report', xls]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`support-metrics: ${xls}: is a binary Excel 97–2003 workbook, which I cannot read; open it in Excel and save it as .xlsx or CSV\n`);
+  });
+});
+
+describe('inputs from anywhere a shell has them', () => {
+  const fromFile = JSON.parse(runBin(['report', 'fixtures/zendesk-tickets.csv', '--format', 'json']).stdout);
+
+  it('- reads stdin', () => {
+    const result = runBin(['report', '-', '--format', 'json'], {}, readFileSync('fixtures/zendesk-tickets.csv'));
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.inputs[0]).toMatchObject({ file: '<stdin>', preset: 'zendesk', rows: 8, accepted: 8 });
+    expect(report.metrics).toEqual(fromFile.metrics);
+  });
+
+  it('.gz files are decompressed as a stream (and a Windows-1251 one keeps its encoding)', () => {
+    const gz = join(dir, 'zendesk.csv.gz');
+    writeFileSync(gz, gzipSync(readFileSync('fixtures/zendesk-tickets.csv')));
+    const report = JSON.parse(runBin(['report', gz, '--format', 'json']).stdout);
+    expect(report.metrics).toEqual(fromFile.metrics);
+    const bitrix = join(dir, 'bitrix.csv.gz');
+    writeFileSync(bitrix, gzipSync(readFileSync('fixtures/bitrix24-openlines.csv')));
+    const result = runBin(['report', bitrix, '--tz', 'Europe/Moscow', '--format', 'json']);
+    expect(JSON.parse(result.stdout).inputs[0]).toMatchObject({ encoding: 'windows-1251', delimiter: ';', rows: 7, accepted: 5, rejected: 1, skipped: 1 });
+    expect(result.stderr).toContain(`${bitrix}:8:4: created_at "31.11.2026 10:00:00" is not a timestamp`);
+  });
+
+  it('a directory, a missing file, a corrupt .gz: exit 2 with one line', () => {
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    expect(runBin(['report', folder])).toMatchObject({ code: 2, stderr: `support-metrics: ${folder}: is a folder, not a file; name a CSV or Excel file\n` });
+    const broken = join(dir, 'broken.csv.gz');
+    writeFileSync(broken, Buffer.concat([gzipSync(readFileSync('fixtures/zendesk-tickets.csv')).subarray(0, 40)]));
+    const result = runBin(['report', broken]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(new RegExp(`^support-metrics: ${broken}: `));
+  });
+});

@@ -13,7 +13,7 @@ const VIA = ['Mail', 'Web form', 'Chat', 'API', 'Phone'];
 const RU_CHANNELS = ['Онлайн-чат', 'Telegram', 'ВКонтакте', 'WhatsApp'];
 
 /** A small xorshift generator: the same file for the same N, no Math.random. */
-function rng(seed) {
+export function rng(seed) {
   let x = seed >>> 0 || 1;
   return () => {
     x ^= x << 13;
@@ -38,6 +38,17 @@ function dottedTime(ms) {
 }
 const q = (v) => `"${String(v).replaceAll('"', '""')}"`;
 
+/** One ticket's times: created within 300 days of `start`, 93 % answered, 80 % solved, minutes filled for 90 %. */
+export function randomTicketTimes(random, start) {
+  const created = start + Math.floor(random() * 300 * 86400) * 1000;
+  const answered = random() < 0.93;
+  const frtMin = answered ? Math.floor(random() * random() * 600) : null;
+  const solved = random() < 0.8;
+  const artMin = solved ? (frtMin ?? 0) + Math.floor(random() * random() * 5000) : null;
+  const fillDuration = random() < 0.9; // some solved rows lack the minutes: the timestamp fall-back
+  return { created, frtMin, solved, artMin, fillDuration };
+}
+
 export async function generate(out, rows, { layout = 'zendesk', encoding = 'utf-8', delimiter = ',', seed = 42 } = {}) {
   const random = rng(seed);
   const stream = createWriteStream(out);
@@ -49,12 +60,7 @@ export async function generate(out, rows, { layout = 'zendesk', encoding = 'utf-
   const start = Date.UTC(2026, 0, 1);
   let batch = [headers.map(q).join(delimiter)];
   for (let i = 0; i < rows; i++) {
-    const created = start + Math.floor(random() * 300 * 86400) * 1000;
-    const answered = random() < 0.93;
-    const frtMin = answered ? Math.floor(random() * random() * 600) : null;
-    const solved = random() < 0.8;
-    const artMin = solved ? (frtMin ?? 0) + Math.floor(random() * random() * 5000) : null;
-    const fillDuration = random() < 0.9; // some solved rows lack the minutes: the timestamp fall-back
+    const { created, frtMin, solved, artMin, fillDuration } = randomTicketTimes(random, start);
     const agent = AGENTS[Math.floor(random() * AGENTS.length)];
     let cells;
     if (layout === 'zendesk') {

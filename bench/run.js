@@ -1,12 +1,14 @@
 // npm run bench — speed and memory of `support-metrics report` side by side with DuckDB, in one run.
 // Generates its inputs in a temp dir (never committed), times whole processes (median of --runs), reads peak RSS
 // with GNU time, checks that both give the same FRT/ART statistics (relative 1e-9), prints a table and writes JSON.
-// Options: --rows N (default 1000000) --runs K (default 5) --big N (default 10000000; 0 skips) --keep (keep the files)
+// Options: --rows N (default 1000000) --runs K (default 5) --big N (default 10000000; 0 skips) --xlsx-rows N (default
+// 200000; 0 skips) --keep (keep the files)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateXlsx } from './generate-xlsx.js';
 import { generate } from './generate-zendesk.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,6 +16,7 @@ const args = Object.fromEntries(
   process.argv.slice(2).map((a, i, all) => (a.startsWith('--') ? [a.slice(2), all[i + 1]?.startsWith('--') || all[i + 1] === undefined ? 'true' : all[i + 1]] : null)).filter(Boolean),
 );
 const rows = Number(args.rows ?? 1_000_000);
+const xlsxRows = Number(args['xlsx-rows'] ?? 200_000);
 const runs = Number(args.runs ?? 5);
 const big = Number(args.big ?? 10_000_000);
 const GNU_TIME = '/usr/bin/time';
@@ -86,6 +89,8 @@ const cases = [
 if (big > 0) cases.push({ name: `zendesk ${big / 1e6}M (memory)`, layout: 'zendesk', file: join(dir, 'zendesk-big.csv'), gen: {}, toolArgs: [], duckFile: null, rows: big, runs: 1 });
 
 const results = [];
+let xlsx = null;
+let codes = null;
 try {
   for (const c of cases) {
     await generateTimed(c.file, c.rows, c.gen);
@@ -109,6 +114,21 @@ try {
     });
     if (c.rows === big) rmSync(c.file); // 2.4 GB: gone as soon as it is measured
   }
+  if (xlsxRows > 0) {
+    // A workbook: DuckDB reads .xlsx only through an extension it downloads, so the tool is timed alone.
+    const file = join(dir, 'tickets.xlsx');
+    const started = Date.now();
+    await generateXlsx(file, xlsxRows);
+    process.stderr.write(`generated ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB, ${xlsxRows} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s\nxlsx:\n`);
+    const tool = measure('support-metrics', process.execPath, [...TOOL, file], Math.min(runs, 3));
+    xlsx = { rows: xlsxRows, bytes: statSync(file).size, seconds: tool.seconds, rowsPerSecond: xlsxRows / tool.seconds, peakMiB: tool.peakMiB };
+  }
+  // Text columns kept as codes: the first file read through the library with and without two grouping fields.
+  const zendesk = cases[0].file;
+  process.stderr.write('text columns as codes:\n');
+  const without = measure('time fields only', process.execPath, [join(root, 'bench/read-fields.js'), zendesk], Math.min(runs, 3));
+  const withGroups = measure('+ agent, channel', process.execPath, [join(root, 'bench/read-fields.js'), zendesk, 'agent,channel'], Math.min(runs, 3));
+  codes = { rows, withoutPeakMiB: without.peakMiB, withPeakMiB: withGroups.peakMiB, growthMiB: withGroups.peakMiB - without.peakMiB, withoutSeconds: without.seconds, withSeconds: withGroups.seconds, distinct: JSON.parse(withGroups.stdout).distinctValues };
 } finally {
   if (args.keep !== 'true') rmSync(dir, { recursive: true, force: true });
 }
@@ -126,8 +146,15 @@ for (const r of results) {
 const utf8 = results.find((r) => r.input.startsWith('bitrix24') && r.input.includes('UTF-8'));
 const cp1251 = results.find((r) => r.input.includes('Windows-1251'));
 if (utf8 && cp1251) console.log(`\nWindows-1251 / UTF-8 (same Bitrix24 data): ${(cp1251.supportMetrics.seconds / utf8.supportMetrics.seconds).toFixed(2)}×`);
+if (xlsx) console.log(`\nxlsx, ${xlsx.rows.toLocaleString('en')} rows (${(xlsx.bytes / 2 ** 20).toFixed(0)} MiB): ${xlsx.seconds.toFixed(2)} s, ${Math.round(xlsx.rowsPerSecond).toLocaleString('en')} rows/s, peak ${xlsx.peakMiB.toFixed(0)} MiB`);
+if (codes) {
+  console.log(
+    `text columns as codes, ${codes.rows.toLocaleString('en')} rows: peak ${codes.withoutPeakMiB.toFixed(0)} MiB → ${codes.withPeakMiB.toFixed(0)} MiB with agent + channel ` +
+      `(+${codes.growthMiB.toFixed(1)} MiB; the codes are ${((2 * 4 * codes.rows) / 2 ** 20).toFixed(1)} MiB), ${codes.withoutSeconds.toFixed(2)} s → ${codes.withSeconds.toFixed(2)} s; distinct ${JSON.stringify(codes.distinct)}`,
+  );
+}
 const out = join(root, 'bench/out/results.json');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, results }, null, 2) + '\n');
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, results, xlsx, codes }, null, 2) + '\n');
 console.log(`figures written to ${out}`);
 if (results.some((r) => r.worstRelativeDifference > 1e-9)) process.exitCode = 1;

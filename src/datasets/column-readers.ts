@@ -178,7 +178,8 @@ export class CodeReader {
     const start = record.starts[i]!;
     const end = record.ends[i]!;
     if (isEmptyField(record.bytes, start, end)) return 0;
-    return this.codes.codeOfBytes(record.bytes, start, end, () => fieldText(record, i, this.decode));
+    const code = this.codes.lookBytes(record.bytes, start, end);
+    return code >= 0 ? code : this.codes.addBytes(record.bytes, start, end, fieldText(record, i, this.decode));
   }
 
   cell(cell: SheetCell): number {

@@ -62,3 +62,24 @@ export class Uint32Column {
   }
 }
 
+
+/**
+ * The codes of a text column: 2 bytes a row while the column has fewer than 65,536 distinct values (agents, channels,
+ * teams — almost always), widened once to 4 bytes when a code needs it (customer ids of a large export).
+ */
+export class CodeColumn {
+  private data: Uint16Array | Uint32Array = new Uint16Array(1024);
+  length = 0;
+  push(code: number): void {
+    if (this.length === this.data.length || (code > 0xffff && this.data instanceof Uint16Array)) {
+      const wide = code > 0xffff || this.data instanceof Uint32Array;
+      const grown = wide ? new Uint32Array(this.length === this.data.length ? this.data.length * 2 : this.data.length) : new Uint16Array(this.data.length * 2);
+      grown.set(this.data.subarray(0, this.length));
+      this.data = grown;
+    }
+    this.data[this.length++] = code;
+  }
+  values(): Uint16Array | Uint32Array {
+    return this.data.subarray(0, this.length);
+  }
+}

@@ -158,7 +158,7 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
   }
   const textFields = [...new Set(parts.flatMap((p) => Object.keys(p.texts)))];
   const texts: Record<string, TextColumn> = {};
-  for (const field of textFields) texts[field] = mergeTextColumns(parts.map((p) => p.texts[field] ?? { codes: new Uint32Array(p.lineOfRow.length), values: [''] }), total);
+  for (const field of textFields) texts[field] = mergeTextColumns(parts.map((p) => p.texts[field] ?? { codes: new Uint16Array(p.lineOfRow.length), values: [''] }), total);
 
   const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, lineOfRow, inputOfRow };
   if (kind.key === undefined) return dataset;
@@ -198,7 +198,7 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
 
 /** The data set without the rows flagged in `drop`. */
 function keepRows(dataset: Dataset, drop: Uint8Array, kept: number): Dataset {
-  const keep = <T extends Float64Array | Uint8Array | Uint32Array>(values: T): T => {
+  const keep = <T extends Float64Array | Uint8Array | Uint16Array | Uint32Array>(values: T): T => {
     const out = new (values.constructor as new (n: number) => T)(kept);
     let k = 0;
     for (let i = 0; i < values.length; i++) if (drop[i] === 0) out[k++] = values[i]!;

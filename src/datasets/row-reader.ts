@@ -7,7 +7,7 @@ import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
 import { Zone } from '../read/zone.js';
 import { ValueSource } from '../value-source.js';
 import { CodeReader, isEmptyField, isEmptyText, scalarReader, type ScalarReader } from './column-readers.js';
-import { Float64Column, Uint32Column, Uint8Column } from './columns.js';
+import { CodeColumn, Float64Column, Uint32Column, Uint8Column } from './columns.js';
 import type { DatasetKind } from './kind.js';
 import { kindNamed } from './kinds.js';
 import type { ColumnPlan, FilePlan } from './plan.js';
@@ -93,7 +93,7 @@ export class RowReader {
   private readonly buildRecord: RecordBuilder;
   private readonly keyField: string | null;
   private readonly elapsed: ElapsedSlot[] = [];
-  private readonly codeReaders: { field: string; reader: CodeReader; codes: Uint32Column }[] = [];
+  private readonly codeReaders: { field: string; reader: CodeReader; codes: CodeColumn }[] = [];
   private readonly idColumn: ColumnPlan | null;
   /** Slots read on every row, and slots read only when their elapsed's export duration is empty. */
   private readonly eagerSlots: number[];
@@ -148,7 +148,7 @@ export class RowReader {
     this.schema = rules === undefined ? fields : fields.superRefine((row, ctx) => rules(row, ctx));
     for (const column of plan.columns) {
       if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
-      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new Uint32Column() });
+      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new CodeColumn() });
     }
     this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));

@@ -33,8 +33,14 @@ export class TextCodes {
     return code;
   }
 
-  /** The code of bytes [start, end); `decode` turns them into text the first time they are seen. */
-  codeOfBytes(bytes: Uint8Array, start: number, end: number, decode: () => string): number {
+  /** Where the last lookBytes miss would go, so addBytes does not hash again. */
+  private missSlot = -1;
+
+  /**
+   * The code of bytes [start, end), or -1 when they have not been seen: then decode them and call addBytes with the
+   * same bytes and their text. Two steps so the hot path allocates nothing (no closure per row).
+   */
+  lookBytes(bytes: Uint8Array, start: number, end: number): number {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
     const length = end - start;
@@ -45,8 +51,14 @@ export class TextCodes {
       if (this.entryLength[entry] === length && this.sameBytes(entry, bytes, start, length)) return this.entryCode[entry]!;
       slot = (slot + 1) & this.mask;
     }
-    const code = this.codeOfText(decode());
-    this.addEntry(slot, bytes, start, length, code);
+    this.missSlot = slot;
+    return -1;
+  }
+
+  /** Records bytes just missed by lookBytes under the code of their text; returns that code. */
+  addBytes(bytes: Uint8Array, start: number, end: number, text: string): number {
+    const code = this.codeOfText(text);
+    this.addEntry(this.missSlot, bytes, start, end - start, code);
     return code;
   }
 
@@ -98,9 +110,12 @@ export class TextCodes {
   }
 }
 
-/** A text column of a data set: a code per row and the texts the codes stand for (values[0] = '' = empty). */
+/**
+ * A text column of a data set: a code per row and the texts the codes stand for (values[0] = '' = empty). Codes are
+ * 16-bit while the column has fewer than 65,536 distinct values, else 32-bit.
+ */
 export interface TextColumn {
-  codes: Uint32Array;
+  codes: Uint16Array | Uint32Array;
   values: string[];
 }
 
@@ -109,19 +124,21 @@ export function mergeTextColumns(parts: readonly TextColumn[], total: number): T
   if (parts.length === 1) return parts[0]!;
   const values = [''];
   const codeOf = new Map<string, number>([['', 0]]);
-  const codes = new Uint32Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    const remap = new Uint32Array(part.values.length);
-    part.values.forEach((value, code) => {
+  const remaps = parts.map((part) =>
+    Uint32Array.from(part.values, (value) => {
       let merged = codeOf.get(value);
       if (merged === undefined) {
         merged = values.length;
         values.push(value);
         codeOf.set(value, merged);
       }
-      remap[code] = merged;
-    });
+      return merged;
+    }),
+  );
+  const codes = values.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total);
+  let offset = 0;
+  for (const [k, part] of parts.entries()) {
+    const remap = remaps[k]!;
     for (let i = 0; i < part.codes.length; i++) codes[offset + i] = remap[part.codes[i]!]!;
     offset += part.codes.length;
   }

@@ -3,7 +3,7 @@
  * Data sets are columns; a window is a list of row numbers applied to any column.
  */
 
-type Column = Float64Array | Uint8Array | Uint32Array;
+type Column = Float64Array | Uint8Array | Uint16Array | Uint32Array;
 
 /** The rows whose time lies in [since, until); null bounds are open. Null when both are open (every row). */
 export function rowsInWindow(time: Float64Array, since: number | null, until: number | null): Uint32Array | null {

@@ -49,6 +49,31 @@ export async function writeXlsx(sheets: SheetSpec[], options: { date1904?: boole
   return path;
 }
 
+/**
+ * The same with exceljs's streaming writer (archiver): data descriptors after each part and, with `forceZip64`,
+ * zip64 directory records, as .NET and other streaming writers produce.
+ */
+export async function writeXlsxStreaming(sheets: SheetSpec[], options: { forceZip64?: boolean } = {}): Promise<string> {
+  const path = temporaryPath();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true, zip: { forceZip64: options.forceZip64 ?? false } });
+  for (const spec of sheets) {
+    const worksheet = workbook.addWorksheet(spec.name);
+    spec.rows.forEach((cells, rowIndex) => {
+      const row = worksheet.getRow(rowIndex + 1);
+      cells.forEach((cellSpec, columnIndex) => {
+        if (cellSpec === null) return;
+        const cell = row.getCell(columnIndex + 1);
+        cell.value = isFormatted(cellSpec) ? cellSpec.value : cellSpec;
+        if (isFormatted(cellSpec)) cell.numFmt = cellSpec.numFmt;
+      });
+      row.commit();
+    });
+    worksheet.commit();
+  }
+  await workbook.commit();
+  return path;
+}
+
 function isFormatted(spec: CellSpec): spec is { value: ExcelJS.CellValue; numFmt: string } {
   return typeof spec === 'object' && spec !== null && !(spec instanceof Date) && 'numFmt' in spec;
 }

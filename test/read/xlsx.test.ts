@@ -5,7 +5,7 @@ import { InputError } from '../../src/errors.js';
 import type { InputFile } from '../../src/read/input.js';
 import { cellText, WallTime, type SheetRow } from '../../src/read/source.js';
 import { openXlsxSource } from '../../src/read/xlsx.js';
-import { asOpenpyxlLayout, readZipParts, repackXlsx, temporaryPath, writeRawXlsx, writeXlsx } from '../helpers/write-xlsx.js';
+import { asOpenpyxlLayout, readZipParts, repackXlsx, temporaryPath, writeRawXlsx, writeXlsx, writeXlsxStreaming } from '../helpers/write-xlsx.js';
 
 function inputOf(path: string, overrides: Partial<InputFile> = {}): InputFile {
   return { label: path.slice(path.lastIndexOf('/') + 1), path, gzip: false, size: statSync(path).size, sheet: null, ...overrides };
@@ -58,8 +58,8 @@ describe('openXlsxSource: cells', () => {
         {
           name: 'Tickets',
           rows: [
-            ['Created at', 'From a Date'],
-            [{ value: SERIAL_1904, numFmt: DATE_TIME }, { value: new Date(WALL_MS), numFmt: DATE_TIME }],
+            ['Created at', 'From a Date', 'A formula'],
+            [{ value: SERIAL_1904, numFmt: DATE_TIME }, { value: new Date(WALL_MS), numFmt: DATE_TIME }, { value: { formula: 'A2', result: SERIAL_1904 }, numFmt: DATE_TIME }],
           ],
         },
       ],
@@ -70,7 +70,7 @@ describe('openXlsxSource: cells', () => {
     expect(parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString()).toContain(`<v>${SERIAL_1904}</v>`);
 
     const { rows } = await readRows(inputOf(path));
-    expect(rows[1]!.cells).toEqual([new WallTime(WALL_MS), new WallTime(WALL_MS)]);
+    expect(rows[1]!.cells).toEqual([new WallTime(WALL_MS), new WallTime(WALL_MS), new WallTime(WALL_MS)]);
   });
 
   it('reads date1904="true" as the 1904 system too (exceljs itself reads only "1")', async () => {
@@ -156,6 +156,21 @@ describe('openXlsxSource: cells', () => {
     ]);
     const { rows } = await readRows(inputOf(path));
     expect(rows[0]!.cells).toEqual(['Printer on fire', 'ticket 17', true, false, '00123', '1,5']);
+  });
+
+  it("reads Japanese Excel's shared strings as their text, not their phonetic reading", async () => {
+    const written = await writeXlsx([{ name: '問い合わせ', rows: [['担当者', '漢字']] }]);
+    const path = repackXlsx(written, (parts) =>
+      parts.map((p) =>
+        p.name === 'xl/sharedStrings.xml'
+          ? { name: p.name, data: Buffer.from(p.data.toString().replace('<si><t>漢字</t></si>', '<si><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh><phoneticPr fontId="1"/></si>')) }
+          : p,
+      ),
+    );
+    expect(readZipParts(path).find((p) => p.name === 'xl/sharedStrings.xml')!.data.toString()).toContain('<rPh sb="0" eb="2"><t>カンジ</t></rPh>');
+    const { sheet, rows } = await readRows(inputOf(path));
+    expect(sheet).toBe('問い合わせ');
+    expect(rows[0]!.cells).toEqual(['担当者', '漢字']);
   });
 
   it('reads inline strings in a workbook with no shared strings and no styles part', async () => {
@@ -249,6 +264,24 @@ describe('openXlsxSource: rows and sheets', () => {
     expect(await lines()).toEqual([1, 3, 4, 6]);
   });
 
+  it("reads a workbook from a streaming writer: data descriptors, zip64 records, its second sheet by name", async () => {
+    const sheets = [
+      { name: 'Tickets', rows: [['Id'], [1]] },
+      { name: 'Spend', rows: [['Date', 'Amount'], [{ value: new Date(WALL_MS), numFmt: DATE_TIME }, 12.5]] },
+    ];
+    const path = await writeXlsxStreaming(sheets, { forceZip64: true });
+    const bytes = readFileSync(path);
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(true); // a zip64 end-of-directory record
+    expect(bytes.readUInt16LE(6) & 0x08).toBe(0x08); // the first part's sizes follow its data
+    expect(await readRows(inputOf(path), 'Spend')).toEqual({
+      sheet: 'Spend',
+      rows: [
+        { line: 1, cells: ['Date', 'Amount'] },
+        { line: 2, cells: [new WallTime(WALL_MS), 12.5] },
+      ],
+    });
+  });
+
   it('reads a gzip-compressed workbook', async () => {
     const path = await ticketsAndSurveys();
     const gzipPath = temporaryPath('.xlsx.gz');
@@ -287,6 +320,26 @@ describe('openXlsxSource: errors', () => {
     const error = await readError(inputOf(path));
     expect(error.message).toMatch(/: is not a readable \.xlsx workbook \(/);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('says so when the sheet is written with a namespace prefix (<x:row>), instead of giving no rows', async () => {
+    const plain = writeRawXlsx([{ name: 'Export', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
+    const path = repackXlsx(plain, (parts) =>
+      parts.map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? {
+              name: p.name,
+              data: Buffer.from(
+                '<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+              ),
+            }
+          : p,
+      ),
+    );
+    const error = await readError(inputOf(path));
+    expect(error.context.reason).toBe(
+      'is not a readable .xlsx workbook (xl/worksheets/sheet1.xml is written with a namespace prefix (<x:worksheet>), which exceljs does not read)',
+    );
   });
 
   it('says a file that is not a zip is not a readable workbook', async () => {

@@ -5,7 +5,7 @@ import { formatRejection, type Rejections } from '../datasets/rejections.js';
 import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import type { Report } from '../report/model.js';
-import { fieldsNeeded } from '../report/registry.js';
+import { fieldsNeeded, METRICS } from '../report/registry.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { ReadCliOptions, ReportOptions } from './options.js';
@@ -40,7 +40,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
 export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
   const read = await readInputs(options, fieldsNeeded());
   const inputNames = options.inputs.map((i) => i.name);
-  if (!options.quiet) for (const note of read.notes) io.stderr(`support-metrics: note: ${note}\n`);
+  if (!options.quiet) for (const note of [...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
   if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(read.rejections.all), inputNames);
   const rejected = read.rejections.all.length;
   if (rejected > 0 && (options.strict || !options.quiet)) io.stderr(rejectionSummary(read.rejections, options.strict));
@@ -68,6 +68,13 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   else await writeOutputFile(options.out, rendered, inputNames);
   if (!options.quiet) for (const warning of lowSampleWarnings(report)) io.stderr(`support-metrics: warning: ${warning}\n`);
   return options.failOnMiss && Object.values(report.metrics).some((m) => m.status === 'missed') ? 1 : 0;
+}
+
+/** Inputs of a kind no metric of this version reads: read and validated only — said, so nobody looks for a number. */
+function unusedInputs(read: ReadResult): string[] {
+  return read.inputs
+    .filter((input) => !METRICS.some((m) => m.kind === input.kind))
+    .map((input) => `${input.file} holds ${input.kind} data, which no metric of this version reads yet; it was read and validated only`);
 }
 
 export function rejectionSummary(rejections: Rejections, strict: boolean): string {

@@ -73,7 +73,7 @@ function valueFormat(column: ColumnPlan): string {
   switch (column.type) {
     case 'instant':
     case 'date':
-      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.guessedMonthFirst ? ' (month-first assumed)' : '');
+      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.guessedMonthFirst ? ' (month-first assumed)' : '') + (column.zone === undefined ? '' : `, in ${column.zone} (from the header)`);
     case 'month':
       return 'month';
     case 'duration':

@@ -32,5 +32,8 @@ export const FINANCE: DatasetKind = {
   ],
   requiredOneOf: [['marketing_spend'], ['sales_spend'], ['new_customers'], ['revenue'], ['active_customers'], ['churned_customers'], ['service_cost']],
   record: FinanceRecord,
+  // One row per month: a month given twice would count its customers twice.
+  key: 'month',
+  keyLabel: 'month',
   time: 'month',
 };

@@ -38,7 +38,11 @@ export interface ElapsedSpec {
   to: string;
 }
 
-/** A data set kind: declarations only; datasets/read-dataset.ts is the engine that reads any of them. */
+/**
+ * A data set kind: declarations only; datasets/read-dataset.ts is the engine that reads any of them. Per row the
+ * engine checks the zod record (scalar fields), that required text fields are filled, and that one required-one-of
+ * group is filled.
+ */
 export interface DatasetKind {
   kind: KindName;
   /** One row, in words: `ticket`, `survey response` (for messages). */
@@ -58,8 +62,9 @@ export interface DatasetKind {
    * as its full schema, whose z.infer is the row type.
    */
   rules?(row: Record<string, unknown>, ctx: z.RefinementCtx): void;
-  /** The field whose repeats are duplicates (the first is kept; SPEC §4). */
+  /** The field whose repeats are duplicates (the first is kept; SPEC §4), and what to call it in messages. */
   key?: string;
+  keyLabel?: string;
   /** The field windows and periods select rows by. */
   time: string;
   elapsed?: readonly ElapsedSpec[];

@@ -8,7 +8,7 @@ import { openSheetSource } from '../read/open-sheet.js';
 import { readSheetLayout } from '../read/sheet-layout.js';
 import type { SheetCell, SheetFormat, SheetSource } from '../read/source.js';
 import { detectTimestampFormat, slashOrderOf, type TimestampFormat } from '../read/timestamp.js';
-import type { Zone } from '../read/zone.js';
+import { zoneInHeader, type Zone } from '../read/zone.js';
 import type { ValuePlan } from './column-readers.js';
 import { chooseKind } from './detect-kind.js';
 import type { DatasetKind, KindName } from './kind.js';
@@ -46,6 +46,8 @@ export interface ColumnPlan extends ValuePlan {
   read: boolean;
   /** A slash-date order the data never settled (month-first assumed). */
   guessedMonthFirst?: boolean;
+  /** The zone the header names for this column (`Start (UTC)`), used instead of --tz. */
+  zone?: string;
 }
 
 /**
@@ -63,6 +65,11 @@ export interface FilePlan {
   delimiter: string | null;
   sheet: string | null;
   bomLength: number;
+  /**
+   * Every mapped column is checked on every row (`validate`); otherwise a fall-back timestamp is read only where its
+   * export duration is empty, as the report uses it.
+   */
+  checkAll: boolean;
   /** Physical line (CSV) or sheet row of the header. */
   headerLine: number;
   /** Number of header cells: the field count a CSV record boundary is recognised by. */
@@ -102,7 +109,9 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map });
   const kind = mapping.kind;
   const notes = mapping.notes.map((n) => `${file}: ${n}`);
-  const wanted = (field: string) => options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || kind.fields.find((f) => f.field === field)!.required;
+  const groupFields = new Set((kind.requiredOneOf ?? []).flat());
+  const wanted = (field: string) =>
+    options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || groupFields.has(field) || kind.fields.find((f) => f.field === field)!.required;
   const columns: ColumnPlan[] = [];
   // The time field is planned first: its timestamp format is the hint for the file's other date columns.
   const ordered = [...mapping.columns.values()].sort((a, b) => Number(b.field === kind.time) - Number(a.field === kind.time));
@@ -118,6 +127,8 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
         notes.push(`${file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
       }
       if (column.field === kind.time) hint = format;
+      const zone = zoneInHeader(column.header);
+      if (zone !== null) plan.zone = zone;
     }
     if (spec.type === 'duration' || spec.type === 'number' || spec.type === 'money') {
       plan.decimal = options.decimal ?? detectDecimalSeparator(table.samples(column.index));
@@ -142,6 +153,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       delimiter: table.delimiter,
       sheet: table.sheet,
       bomLength: table.bomLength,
+      checkAll: options.fields === 'all',
       headerLine: table.headerLine,
       width: table.headers.length,
       preset: mapping.preset?.name ?? null,

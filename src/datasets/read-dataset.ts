@@ -5,6 +5,7 @@ import { findRecordBoundary, type CsvRange, type CsvRangeEnd } from '../read/csv
 import { isAsciiCompatible } from '../read/encoding.js';
 import { resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
+import { Zone } from '../read/zone.js';
 import { checkMapFields } from './mapping.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
@@ -186,14 +187,19 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
       line: lineOfRow[row]!,
       column: keyColumn.index + 1,
       field: kind.key,
-      value: textIdOfRow.get(row) ?? String(numericIds[row]),
-      reason: `duplicate ${kind.rowNoun} ${kind.key}`,
-      message: `repeats the ${kind.rowNoun} ${kind.key} of ${place(firstRow)} (the first is kept)`,
+      value: textIdOfRow.get(row) ?? (keyColumn.type === 'id' ? String(numericIds[row]) : monthText(numericIds[row]!, plan.zone)),
+      reason: `duplicate ${kind.keyLabel ?? kind.key}`,
+      message: `repeats the ${kind.keyLabel ?? kind.key} of ${place(firstRow)} (the first is kept)`,
     });
     inputs[plan.inputIndex]!.accepted--;
     inputs[plan.inputIndex]!.rejected++;
   }
   return keepRows(dataset, drop, total - repeats.length);
+}
+
+/** A month key (epoch ms of its first day in `zone`) as `2026-01`, for messages. */
+function monthText(ms: number, zone: string): string {
+  return new Date(ms + new Zone(zone).offsetAt(ms)).toISOString().slice(0, 7);
 }
 
 /** The data set without the rows flagged in `drop`. */

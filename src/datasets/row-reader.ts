@@ -95,6 +95,12 @@ export class RowReader {
   private readonly elapsed: ElapsedSlot[] = [];
   private readonly codeReaders: { field: string; reader: CodeReader; codes: CodeColumn }[] = [];
   private readonly idColumn: ColumnPlan | null;
+  /** The slot of a scalar key (finance's month), else -1. */
+  private readonly keySlot: number;
+  /** Required text fields (their code reader's index), checked to be filled on every row. */
+  private readonly requiredCodes: number[];
+  /** Required-one-of groups whose columns the file has: a row must fill every field of one of them. */
+  private readonly groups: { fields: string[]; slots: number[]; codes: number[] }[];
   /** Slots read on every row, and slots read only when their elapsed's export duration is empty. */
   private readonly eagerSlots: number[];
   private readonly lazySlots: number[];
@@ -123,7 +129,7 @@ export class RowReader {
       this.slots.push({
         field: spec.field,
         index: column.index,
-        reader: scalarReader(column, zone, this.decode),
+        reader: scalarReader(column, column.zone === undefined ? zone : new Zone(column.zone), this.decode),
         lazyFor: -1,
         store: elapsedInputs.has(spec.field) ? null : new Float64Column(),
       });
@@ -134,13 +140,16 @@ export class RowReader {
     for (const e of this.kind.elapsed ?? []) {
       const slot = { name: e.name, duration: slotOf(e.duration), from: slotOf(e.from), to: slotOf(e.to), seconds: new Float64Column(), source: new Uint8Column() };
       if (slot.from < 0 || (slot.duration < 0 && slot.to < 0)) continue;
-      if (slot.to >= 0 && slot.duration >= 0) this.slots[slot.to]!.lazyFor = slot.duration;
+      if (slot.to >= 0 && slot.duration >= 0 && !plan.checkAll) this.slots[slot.to]!.lazyFor = slot.duration;
       this.elapsed.push(slot);
     }
     this.eagerSlots = this.slots.map((_, k) => k).filter((k) => this.slots[k]!.lazyFor < 0);
     this.lazySlots = this.slots.map((_, k) => k).filter((k) => this.slots[k]!.lazyFor >= 0);
-    this.idColumn = this.kind.key === undefined ? null : (columnOf(this.kind.key) ?? null);
+    // The key is an id column (numbers kept as numbers, else text) or a scalar field (finance: the month).
+    const keyColumn = this.kind.key === undefined ? undefined : columnOf(this.kind.key);
+    this.idColumn = keyColumn?.type === 'id' ? keyColumn : null;
     this.keyField = this.idColumn === null ? null : this.kind.key!;
+    this.keySlot = keyColumn !== undefined && keyColumn.type !== 'id' ? slotOf(keyColumn.field) : -1;
     this.buildRecord = recordBuilder(this.slots.map((s) => s.field), this.keyField);
     const picked = Object.fromEntries([...this.slots.map((s) => s.field), ...(this.keyField === null ? [] : [this.keyField])].map((f) => [f, true as const]));
     const fields = this.kind.record.pick(picked as Record<string, true> & Record<number, never>);
@@ -150,6 +159,11 @@ export class RowReader {
       if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
       this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new CodeColumn() });
     }
+    const codeOf = (field: string) => this.codeReaders.findIndex((c) => c.field === field);
+    this.requiredCodes = this.kind.fields.filter((f) => f.required && codeOf(f.field) >= 0).map((f) => codeOf(f.field));
+    this.groups = (this.kind.requiredOneOf ?? [])
+      .filter((group) => group.every((field) => slotOf(field) >= 0 || codeOf(field) >= 0))
+      .map((group) => ({ fields: [...group], slots: group.map(slotOf).filter((k) => k >= 0), codes: group.map(codeOf).filter((k) => k >= 0) }));
     this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
     this.summaryKeyIndex = summaryKey?.index ?? -1;
@@ -269,6 +283,14 @@ export class RowReader {
         return;
       }
     }
+    if (this.requiredCodes.length > 0 || this.groups.length > 0) {
+      const missing = this.missingRequired();
+      if (missing !== null) {
+        const column = this.plan.columns.find((c) => c.field === missing.field)!;
+        this.rejections.push({ line, field: missing.field, value: this.rowCells().text(column.index), reason: 'missing value', message: missing.message });
+        return;
+      }
+    }
     if (this.keyField !== null) {
       if (typeof id === 'number') {
         this.numericIds.push(id);
@@ -276,6 +298,8 @@ export class RowReader {
         this.numericIds.push(Number.NaN);
         this.textIds.push(id!);
       }
+    } else if (this.keySlot >= 0) {
+      this.numericIds.push(values[this.keySlot]!);
     }
     this.lineOfRow.push(line);
     for (let k = 0; k < slots.length; k++) {
@@ -297,6 +321,20 @@ export class RowReader {
       }
     }
     for (let k = 0; k < this.codeReaders.length; k++) this.codeReaders[k]!.codes.push(this.codes[k]!);
+  }
+
+  /** The first required text field left empty, or — when no required-one-of group is filled — the group's first empty field. */
+  private missingRequired(): { field: string; message: string } | null {
+    for (const k of this.requiredCodes) if (this.codes[k] === 0) return { field: this.codeReaders[k]!.field, message: 'is missing' };
+    if (this.groups.length === 0) return null;
+    const filled = (group: (typeof this.groups)[number]) => group.slots.every((k) => this.empty[k] === 0) && group.codes.every((k) => this.codes[k] !== 0);
+    if (this.groups.some(filled)) return null;
+    const first = this.groups[0]!;
+    const emptyField = first.fields.find((field) => {
+      const slot = this.slots.findIndex((s) => s.field === field);
+      return slot >= 0 ? this.empty[slot] === 1 : this.codes[this.codeReaders.findIndex((c) => c.field === field)] === 0;
+    })!;
+    return { field: emptyField, message: `is missing (a row needs ${this.groups.map((g) => g.fields.join(' and ')).join(', or ')})` };
   }
 
   /**

@@ -16,7 +16,7 @@ export const SPEND: DatasetKind = {
     { field: 'date', type: 'date', required: true, aliases: ['date', 'day', 'week', 'reportingstarts', 'spenddate', 'дата', 'день'] },
     { field: 'amount', type: 'money', required: true, aliases: ['amount', 'cost', 'spend', 'spent', 'amountspent', 'sum', 'total', 'сумма', 'расход', 'расходы', 'затраты', 'стоимость'] },
     { field: 'type', type: 'text', required: false, aliases: ['type', 'spendtype', 'costtype', 'kind', 'тип', 'статья', 'статьярасходов'] },
-    { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'campaign', 'campaignname', 'source', 'канал', 'кампания', 'источник'] },
+    { field: 'channel', type: 'text', required: false, aliases: ['channel', 'campaign', 'campaignname', 'source', 'канал', 'кампания', 'источник'] },
     { field: 'currency', type: 'text', required: false, aliases: ['currency', 'currencycode', 'валюта'] },
     { field: 'new_customers', type: 'number', required: false, aliases: ['newcustomers', 'customersacquired', 'acquiredcustomers', 'newclients', 'новыеклиенты', 'новыхклиентов'] },
   ],

@@ -33,7 +33,7 @@ export const SUBSCRIPTIONS: DatasetKind = {
     { field: 'interval', type: 'text', required: false, aliases: ['interval', 'billinginterval', 'billingperiod', 'planinterval', 'период', 'периодоплаты'] },
     { field: 'quantity', type: 'number', required: false, aliases: ['quantity', 'qty', 'seats', 'количество'] },
     { field: 'status', type: 'text', required: false, aliases: ['status', 'state', 'статус'] },
-    { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'acquisitionchannel', 'source', 'канал', 'источник'] },
+    { field: 'channel', type: 'text', required: false, aliases: ['channel', 'acquisitionchannel', 'source', 'канал', 'источник'] },
     { field: 'plan', type: 'text', required: false, aliases: ['plan', 'planname', 'product', 'tariff', 'тариф', 'план'] },
     { field: 'currency', type: 'text', required: false, aliases: ['currency', 'currencycode', 'валюта'] },
   ],

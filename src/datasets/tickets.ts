@@ -67,6 +67,7 @@ export const TICKETS: DatasetKind = {
   record: TicketFields,
   rules: ticketRules,
   key: 'id',
+  keyLabel: 'ticket id',
   time: 'created_at',
   elapsed: [
     { name: 'first_response', duration: 'first_response_minutes', from: 'created_at', to: 'first_response_at' },

@@ -28,7 +28,7 @@ export const STDIN_LABEL = '<stdin>';
  * not itself a file. A folder, a missing or unreadable file is an InputError (exit 2, one line).
  */
 export async function resolveInput(name: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputFile> {
-  if (name === '-') return spoolStdin(stdin);
+  if (name === '-') return spool(stdin, STDIN_LABEL);
   let path = name;
   let label = name;
   let sheet: string | null = null;
@@ -45,6 +45,8 @@ export async function resolveInput(name: string, stdin: NodeJS.ReadableStream = 
   }
   if (info === null) throw new InputError({ code: 'NOT_FOUND', file: name, reason: 'does not exist', hint: 'check the path' });
   if (info.isDirectory()) throw new InputError({ code: 'NOT_A_FILE', file: name, reason: 'is a folder, not a file', hint: 'name a CSV or Excel file' });
+  // A pipe (`<(zcat …)`, /dev/stdin) cannot be read at positions or twice: copy it first, as stdin.
+  if (!info.isFile()) return spool(createReadStream(path), label);
   try {
     const handle = await open(path, 'r');
     await handle.close();
@@ -64,19 +66,19 @@ async function statOrNull(path: string) {
   }
 }
 
-/** Copies stdin to a temporary file, streamed (bounded memory), so every reader can treat it as a file. */
-async function spoolStdin(stdin: NodeJS.ReadableStream): Promise<InputFile> {
+/** Copies stdin or a pipe to a temporary file, streamed (bounded memory), so every reader can treat it as a file. */
+async function spool(stream: NodeJS.ReadableStream, label: string): Promise<InputFile> {
   const dir = await mkdtemp(join(tmpdir(), 'support-metrics-stdin-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   const path = join(dir, 'stdin');
   try {
-    await pipeline(stdin, createWriteStream(path));
+    await pipeline(stream, createWriteStream(path));
   } catch (error) {
-    throw new InputError({ code: 'UNREADABLE', file: STDIN_LABEL, reason: `cannot be read (${(error as Error).message})` });
+    throw new InputError({ code: 'UNREADABLE', file: label, reason: `cannot be read (${(error as Error).message})` });
   }
   const info = await stat(path);
-  if (info.size === 0) throw new InputError({ code: 'EMPTY', file: STDIN_LABEL, reason: 'is empty', hint: 'pipe an export into it, e.g. cat tickets.csv | support-metrics report -' });
-  return { label: STDIN_LABEL, path, gzip: await isGzip(path), size: info.size, sheet: null };
+  if (info.size === 0) throw new InputError({ code: 'EMPTY', file: label, reason: 'is empty', hint: 'pipe an export into it, e.g. cat tickets.csv | support-metrics report -' });
+  return { label, path, gzip: await isGzip(path), size: info.size, sheet: null };
 }
 
 /** gzip by its magic bytes (1f 8b), not by the extension. */

@@ -43,5 +43,7 @@ export function parseMonthText(text: string, zone: Zone): number {
 /** The month of an instant's wall time: for a date cell of a workbook (`2026-01-01` shown as `Jan-26`). */
 export function monthOfWallTime(wallMs: number, zone: Zone): number {
   const d = new Date(wallMs);
-  return zone.toUtc(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1));
+  const year = d.getUTCFullYear();
+  if (!(year >= 1900 && year <= 2199)) return Number.NaN; // `202601` typed as a number is not a date
+  return zone.toUtc(Date.UTC(year, d.getUTCMonth(), 1));
 }

@@ -81,3 +81,20 @@ export class Zone {
 }
 
 export const UTC = new Zone('UTC');
+
+/**
+ * The zone a header names for its column: `Start (UTC)` (Stripe), `Conversation started at (Europe/Berlin)`
+ * (Intercom) — the column's times are in it, whatever `--tz` says (SPEC §2). Null when the header names none or an
+ * unknown one.
+ */
+export function zoneInHeader(header: string): string | null {
+  const m = /\((UTC|GMT|Z|Etc\/[A-Za-z0-9+-]+|[A-Z][A-Za-z_]+(?:\/[A-Za-z0-9_+-]+)+)\)/.exec(header);
+  if (m === null) return null;
+  const name = m[1] === 'GMT' || m[1] === 'Z' ? 'UTC' : m[1]!;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name;
+  } catch {
+    return null;
+  }
+}

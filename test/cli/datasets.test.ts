@@ -49,7 +49,8 @@ describe('validate: a minimal file of each kind, field by field', () => {
       column('date', 'Дата', 'DD.MM.YYYY HH:mm:ss'),
       column('amount', 'Сумма', 'money, decimal comma'),
       column('type', 'Тип', 'text'),
-      column('channel', 'Канал', 'text (channel names normalised)'),
+      // an ad campaign or sales channel: kept as written, not folded into the support-channel names
+      column('channel', 'Канал', 'text'),
       column('currency', 'Валюта', 'text'),
       column('new_customers', 'Новые клиенты', 'number'),
     ]);
@@ -183,5 +184,41 @@ describe('inputs from anywhere a shell has them', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(new RegExp(`^support-metrics: ${broken}: `));
+  });
+});
+
+describe('rules checked on every row, not only in the header', () => {
+  it('a required text field and a required-one-of group must be filled (subscriptions: mrr, or amount and interval)', () => {
+    const file = join(dir, 'subs.csv');
+    writeFileSync(file, 'Customer ID,Start date,Amount,Interval\nc1,2026-01-01,,month\nc2,2026-01-01,10,\n,2026-01-01,10,month\nc4,2026-01-01,10,month\n');
+    const { json } = validate([file]);
+    expect(json.files[0]).toMatchObject({ rows: 4, accepted: 1, rejected: 3, rejections: { byReason: { 'missing value': 3 } } });
+    expect(json.files[0].rejections.first.map((r: { line: number; field: string; message: string }) => [r.line, r.field, r.message])).toEqual([
+      [2, 'amount', 'is missing (a row needs amount and interval)'],
+      [3, 'interval', 'is missing (a row needs amount and interval)'],
+      [4, 'customer_id', 'is missing'],
+    ]);
+  });
+
+  it('a month given twice in a finance sheet: the second is a duplicate (it would count its customers twice)', () => {
+    const file = join(dir, 'fin.csv');
+    writeFileSync(file, 'month,revenue,active_customers\n2026-01,5000,100\n2026-02,5500,110\nJan 2026,5100,101\n');
+    const result = runBin(['report', file, '--tz', 'Europe/Moscow']);
+    expect(result.stderr).toContain(`${file}:4:1: month "2026-01" repeats the month of line 2 (the first is kept)`);
+  });
+
+  it('a zone in a header is that column\'s zone (Stripe "Start (UTC)"), whatever --tz says', () => {
+    const file = join(dir, 'stripe.csv');
+    writeFileSync(file, 'Customer ID,Start (UTC),Amount,Interval\ncus_1,2026-01-05 10:00,49,month\n');
+    const result = validate([file, '--tz', 'Europe/Berlin']);
+    expect(result.json.files[0].columns[1]).toEqual(column('started_at', 'Start (UTC)', 'YYYY-MM-DD HH:mm:ss[±hhmm], in UTC (from the header)'));
+  });
+});
+
+describe('pipes', () => {
+  it('/dev/stdin (or <(zcat …)) is copied like -, not read at positions', () => {
+    const result = runBin(['report', '/dev/stdin', '--format', 'json'], {}, readFileSync('fixtures/zendesk-tickets.csv'));
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).inputs[0]).toMatchObject({ file: '/dev/stdin', rows: 8, accepted: 8 });
   });
 });

@@ -29,6 +29,8 @@ export const STDIN_LABEL = '<stdin>';
  */
 export async function resolveInput(name: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputFile> {
   if (name === '-') return spool(stdin, STDIN_LABEL);
+  // /dev/stdin may be a socket that cannot be opened by path (ENXIO): it is the same stream as `-`.
+  if (name === '/dev/stdin') return spool(stdin, name);
   let path = name;
   let label = name;
   let sheet: string | null = null;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,9 +217,16 @@ describe('rules checked on every row, not only in the header', () => {
 });
 
 describe('pipes', () => {
-  it('/dev/stdin (or <(zcat …)) is copied like -, not read at positions', () => {
+  it('/dev/stdin is read like -', () => {
     const result = runBin(['report', '/dev/stdin', '--format', 'json'], {}, readFileSync('fixtures/zendesk-tickets.csv'));
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).inputs[0]).toMatchObject({ file: '/dev/stdin', rows: 8, accepted: 8 });
+  });
+
+  it('a named pipe (<(zcat …)) is copied first, not read at positions', () => {
+    const bin = join(process.cwd(), 'bin/support-metrics.js');
+    const result = spawnSync('bash', ['-c', `node ${bin} report --format json <(cat fixtures/zendesk-tickets.csv)`], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).inputs[0]).toMatchObject({ rows: 8, accepted: 8 });
   });
 });

@@ -1,96 +1,96 @@
-import ExcelJS from 'exceljs';
 import { WallTime, type SheetCell } from './source.js';
+import { unescapeExcelText } from './xlsx-shared-strings.js';
+import { DateStyle } from './xlsx-styles.js';
 
 /**
- * One exceljs cell (from its streaming reader) as a SheetCell: numbers, text, booleans, date cells as the wall time they
- * show, formulas as their cached result, rich text as its plain text, error cells as their code (`#N/A`).
+ * One `<c>` of a sheet as a SheetCell, from its type `t`, its text (`<v>`, or an inline string's `<is>`) and its
+ * style's date kind. A formula's `<f>` is not read: the cell's `<v>` is the result Excel last calculated.
  */
 
-/** The date system of one workbook, and the one exceljs converted its date cells with. */
-export interface DateSystem {
-  /** The workbook's own setting, read from its workbook part. */
+/** What a sheet's cells are read against: its workbook's tables. */
+export interface CellContext {
+  sharedStrings: readonly string[];
+  /** Per style index (`s="5"`), from xlsx-styles.ts. */
+  dateStyles: Uint8Array;
+  /** `<workbookPr date1904="1">`: serial 0 is 1904-01-01 (old Mac Excel) instead of 1899-12-30. */
   date1904: boolean;
-  /** What exceljs assumed when it turned date-formatted values into Dates (it reads only `date1904="1"`). */
-  exceljsAssumed1904: boolean;
+}
+
+/** ECMA-376 Part 1, §18.18.11 ST_CellType; absent is `n`. */
+export function sheetCellOf(type: string | undefined, text: string, style: number, context: CellContext): SheetCell {
+  if (text === '') return null; // `<v/>`, no `<v>`, an empty string
+  switch (type) {
+    case undefined:
+    case 'n':
+      return numberCell(text, context.dateStyles[style] ?? DateStyle.None, context.date1904);
+    case 's':
+      return sharedString(text, context.sharedStrings);
+    case 'str': // a formula's text result
+    case 'inlineStr':
+      return unescapeExcelText(text);
+    case 'b':
+      return text === '1' || text === 'true' ? true : text === '0' || text === 'false' ? false : text;
+    case 'd':
+      return wallTimeOfIso(text) ?? text;
+    default:
+      return text; // `e`: the error code as Excel shows it (`#N/A`, `#DIV/0!`)
+  }
+}
+
+function numberCell(text: string, dateStyle: number, date1904: boolean): SheetCell {
+  const serial = Number(text);
+  // Not a number after all: the text, so the engine names the cell instead of reading it as empty.
+  if (!Number.isFinite(serial)) return text;
+  if (dateStyle === DateStyle.None) return serial;
+  return new WallTime(dateStyle === DateStyle.Time ? timeWallMs(serial) : dateWallMs(serial, date1904));
+}
+
+function sharedString(text: string, sharedStrings: readonly string[]): string | null {
+  const string = sharedStrings[Number(text)];
+  if (string === undefined) throw new Error(`a cell points to shared string ${JSON.stringify(text)}, but the workbook has ${sharedStrings.length}`);
+  return string === '' ? null : string;
 }
 
 const DAY_MS = 86_400_000;
-/**
- * Serial 25569 is 1970-01-01 in the 1900 system (serial 0 is 1899-12-30, which folds in Excel's phantom 1900-02-29
- * for every date from March 1900 on). The 1904 system counts from 1904-01-01, 1462 days later.
- */
+/** Serial 25569 is 1970-01-01 in the 1900 system, whose serial 0 is 1899-12-30. */
 const UNIX_EPOCH_SERIAL_1900 = 25569;
+/** The 1904 system counts from 1904-01-01, 1462 days later. */
 const DAYS_1900_TO_1904 = 1462;
+/** Serial 60 is 1900-02-29, a day that never was (Lotus 1-2-3's leap-year bug, kept by Excel). */
+const PHANTOM_LEAP_DAY_SERIAL = 60;
 
-/** The wall time an Excel serial shows, read as if UTC; the same arithmetic and rounding as exceljs's excelToDate. */
-export function excelSerialToWallMs(serial: number, date1904: boolean): number {
-  return Math.round((serial - UNIX_EPOCH_SERIAL_1900 + (date1904 ? DAYS_1900_TO_1904 : 0)) * DAY_MS);
+/**
+ * The wall time a date-formatted serial shows, read as if UTC. In the 1900 system, counting from 1899-12-30 is right
+ * from 1900-03-01 (serial 61) on, because it counts the phantom 1900-02-29; serials 1–60 are a day later than that
+ * count. Below 1 is Excel's day 0 ("1900-01-00"), a time of day: kept on 1899-12-30, where the engine looks for it.
+ */
+export function dateWallMs(serial: number, date1904: boolean): number {
+  if (date1904) return Math.round((serial + DAYS_1900_TO_1904 - UNIX_EPOCH_SERIAL_1900) * DAY_MS);
+  const beforePhantomDay = serial >= 1 && serial < PHANTOM_LEAP_DAY_SERIAL + 1;
+  return Math.round((serial - UNIX_EPOCH_SERIAL_1900 + (beforePhantomDay ? 1 : 0)) * DAY_MS);
 }
 
 /**
- * exceljs's cached formula result when the cached value was an error: it parses `#N/A` with parseFloat and keeps NaN,
- * so the code is lost. We still give text, so the engine reports the cell instead of reading it as empty.
+ * A time-formatted serial (`h:mm`, `[h]:mm:ss`) is a time of day or a length of time, which no date system shifts:
+ * 1899-12-30 plus the serial in days, so the engine reads `[h]:mm` durations of any length back by subtracting that.
  */
-export const LOST_FORMULA_ERROR = '#ERROR';
-
-export function sheetCellOf(cell: ExcelJS.Cell, dates: DateSystem): SheetCell {
-  // `cell.result`, not `cell.value.result`: exceljs's copy of a formula value drops a falsy result (0, '').
-  if (cell.type === ExcelJS.ValueType.Formula) return formulaResult(cell.result, cell, dates);
-  const value: unknown = cell.value;
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string') return textOrNull(value);
-  if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return wallTimeOfExceljsDate(value, dates);
-  if (typeof value !== 'object') return null;
-  if ('richText' in value) return textOrNull(plainText(value as ExcelJS.CellRichTextValue));
-  if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
-  // A shared formula's other cells (`<f t="shared" si="0"/>`) have an empty formula text, which exceljs does not take
-  // for a formula: they come as a plain object `{ formula: '', result }`.
-  if ('formula' in value || 'sharedFormula' in value) return formulaResult((value as { result?: unknown }).result, cell, dates);
-  return null;
-}
-
-function formulaResult(result: unknown, cell: ExcelJS.Cell, dates: DateSystem): SheetCell {
-  if (result === undefined || result === null) return null;
-  if (typeof result === 'number') {
-    if (Number.isNaN(result)) return LOST_FORMULA_ERROR;
-    // exceljs makes Dates of date-formatted values only; a formula's cached serial stays a number.
-    return isDateFormat(cell.numFmt) ? new WallTime(excelSerialToWallMs(result, dates.date1904)) : result;
-  }
-  if (typeof result === 'string') return textOrNull(result);
-  if (typeof result === 'boolean') return result;
-  if (result instanceof Date) return wallTimeOfExceljsDate(result, dates);
-  if (typeof result === 'object' && 'error' in result) return String((result as ExcelJS.CellErrorValue).error);
-  return null;
-}
-
-/** exceljs's Date holds the wall time as UTC; when it assumed the other date system, shift by the 1462 days between. */
-function wallTimeOfExceljsDate(date: Date, dates: DateSystem): WallTime | null {
-  const assumedMs = date.getTime();
-  if (Number.isNaN(assumedMs)) return null;
-  if (dates.date1904 === dates.exceljsAssumed1904) return new WallTime(assumedMs);
-  const shift = DAYS_1900_TO_1904 * DAY_MS;
-  return new WallTime(dates.date1904 ? assumedMs + shift : assumedMs - shift);
+export function timeWallMs(serial: number): number {
+  return Math.round((serial - UNIX_EPOCH_SERIAL_1900) * DAY_MS);
 }
 
 /**
- * The rule exceljs applies to a value cell (lib/utils/utils.js `isDateFmt`), so a formula's result is a date exactly
- * when a typed-in value in the same format would be: strip `[…]` (colours, locales, elapsed `[h]`) and `"…"`, then
- * look for a date or time letter.
+ * A `t="d"` cell's ISO 8601 text (`2026-11-02T14:05:09`, `2026-11-02`, a time alone `14:05:09`) as the wall time it
+ * shows; a zone suffix (`Z`, `+02:00`) is not applied, as workbook dates carry none (SPEC §3). A time alone is on
+ * Excel's day 0, as a time-formatted serial is.
  */
-function isDateFormat(format: string | undefined): boolean {
-  if (!format) return false;
-  return /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+function wallTimeOfIso(text: string): WallTime | null {
+  const trimmed = text.trim();
+  const match = ISO_DATE_TIME.exec(TIME_ALONE.test(trimmed) ? `1899-12-30T${trimmed}` : trimmed);
+  if (match === null) return null;
+  const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0'] = match;
+  const milliseconds = Number(fraction.padEnd(3, '0'));
+  return new WallTime(Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second), milliseconds));
 }
 
-function plainText(value: ExcelJS.CellRichTextValue): string {
-  let text = '';
-  for (const run of value.richText) if (typeof run.text === 'string') text += run.text;
-  return text;
-}
-
-function textOrNull(text: string): string | null {
-  return text === '' ? null : text;
-}
-
+const TIME_ALONE = /^\d{2}:/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;

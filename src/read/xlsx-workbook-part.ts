@@ -7,8 +7,8 @@ import { readZipEntry, ZipFormatError, type ZipDirectory, type ZipEntry } from '
  * hold them, the date system, and where the shared strings and styles are.
  *
  * Read from the zip's directory, not in stream order, because pandas/openpyxl (and Excel, and exceljs's own writer)
- * store xl/workbook.xml or xl/sharedStrings.xml after the sheets (SPEC §3), and because openpyxl's relationship
- * targets are absolute (`/xl/worksheets/sheet1.xml`), which exceljs's streaming reader does not match to a name.
+ * store xl/workbook.xml or xl/sharedStrings.xml after the sheets (SPEC §3). Relationship targets are resolved whether
+ * relative (`worksheets/sheet1.xml`) or absolute (`/xl/worksheets/sheet1.xml`, as openpyxl writes them).
  */
 
 export interface WorkbookSheet {
@@ -23,8 +23,6 @@ export interface WorkbookParts {
   sheets: WorkbookSheet[];
   /** `<workbookPr date1904="1">`: serial 0 is 1904-01-01 (old Mac Excel) instead of 1899-12-30. */
   date1904: boolean;
-  workbook: ZipEntry;
-  workbookRelationships: ZipEntry;
   sharedStrings: ZipEntry | null;
   styles: ZipEntry | null;
 }
@@ -59,7 +57,7 @@ export async function readWorkbookParts(zip: ZipDirectory): Promise<WorkbookPart
     const relationship = relationships.find((r) => type.test(r.type));
     return relationship === undefined ? null : findEntry(zip, relationship.target);
   };
-  return { sheets, date1904, workbook, workbookRelationships, sharedStrings: partOfType(SHARED_STRINGS), styles: partOfType(STYLES) };
+  return { sheets, date1904, sharedStrings: partOfType(SHARED_STRINGS), styles: partOfType(STYLES) };
 }
 
 interface Relationship {
@@ -112,7 +110,7 @@ function relationshipIdOf(attributes: Record<string, string>): string | undefine
   return undefined;
 }
 
-/** xsd:boolean: "1" or "true" (exceljs itself accepts only "1"). */
+/** xsd:boolean: "1" or "true". */
 function isTrue(value: string | undefined): boolean {
   return value === '1' || value === 'true';
 }

@@ -2,23 +2,26 @@ import { createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import { InputError } from '../errors.js';
 import { asInputError, openByteStream, type InputFile } from './input.js';
-import type { SheetCell, SheetRow, SheetSource } from './source.js';
-import { sheetCellOf, type DateSystem } from './xlsx-cell.js';
-import { sheetZipStream } from './xlsx-sheet-stream.js';
+import type { SheetRow, SheetSource } from './source.js';
+import type { CellContext } from './xlsx-cell.js';
+import { readSharedStrings } from './xlsx-shared-strings.js';
+import { readSheetRows } from './xlsx-sheet-rows.js';
+import { readDateStyles } from './xlsx-styles.js';
 import { readWorkbookParts, type WorkbookParts, type WorkbookSheet } from './xlsx-workbook-part.js';
-import { readZipDirectory, ZipFormatError, type ZipDirectory, type ZipEntry } from './zip-directory.js';
+import { readZipDirectory, type ZipDirectory, type ZipEntry } from './zip-directory.js';
 
 /**
- * An .xlsx workbook as a SheetSource: one sheet's rows of typed cells, streamed by exceljs's streaming reader.
+ * An .xlsx workbook as a SheetSource: one sheet's rows of typed cells, its XML streamed through our own parser
+ * (xlsx-sheet-rows.ts) straight from the zip entry.
  *
  * The sheet is chosen by name (`book.xlsx#Tickets`, `--sheet`), else the first one in tab order. Names and the date
  * system come from the workbook part, read through the zip's directory before any sheet (xlsx-workbook-part.ts), so
- * files written by pandas/openpyxl, whose workbook part comes after the sheets, are read like any other.
+ * files written by pandas/openpyxl, whose workbook part comes after the sheets, are read like any other. The shared
+ * strings and the styles' date formats are read once, here, and held while the source is; the sheet is streamed on
+ * each call of rows().
  */
 export async function openXlsxSource(input: InputFile, options: { sheet?: string | null }): Promise<SheetSource> {
   const zipPath = input.gzip ? await gunzipToTemporaryFile(input) : input.path;
@@ -31,77 +34,37 @@ export async function openXlsxSource(input: InputFile, options: { sheet?: string
     throw unreadable(input, error);
   }
   const sheet = chooseSheet(input, parts.sheets, options.sheet ?? input.sheet);
-  return { format: 'xlsx', sheet: sheet.name, encoding: null, rows: () => readSheetRows(input, zip, parts, sheet.cells) };
-}
-
-/** The reader's options: shared strings and styles cached (styles tell date cells from numbers), links not needed. */
-const READER_OPTIONS = { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' } as const;
-
-async function* readSheetRows(input: InputFile, zip: ZipDirectory, parts: WorkbookParts, cells: ZipEntry): AsyncGenerator<SheetRow> {
-  const zipStream = sheetZipStream(zip, parts, cells);
-  const untilFailure = waitUnlessFails(zipStream);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(zipStream, READER_OPTIONS);
+  let context: CellContext;
   try {
-    const worksheets = workbook[Symbol.asyncIterator]();
-    const worksheet = await untilFailure(worksheets.next());
-    if (worksheet.done === true) throw new ZipFormatError('the sheet could not be found in the zip stream');
-    const dates: DateSystem = { date1904: parts.date1904, exceljsAssumed1904: exceljsAssumed1904(workbook) };
-    // parse() hands over the rows of each chunk of XML at once: one wait per chunk instead of one per row.
-    const rowBatches = worksheet.value.parse() as AsyncIterator<{ eventType: string; value: ExcelJS.Row }[]>;
-    for (;;) {
-      const batch = await untilFailure(rowBatches.next());
-      if (batch.done === true) break;
-      for (const { eventType, value: row } of batch.value) {
-        if (eventType !== 'row') continue;
-        const rowCells = cellsOf(row, dates);
-        // The row's own number (`<row r="42">`), so skipped empty rows keep Excel's numbering.
-        if (rowCells.length > 0) yield { line: row.number, cells: rowCells };
-      }
-    }
+    context = {
+      // A workbook of numbers and inline strings has no shared strings; one without styles has no date cells.
+      sharedStrings: parts.sharedStrings === null ? [] : await readSharedStrings(zip, parts.sharedStrings),
+      dateStyles: parts.styles === null ? new Uint8Array(0) : await readDateStyles(zip, parts.styles),
+      date1904: parts.date1904,
+    };
   } catch (error) {
     throw unreadable(input, error);
-  } finally {
-    zipStream.destroy();
   }
+  return { format: 'xlsx', sheet: sheet.name, encoding: null, rows: () => sheetRows(input, zip, sheet.cells, context) };
 }
 
-/** Cells by 0-based column, gaps null, ending at the last non-empty cell. */
-function cellsOf(row: ExcelJS.Row, dates: DateSystem): SheetCell[] {
-  const cells: SheetCell[] = [];
-  row.eachCell((cell, column) => {
-    const value = sheetCellOf(cell, dates);
-    if (value === null) return;
-    while (cells.length < column - 1) cells.push(null);
-    cells[column - 1] = value;
-  });
-  return cells;
-}
-
-/** Which date system exceljs converted date cells with: it reads `date1904` from the workbook part we stream first. */
-function exceljsAssumed1904(workbook: ExcelJS.stream.xlsx.WorkbookReader): boolean {
-  const { properties } = workbook as unknown as { properties?: { model?: { date1904?: boolean } } };
-  return properties?.model?.date1904 === true;
-}
-
-/**
- * exceljs pipes our zip stream into its unzipper, and a pipe does not pass errors on: a read error or a damaged part
- * would leave exceljs's iterator waiting forever. So each wait on exceljs also ends when our stream fails.
- * (Not Promise.race against one failure promise: that promise would keep every row it ever raced.)
- */
-function waitUnlessFails(stream: Readable): <T>(promise: Promise<T>) => Promise<T> {
-  let failure: Error | null = null;
-  let rejectWaiting: ((error: Error) => void) | null = null;
-  stream.once('error', (error) => {
-    failure = error;
-    rejectWaiting?.(error);
-  });
-  return <T>(promise: Promise<T>) => {
-    if (failure !== null) return Promise.reject(failure);
-    return new Promise<T>((resolve, reject) => {
-      rejectWaiting = reject;
-      promise.then(resolve, reject);
-    });
-  };
+async function* sheetRows(input: InputFile, zip: ZipDirectory, cells: ZipEntry, context: CellContext): AsyncGenerator<SheetRow> {
+  const batches = readSheetRows(zip, cells, context);
+  try {
+    for (;;) {
+      let batch: IteratorResult<SheetRow[]>;
+      try {
+        batch = await batches.next();
+      } catch (error) {
+        throw unreadable(input, error);
+      }
+      if (batch.done === true) return;
+      // Yielded outside the try/catch above, so an error thrown into the consumer's loop is not re-labelled.
+      for (const row of batch.value) yield row;
+    }
+  } finally {
+    await batches.return(undefined); // the consumer stopped early: close the sheet's stream
+  }
 }
 
 function chooseSheet(input: InputFile, sheets: WorkbookSheet[], wanted: string | null | undefined): WorkbookSheet & { cells: ZipEntry } {

@@ -40,8 +40,8 @@ const END_SEARCH_BYTES = 22 + 0xffff;
 const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 const U16_MAX = 0xffff;
 /**
- * Chunks of a streamed entry. exceljs turns each chunk into one array of XML events; at 64 KB a 200,000-row sheet
- * reads twice as fast as at 256 KB (measured: 41k against 19k rows/s), whose event arrays outlive the young GC.
+ * Chunks of a streamed entry: each is tokenized, and the rows it completed handed on, before the next is inflated.
+ * On a 200,000-row sheet 256 KB and 1 MB chunks read no faster than 64 KB (measured), and 1 MB costs 45 MB more RSS.
  */
 const STREAM_CHUNK_BYTES = 64 * 1024;
 const U32_MAX = 0xffffffff;

@@ -97,24 +97,34 @@ describe('openXlsxSource: cells', () => {
             { formula: 'A1-5', result: 0 },
             { formula: 'NA()', result: { error: '#N/A' } },
             { error: '#DIV/0!' },
+            { formula: '1/0', result: { error: '#DIV/0!' } },
+            { formula: 'A1>1', result: true },
+            { formula: 'A1>9', result: false },
           ],
         ],
       },
     ]);
+    const sheetXml = readZipParts(path).find((p) => p.name === 'xl/worksheets/sheet1.xml')!.data.toString();
+    expect(sheetXml).toContain('<c r="H2" t="e"><f>1/0</f><v>#DIV/0!</v></c>');
+    expect(sheetXml).toContain('<c r="I2" t="b"><f>A1&gt;1</f><v>1</v></c>');
     const { rows } = await readRows(inputOf(path));
     expect(rows[1]!.cells).toEqual([
       10,
       'ABC',
-      // A date-formatted formula: exceljs leaves its serial a number; we read it as the wall time it shows.
+      // A date-formatted formula's serial is the wall time it shows, as a typed-in date's is.
       new WallTime(WALL_MS),
       // No cached result (never calculated): empty.
       null,
-      // 0 is a result, not "none" (exceljs's copy of a formula value drops falsy results).
+      // 0 is a result, not "none".
       0,
-      // exceljs parses a cached error with parseFloat, so the code is lost (see LOST_FORMULA_ERROR).
-      '#ERROR',
+      // A cached error keeps its code (exceljs parsed it with parseFloat and lost it).
+      '#N/A',
       // An error value that is not a formula's keeps its code.
       '#DIV/0!',
+      '#DIV/0!',
+      // A boolean formula's result is a boolean (`t="b"`), not the number 1 or 0.
+      true,
+      false,
     ]);
   });
 
@@ -187,6 +197,168 @@ describe('openXlsxSource: cells', () => {
     expect(rows).toEqual([
       { line: 1, cells: ['Id', 'Tom & Jerry'] },
       { line: 2, cells: [7, true, null, '#N/A'] },
+    ]);
+  });
+});
+
+describe('openXlsxSource: sheet XML as writers other than exceljs write it', () => {
+  it('keeps every run of inline rich text, decodes entities once, and keeps preserved spaces and Excel escapes', async () => {
+    const path = writeRawXlsx([
+      {
+        name: 'Export',
+        sheetData:
+          '<row r="1"><c r="A1" t="inlineStr"><is><r><t>Printer </t></r><r><rPr><b/></rPr><t>on fire</t></r></is></c>' +
+          '<c r="B1" t="inlineStr"><is><t>a &amp;lt; b</t></is></c>' +
+          '<c r="C1" t="inlineStr"><is><t xml:space="preserve">  padded  </t></is></c>' +
+          '<c r="D1" t="inlineStr"><is><t>漢字</t><rPh sb="0" eb="2"><t>カンジ</t></rPh></is></c>' +
+          '<c r="E1" t="inlineStr"><is><t>one_x000D_two _x005F_x000D_</t></is></c>' +
+          '<c r="F1" t="str"><f>A1</f><v>tab_x0009_</v></c></row>',
+      },
+    ]);
+    const { rows } = await readRows(inputOf(path));
+    // `&amp;lt;` is the text `&lt;` (exceljs decoded it twice, to `<`); `_x005F_x000D_` is the text `_x000D_`.
+    expect(rows[0]!.cells).toEqual(['Printer on fire', 'a &lt; b', '  padded  ', '漢字', 'one\rtwo _x000D_', 'tab\t']);
+  });
+
+  it('reads t="d" cells (ISO 8601 text) as the wall time they show, and text that is not a date as text', async () => {
+    const path = writeRawXlsx([
+      {
+        name: 'Export',
+        sheetData:
+          '<row r="1"><c r="A1" t="d"><v>2026-11-02T14:05:09</v></c><c r="B1" t="d"><v>2026-11-02</v></c>' +
+          '<c r="C1" t="d"><v>2026-11-02T14:05:09.250Z</v></c><c r="D1" t="d"><v>14:05:09</v></c><c r="E1" t="d"><v>soon</v></c></row>',
+      },
+    ]);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[0]!.cells).toEqual([
+      new WallTime(WALL_MS),
+      new WallTime(Date.UTC(2026, 10, 2)),
+      // The `Z` is not applied: workbook times are wall times; --tz says where.
+      new WallTime(WALL_MS + 250),
+      // A time alone is on Excel's day 0, as a time-formatted serial is.
+      new WallTime(Date.UTC(1899, 11, 30, 14, 5, 9)),
+      'soon',
+    ]);
+  });
+
+  it('numbers rows and cells without `r` from the ones before, and leaves rows of empty values out', async () => {
+    const path = writeRawXlsx([
+      {
+        name: 'Export',
+        sheetData:
+          '<row><c><v>1</v></c><c><v>2</v></c></row>' +
+          '<row r="4"><c r="B4"><v>3</v></c><c><v>4</v></c></row>' +
+          '<row><c t="inlineStr"><is><t>x</t></is></c></row>' +
+          '<row><c r="A6"><v/></c><c r="B6" t="str"><v></v></c><c r="C6" t="s"/></row>' +
+          '<row r="8"><c r="C8" t="b"><v>0</v></c></row>',
+      },
+    ]);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows).toEqual([
+      { line: 1, cells: [1, 2] },
+      { line: 4, cells: [null, 3, 4] },
+      { line: 5, cells: ['x'] },
+      { line: 8, cells: [null, null, false] },
+    ]);
+  });
+
+  it('reads a sheet written with a namespace prefix (<x:row>, as some .NET writers do)', async () => {
+    const plain = writeRawXlsx([{ name: 'Export', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
+    const path = repackXlsx(plain, (parts) =>
+      parts.map((p) =>
+        p.name === 'xl/worksheets/sheet1.xml'
+          ? {
+              name: p.name,
+              data: Buffer.from(
+                '<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>' +
+                  '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Id</x:t></x:is></x:c><x:c r="B1"><x:v>7</x:v></x:c></x:row>' +
+                  '<x:row r="2"><x:c r="B2" t="b"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+              ),
+            }
+          : p,
+      ),
+    );
+    const { rows } = await readRows(inputOf(path));
+    expect(rows).toEqual([
+      { line: 1, cells: ['Id', 7] },
+      { line: 2, cells: [null, true] },
+    ]);
+  });
+
+  it('reads a sheet part written in UTF-16 with a byte-order mark', async () => {
+    const plain = writeRawXlsx([{ name: 'Export', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Жалоба</t></is></c><c r="B1"><v>2</v></c></row></sheetData></worksheet>';
+    const path = repackXlsx(plain, (parts) => parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: Buffer.from(`\ufeff${xml}`, 'utf16le') } : p)));
+    const { rows } = await readRows(inputOf(path));
+    expect(rows).toEqual([{ line: 1, cells: ['Жалоба', 2] }]);
+  });
+
+  it("decodes Excel's _xHHHH_ escapes in shared strings", async () => {
+    const written = await writeXlsx([{ name: 'S', rows: [['first', 'second']] }]);
+    const path = repackXlsx(written, (parts) =>
+      parts.map((p) =>
+        p.name === 'xl/sharedStrings.xml'
+          ? { name: p.name, data: Buffer.from(p.data.toString().replace('<si><t>first</t></si>', '<si><t>line one_x000D_\nline two</t></si>').replace('<si><t>second</t></si>', '<si><r><t>lit</t></r><r><t>eral _x005F_x000D_</t></r></si>')) }
+          : p,
+      ),
+    );
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[0]!.cells).toEqual(['line one\r\nline two', 'literal _x000D_']);
+  });
+});
+
+describe('openXlsxSource: number formats', () => {
+  it('reads time and elapsed-time cells on Excel\'s day 0 (1899-12-30) plus the time, custom date formats as dates, others as numbers', async () => {
+    const path = await writeXlsx([
+      {
+        name: 'Formats',
+        rows: [
+          [
+            { value: 0.5, numFmt: '[h]:mm:ss' },
+            { value: 1.25, numFmt: '[h]:mm:ss' },
+            { value: 0.75, numFmt: 'h:mm' },
+            { value: 1.5, numFmt: '[mm]:ss' },
+            { value: Math.floor(SERIAL_1900), numFmt: 'dd.mm.yyyy' },
+            { value: SERIAL_1900, numFmt: '[$-409]d mmm yyyy h:mm:ss;@' },
+            { value: 3, numFmt: '0" days"' },
+            { value: 45, numFmt: '#,##0.00_);[Red](#,##0.00)' },
+            { value: 7, numFmt: '0.0\\h' },
+          ],
+        ],
+      },
+    ]);
+    const styles = readZipParts(path).find((p) => p.name === 'xl/styles.xml')!.data.toString();
+    expect(styles).toContain('formatCode="dd.mm.yyyy"');
+    expect(styles).toContain('formatCode="0&quot; days&quot;"');
+    const dayZero = Date.UTC(1899, 11, 30);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[0]!.cells).toEqual([
+      // 0.5 day = 12:00 on day 0; the engine reads a duration as the time since day 0.
+      new WallTime(dayZero + 12 * 3_600_000),
+      // 1.25 days shown as [h]:mm:ss is 30:00:00: day 0 + 30 hours, no phantom-leap-day shift for a length of time.
+      new WallTime(dayZero + 30 * 3_600_000),
+      new WallTime(dayZero + 18 * 3_600_000),
+      new WallTime(dayZero + 36 * 3_600_000),
+      new WallTime(Date.UTC(2026, 10, 2)),
+      new WallTime(WALL_MS),
+      // Quoted text, a colour, a `\h` literal: no date part shown.
+      3,
+      45,
+      7,
+    ]);
+  });
+
+  it("reads dates before 1 March 1900 past Excel's phantom 29 February 1900", async () => {
+    const path = await writeXlsx([{ name: 'Early', rows: [[1, 59, 61, 0.25].map((value) => ({ value, numFmt: 'yyyy-mm-dd hh:mm' }))] }]);
+    const { rows } = await readRows(inputOf(path));
+    expect(rows[0]!.cells).toEqual([
+      // Serial 1 is 1900-01-01 and 59 is 1900-02-28 (counting from 1899-12-30 would give a day less) …
+      new WallTime(Date.UTC(1900, 0, 1)),
+      new WallTime(Date.UTC(1900, 1, 28)),
+      // … 61 is 1900-03-01, past the phantom 60 …
+      new WallTime(Date.UTC(1900, 2, 1)),
+      // … and below 1 is a time on day 0.
+      new WallTime(Date.UTC(1899, 11, 30, 6)),
     ]);
   });
 });
@@ -322,24 +494,13 @@ describe('openXlsxSource: errors', () => {
     expect(error.message).not.toContain('\n');
   });
 
-  it('says so when the sheet is written with a namespace prefix (<x:row>), instead of giving no rows', async () => {
-    const plain = writeRawXlsx([{ name: 'Export', sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>' }]);
-    const path = repackXlsx(plain, (parts) =>
-      parts.map((p) =>
-        p.name === 'xl/worksheets/sheet1.xml'
-          ? {
-              name: p.name,
-              data: Buffer.from(
-                '<?xml version="1.0" encoding="UTF-8"?>\n<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
-              ),
-            }
-          : p,
-      ),
+  it('says which cell points past the shared strings, in one line', async () => {
+    const written = await writeXlsx([{ name: 'S', rows: [['only string']] }]);
+    const path = repackXlsx(written, (parts) =>
+      parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: Buffer.from(p.data.toString().replace('<v>0</v>', '<v>7</v>')) } : p)),
     );
     const error = await readError(inputOf(path));
-    expect(error.context.reason).toBe(
-      'is not a readable .xlsx workbook (xl/worksheets/sheet1.xml is written with a namespace prefix (<x:worksheet>), which exceljs does not read)',
-    );
+    expect(error.context.reason).toBe('is not a readable .xlsx workbook (xl/worksheets/sheet1.xml: row 1: a cell points to shared string "7", but the workbook has 1)');
   });
 
   it('says a file that is not a zip is not a readable workbook', async () => {

@@ -10,7 +10,7 @@ import { runReport, type CommandIo } from './report.js';
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Builds the commander program; `run` resolves to the exit code (SPEC §7: 0 done, 1 target missed, 2 error). */
-export function buildProgram(io: CommandIo, setExitCode: (code: number) => void): Command {
+export function buildProgram(io: CommandIo, setExitCode: (code: number) => void, argv: readonly string[] = []): Command {
   const program = new Command('support-metrics')
     .description('Support KPIs (FRT, ART, ticket volume …) from help-desk exports, against benchmark targets')
     .version('0.1.0')
@@ -35,7 +35,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void)
     .option('--quiet', 'print no notes and warnings on stderr (rejections are still counted in the report)')
     .option('--debug', 'show stack traces of unexpected errors')
     .action(async (files: string[], raw: RawReportOptions) => {
-      setExitCode(await runReport(normaliseReportOptions(files, raw), io));
+      setExitCode(await runReport(normaliseReportOptions(files, raw, argv), io));
     });
 
   withReadOptions(
@@ -47,7 +47,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void)
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--debug', 'show stack traces of unexpected errors')
     .action(async (files: string[], raw: RawReadOptions & { format: 'text' | 'json' }) => {
-      setExitCode(await runValidate(normaliseReadOptions(files, raw, 'validate'), raw.format, io));
+      setExitCode(await runValidate(normaliseReadOptions(files, raw, 'validate', argv), raw.format, io));
     });
 
   program
@@ -81,9 +81,13 @@ function withReadOptions(command: Command): Command {
 /** Runs the CLI on `argv` (without node and script); never throws: errors become one line on stderr and exit 2. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
   let exitCode = 0;
-  const program = buildProgram(io, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    io,
+    (code) => {
+      exitCode = code;
+    },
+    argv,
+  );
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -1,6 +1,7 @@
 import type { InputSpec } from '../datasets/read-dataset.js';
 import type { KindName } from '../datasets/kind.js';
 import { UsageError } from '../errors.js';
+import { inputsInCommandOrder } from './input-order.js';
 import { presetNamed, PRESETS, type Preset } from '../presets/index.js';
 import { normaliseEncodingName } from '../read/encoding.js';
 import type { DecimalSeparator } from '../read/number.js';
@@ -58,9 +59,18 @@ export interface ReadCliOptions {
 /** The options that name a file's kind, in the order their files are read. */
 const KIND_OPTIONS: readonly KindName[] = ['tickets', 'surveys', 'spend', 'subscriptions', 'finance'];
 
-export function normaliseReadOptions(files: string[], raw: RawReadOptions, command: string): ReadCliOptions {
-  const inputs: InputSpec[] = files.map((name) => ({ name }));
+/**
+ * `argv` is the command line after the command name's parse (for the inputs' order); without it, positional files
+ * come first, then each kind option's files.
+ */
+export function normaliseReadOptions(files: string[], raw: RawReadOptions, command: string, argv?: readonly string[]): ReadCliOptions {
+  let inputs: InputSpec[] = files.map((name) => ({ name }));
   for (const kind of KIND_OPTIONS) for (const name of raw[kind] ?? []) inputs.push({ name, kind });
+  if (argv !== undefined) {
+    const ordered = inputsInCommandOrder(argv, files);
+    // Trust the walk only when it found exactly what commander did.
+    if (ordered.length === inputs.length) inputs = ordered;
+  }
   if (inputs.length === 0) throw new UsageError(`no input file; name an export: support-metrics ${command} tickets.csv (or --tickets, --surveys, --spend, --subscriptions, --finance FILE)`);
   if (inputs.filter((i) => i.name === '-').length > 1) throw new UsageError('stdin (-) can be read only once; name the other inputs as files');
   let preset: Preset | undefined;
@@ -104,8 +114,8 @@ export interface ReportOptions extends ReadCliOptions {
   quiet: boolean;
 }
 
-export function normaliseReportOptions(files: string[], raw: RawReportOptions): ReportOptions {
-  const read = normaliseReadOptions(files, raw, 'report');
+export function normaliseReportOptions(files: string[], raw: RawReportOptions, argv?: readonly string[]): ReportOptions {
+  const read = normaliseReadOptions(files, raw, 'report', argv);
   const zone = read.zone;
   const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, read.dateFormat);
   const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, read.dateFormat);

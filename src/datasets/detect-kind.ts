@@ -26,7 +26,15 @@ export function chooseKind(file: string, headers: readonly string[], candidates:
   }
   const score = (a: MappingAttempt) => a.columns.size + (a.preset === null ? 0 : a.columns.size);
   const complete = attempts.filter((a) => a.missing.length === 0).sort((a, b) => score(b) - score(a));
-  if (complete.length === 1 || (complete.length > 1 && score(complete[0]!) > score(complete[1]!))) return complete[0]!;
+  if (complete.length === 1) return complete[0]!;
+  if (complete.length > 1 && score(complete[0]!) > score(complete[1]!)) {
+    const [chosen, runnerUp] = [complete[0]!, complete[1]!];
+    // A near miss is a guess the headers did not prove: said, with the option that settles it.
+    if (score(chosen) - score(runnerUp) <= 1) {
+      chosen.notes.push(`read as ${chosen.kind.kind} (${chosen.columns.size} columns recognised); it could also be ${runnerUp.kind.kind} (${runnerUp.columns.size}): pass ${KIND_OPTION[runnerUp.kind.kind]} ${file} if it is`);
+    }
+    return chosen;
+  }
   if (complete.length > 1) {
     const tied = complete.filter((a) => score(a) === score(complete[0]!));
     throw new InputError({
@@ -41,7 +49,7 @@ export function chooseKind(file: string, headers: readonly string[], candidates:
   const closeness = (a: MappingAttempt) => a.kind.fields.filter((f) => f.required && a.columns.has(f.field)).length * 1000 + a.columns.size;
   const byCloseness = [...attempts].sort((a, b) => closeness(b) - closeness(a));
   const best = byCloseness[0]!;
-  if (best.columns.size > 0 && closeness(best) > closeness(byCloseness[1]!)) {
+  if (closeness(best) >= 1000 && closeness(best) > closeness(byCloseness[1]!)) {
     requireMapping(file, headers, best);
   }
   const lacking = attempts.map((a) => `${a.kind.kind} needs ${a.missing.join(', ')}${a.missing.length > 0 && a.columns.size > 0 ? ` (${suggestionHint(headers, a)})` : ''}`);

@@ -3,7 +3,7 @@ import type { Preset } from '../presets/index.js';
 import { durationUnitFromHeader, type DurationUnit } from '../read/duration.js';
 import type { DatasetKind, FieldSpec } from './kind.js';
 import { normaliseHeader } from './normalise-header.js';
-import { suggestHeader } from './suggest-header.js';
+import { isBetter, suggestHeader, type Suggestion } from './suggest-header.js';
 
 export { normaliseHeader };
 
@@ -38,6 +38,8 @@ export interface MappingAttempt extends Mapping {
   kind: DatasetKind;
   /** Required fields without a column (for a required-one-of group: the fields of the nearest group). */
   missing: string[];
+  /** `--map` headers this file does not have, by field. */
+  mapMisses: ReadonlyMap<string, string>;
 }
 
 function findHeader(headers: readonly string[], spelling: string): number {
@@ -78,6 +80,7 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
   const columns = new Map<string, MappedColumn>();
   const used = new Set<number>();
   const notes: string[] = [];
+  const mapMisses = new Map<string, string>();
   const add = (spec: FieldSpec, index: number, via: MappedVia, preset?: Preset) => {
     if (columns.has(spec.field) || used.has(index)) return;
     const header = headers[index]!;
@@ -93,8 +96,12 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
   for (const [field, header] of Object.entries(options.map ?? {})) {
     const spec = fields.find((f) => f.field === field);
     if (spec === undefined) continue;
-    const index = findMappedHeader(file, headers, field, header, notes);
-    add(spec, index, 'map');
+    const index = findMappedHeader(headers, field, header, notes);
+    // Several files, one --map: a file without that header maps the field as usual, and says so.
+    if (index < 0) {
+      notes.push(`has no header ${JSON.stringify(header)} for --map ${field}; ${field} is mapped as usual in this file`);
+      mapMisses.set(field, header);
+    } else add(spec, index, 'map');
   }
 
   let preset: Preset | null = options.preset?.kind === kind.kind ? options.preset : null;
@@ -136,7 +143,7 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
       }
     }
   }
-  return { kind, preset, columns, skipRules, notes, missing: missingFields(kind, columns) };
+  return { kind, preset, columns, skipRules, notes, missing: missingFields(kind, columns), mapMisses };
 }
 
 /** Required fields without a column; for a required-one-of group, those of the group closest to complete. */
@@ -154,9 +161,9 @@ function missingFields(kind: DatasetKind, columns: ReadonlyMap<string, MappedCol
 
 /**
  * The header `--map field=Header` names: exact (any case), then normalised, then — for Typeform-style question
- * headers — a unique case-insensitive substring, with a note saying which header it picked (SPEC §3).
+ * headers — a unique case-insensitive substring, with a note saying which header it picked (SPEC §3). -1 when none.
  */
-function findMappedHeader(file: string, headers: readonly string[], field: string, header: string, notes: string[]): number {
+function findMappedHeader(headers: readonly string[], field: string, header: string, notes: string[]): number {
   let index = findHeader(headers, header);
   if (index < 0) index = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
   if (index < 0) {
@@ -166,7 +173,6 @@ function findMappedHeader(file: string, headers: readonly string[], field: strin
       notes.push(`--map ${field}=${JSON.stringify(header)} picked the header ${JSON.stringify(matches[0]![0])}`);
     }
   }
-  if (index < 0) throw new InputError({ code: 'MAP_HEADER_NOT_FOUND', file, reason: `has no column ${JSON.stringify(header)} for --map ${field}`, hint: `headers found: ${listHeaders(headers)}` });
   return index;
 }
 
@@ -182,7 +188,9 @@ export function requireMapping(file: string, headers: readonly string[], attempt
 /** `has no column for the required field created_at` / `…fields created_at, id`. */
 export function missingSentence(attempt: MappingAttempt): string {
   const fields = attempt.missing;
-  return `has no column for the required field${fields.length === 1 ? '' : 's'} ${fields.join(', ')}`;
+  const misses = [...attempt.mapMisses].filter(([field]) => fields.some((m) => m.split(/\+| or /).includes(field)));
+  const unmatched = misses.map(([field, header]) => ` (--map ${field}=${JSON.stringify(header)} matches no header)`).join('');
+  return `has no column for the required field${fields.length === 1 ? '' : 's'} ${fields.join(', ')}${unmatched}`;
 }
 
 /** `did you mean "Create date"? pass --map created_at="Create date"`, per missing field that has a likely header. */
@@ -191,20 +199,34 @@ export function suggestionHint(headers: readonly string[], attempt: MappingAttem
   const maps: string[] = [];
   const guesses: string[] = [];
   for (const missing of attempt.missing) {
-    const field = missing.split(/\+| or /)[0]!;
-    const spec = attempt.kind.fields.find((f) => f.field === field);
-    const header = spec === undefined ? undefined : suggestHeader(spec, headers, used);
-    if (header === undefined) continue;
-    used.add(headers.indexOf(header));
-    guesses.push(JSON.stringify(header));
-    maps.push(`--map ${field}=${JSON.stringify(header)}`);
+    // `survey+score or csat or nps or ces`: the field of the group that some header most likely means.
+    let best: { field: string; suggestion: Suggestion } | undefined;
+    for (const field of missing.split(/\+| or /)) {
+      const spec = attempt.kind.fields.find((f) => f.field === field);
+      const suggestion = spec === undefined ? undefined : suggestHeader(spec, headers, used);
+      if (suggestion !== undefined && (best === undefined || isBetter(suggestion, best.suggestion))) best = { field, suggestion };
+    }
+    if (best === undefined) continue;
+    used.add(headers.indexOf(best.suggestion.header));
+    guesses.push(JSON.stringify(best.suggestion.header));
+    maps.push(`--map ${best.field}=${JSON.stringify(best.suggestion.header)}`);
+    // Other one-field alternatives a header clearly names (a survey file with both a CSAT and an NPS question).
+    for (const field of missing.split(' or ').filter((f) => !f.includes('+') && f !== best.field)) {
+      const spec = attempt.kind.fields.find((f) => f.field === field);
+      const suggestion = spec === undefined ? undefined : suggestHeader(spec, headers, used);
+      if (suggestion === undefined || suggestion.share < 0.5) continue;
+      used.add(headers.indexOf(suggestion.header));
+      guesses.push(JSON.stringify(suggestion.header));
+      maps.push(`--map ${field}=${JSON.stringify(suggestion.header)}`);
+    }
   }
   if (maps.length === 0) return `name the column${attempt.missing.length === 1 ? '' : 's'} with --map ${attempt.missing.map((m) => `${m.split(/\+| or /)[0]}=HEADER`).join(' --map ')}`;
   return `did you mean ${guesses.join(', ')}? pass ${maps.join(' ')}`;
 }
 
 export function listHeaders(headers: readonly string[]): string {
-  const shown = headers.slice(0, 40).map((h) => JSON.stringify(h));
+  // A binary file's "headers" can be kilobytes long: each is cut, so the message stays one readable line.
+  const shown = headers.slice(0, 40).map((h) => JSON.stringify(h.length > 60 ? `${h.slice(0, 57)}…` : h));
   return shown.join(', ') + (headers.length > 40 ? `, … (${headers.length} in all)` : '');
 }
 

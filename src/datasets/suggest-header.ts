@@ -21,6 +21,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   channel: ['via', 'source', 'medium', 'канал', 'источник'],
   category: ['type', 'topic', 'категория', 'тип'],
   responded: ['response', 'submitted', 'completed', 'recorded', 'answered', 'date'],
+  csat: ['satisfied', 'satisfaction', 'rating', 'happy', 'оценка', 'довольны'],
+  nps: ['recommend', 'likely', 'рекомендовать', 'порекомендуете'],
+  ces: ['effort', 'easy', 'усилия', 'легко'],
   started: ['start', 'begin', 'began', 'since', 'начало', 'начала'],
   ended: ['end', 'ends', 'until', 'окончание', 'окончания'],
   amount: ['cost', 'spend', 'spent', 'sum', 'total', 'price', 'сумма', 'расход', 'стоимость'],
@@ -57,27 +60,32 @@ function sharedWords(field: string, header: string): number {
   return fieldWords.length === 0 ? 0 : shared / fieldWords.length;
 }
 
+/** A header that may mean a field: the share of the field's words it carries, and its spelling distance. */
+export interface Suggestion {
+  header: string;
+  share: number;
+  distance: number;
+}
+
+/** More shared words first, then the closer spelling. */
+export function isBetter(a: Suggestion, b: Suggestion): boolean {
+  return a.share > b.share || (a.share === b.share && a.distance < b.distance);
+}
+
 /**
  * The unused header that most likely means `spec`'s field: the one sharing most of the field's words (`Ticket created
  * - Timestamp` for created_at, not `Escalated`), ties broken by spelling distance to the field's aliases; failing any
  * shared word, a header spelled within 40 % of an alias. Undefined when none is likely.
  */
-export function suggestHeader(spec: FieldSpec, headers: readonly string[], used: ReadonlySet<number>): string | undefined {
-  let best: string | undefined;
-  let bestShare = 0;
-  let bestDistance = Number.POSITIVE_INFINITY;
+export function suggestHeader(spec: FieldSpec, headers: readonly string[], used: ReadonlySet<number>): Suggestion | undefined {
+  let best: Suggestion | undefined;
   headers.forEach((header, index) => {
     if (used.has(index) || header.trim() === '') return;
-    const share = sharedWords(spec.field, header);
-    const distance = aliasDistance(spec, header);
-    if (share > bestShare || (share === bestShare && distance < bestDistance)) {
-      best = header;
-      bestShare = share;
-      bestDistance = distance;
-    }
+    const candidate = { header, share: sharedWords(spec.field, header), distance: aliasDistance(spec, header) };
+    if (best === undefined || isBetter(candidate, best)) best = candidate;
   });
-  if (bestShare >= 0.5) return best;
-  return bestDistance <= 0.4 ? best : undefined;
+  if (best === undefined) return undefined;
+  return best.share >= 0.5 || best.distance <= 0.4 ? best : undefined;
 }
 
 /** Smallest edit distance from the header (normalised) to any alias, relative to the longer of the two. */

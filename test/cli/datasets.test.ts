@@ -230,3 +230,27 @@ describe('pipes', () => {
     expect(JSON.parse(result.stdout).inputs[0]).toMatchObject({ rows: 8, accepted: 8 });
   });
 });
+
+describe('the order of inputs is the command line\'s', () => {
+  it('--tickets A then positional B: A is first, so of a repeated id the row of A is kept', () => {
+    const a = join(dir, 'order-a.csv');
+    const b = join(dir, 'order-b.csv');
+    writeFileSync(a, 'id,created_at\n1,2026-01-02 10:00\n');
+    writeFileSync(b, 'id,created_at\n1,2026-01-01 10:00\n');
+    const result = runBin(['report', '--tickets', a, b, '--tz', 'UTC', '--format', 'json']);
+    expect(JSON.parse(result.stdout).inputs.map((i: { file: string; accepted: number }) => [i.file, i.accepted])).toEqual([
+      [a, 1],
+      [b, 0],
+    ]);
+    expect(result.stderr).toContain(`${b}:2:1: id "1" repeats the ticket id of ${a}:2 (the first is kept)`);
+  });
+
+  it('a --map header one file lacks maps that field as usual there, with a note', () => {
+    const opened = join(dir, 'opened.csv');
+    writeFileSync(opened, 'ID,Opened,Subject\n9,2026-01-01 09:00,x\n');
+    const result = runBin(['report', '--map', 'created_at=Opened', opened, 'fixtures/tickets-plain.csv', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).metrics.ticket_volume.value).toBe(6);
+    expect(result.stderr).toContain('fixtures/tickets-plain.csv: has no header "Opened" for --map created_at; created_at is mapped as usual in this file');
+  });
+});

@@ -104,8 +104,14 @@ function bytesParser(plan: ValuePlan, zone: Zone, decode: FieldDecoder): BytesPa
 }
 
 function cellParser(plan: ValuePlan, zone: Zone, fromBytes: BytesParser): (cell: SheetCell) => number | null {
+  // One scratch buffer per column for the text cells of workbooks: no Buffer per cell.
+  const scratch = Buffer.allocUnsafe(256);
   const fromText = (text: string): number | null => {
     if (isEmptyText(text)) return null;
+    if (text.length <= 64) {
+      const length = scratch.write(text, 0, 'utf8');
+      return fromBytes(scratch, 0, length);
+    }
     const bytes = Buffer.from(text, 'utf8');
     return fromBytes(bytes, 0, bytes.length);
   };
@@ -185,7 +191,7 @@ export class CodeReader {
   cell(cell: SheetCell): number {
     if (cell === null) return 0;
     const text = typeof cell === 'string' ? cell : cell instanceof WallTime ? new Date(cell.wallMs).toISOString() : String(cell);
-    return isEmptyText(text) ? 0 : this.codes.codeOfText(text);
+    return isEmptyText(text) ? 0 : this.codes.codeOfCellText(text);
   }
 
   /** Whether the value behind `code` cannot be read as what the column holds (only scores are checked). */

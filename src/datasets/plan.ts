@@ -93,6 +93,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   const file = input.label;
   const content = detectContentFormat(await readInputHead(input, 8192));
   if (content === 'xls-binary') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is a binary Excel 97–2003 workbook, which I cannot read', hint: 'open it in Excel and save it as .xlsx or CSV' });
+  if (content === 'binary') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is not a text export or a workbook (it holds binary data)', hint: 'export the data as CSV or .xlsx' });
   if (content === 'zip') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is a zip archive, not an .xlsx workbook', hint: 'unpack it and name the CSV or .xlsx file inside' });
   const scoreHeader = headerScorer(kinds, PRESETS, Object.values(options.map ?? {}));
 

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findRecordBoundary, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
-import { isAsciiCompatible } from '../read/encoding.js';
-import { resolveInput, type InputFile } from '../read/input.js';
+import { detectEncoding, isAsciiCompatible } from '../read/encoding.js';
+import { detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
 import { checkMapFields } from './mapping.js';
@@ -42,8 +42,8 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
   for (const [inputIndex, spec] of specs.entries()) {
     const input = await resolveInput(spec.name);
-    // Start the helper before reading the head, so its start-up overlaps the planning.
-    const helper = input.size >= PARALLEL_MIN_BYTES && !input.gzip && existsSync(fileURLToPath(WORKER_URL)) ? new Worker(WORKER_URL) : null;
+    // Start the helper before planning, so its start-up overlaps the planning — for a file it can take half of.
+    const helper = (await splittable(input, options)) && existsSync(fileURLToPath(WORKER_URL)) ? new Worker(WORKER_URL) : null;
     try {
       const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
       const planned = await planFile(input, inputIndex, kinds, options);
@@ -64,6 +64,13 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   return { datasets, inputs, rejections, notes };
 }
 
+/** Whether a file can be read in two halves: a large, uncompressed CSV in an encoding that keeps ASCII bytes. */
+async function splittable(input: InputFile, options: ReadOptions): Promise<boolean> {
+  if (input.size < PARALLEL_MIN_BYTES || input.gzip) return false;
+  const head = await readInputHead(input, 8192);
+  return detectContentFormat(head) === 'csv' && isAsciiCompatible(options.encoding ?? detectEncoding(head).encoding);
+}
+
 /** The parts of one file, in order, with line numbers made absolute. */
 async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSource | null, helper: Worker | null): Promise<DatasetPart[]> {
   if (source !== null) return [await readSheetPart(plan, source)];
@@ -72,10 +79,11 @@ async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSour
   if (helper === null || split === null) return [(await readCsvPart(plan, whole)).part];
 
   // The worker gets its range first: the first half below reads synchronously and holds this thread until done.
-  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 });
+  // A worker that fails (out of memory, killed) costs only the speed-up: the file is then read in one pass.
+  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }).catch(() => null);
   const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }), secondHalf]);
   // The split was a guess: if the first half did not end between records, it fell inside a quoted field.
-  if (!first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole)).part];
+  if (second === null || !first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole)).part];
   const shift = first.end.nextLine - 1;
   for (let i = 0; i < second.part.lineOfRow.length; i++) second.part.lineOfRow[i] = second.part.lineOfRow[i]! + shift;
   for (const r of second.part.rejections) r.line += shift;

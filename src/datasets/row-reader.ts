@@ -223,9 +223,8 @@ export class RowReader {
     this.rows++;
     this.currentRecord = null;
     this.currentCells = cells;
-    const view = this.rowCells();
     for (const rule of this.skipRules) {
-      if (rule.lower.includes(view.text(rule.index).trim().toLowerCase())) {
+      if (rule.lower.includes(cellText(cells[rule.index] ?? null).trim().toLowerCase())) {
         this.skipped++;
         return;
       }

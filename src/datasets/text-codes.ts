@@ -21,7 +21,20 @@ export class TextCodes {
 
   constructor(private readonly normalise: (text: string) => string = (t) => t.trim()) {}
 
-  /** The code of a value given as text (workbook cells, tests). */
+  /** Codes of workbook cell texts as written, so each distinct text is normalised once. */
+  private readonly codeOfWritten = new Map<string, number>();
+
+  /** The code of a workbook cell's text: looked up as written, normalised only the first time. */
+  codeOfCellText(text: string): number {
+    let code = this.codeOfWritten.get(text);
+    if (code === undefined) {
+      code = this.codeOfText(text);
+      this.codeOfWritten.set(text, code);
+    }
+    return code;
+  }
+
+  /** The code of a value given as text (its normalised form). */
   codeOfText(text: string): number {
     const value = this.normalise(text);
     let code = this.codeOfValue.get(value);

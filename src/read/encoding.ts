@@ -18,7 +18,28 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bomLength: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
+  const utf16 = utf16WithoutBom(head);
+  if (utf16 !== null) return { encoding: utf16, bomLength: 0 };
   return { encoding: isUtf8(trimToAsciiBoundary(head)) ? 'utf-8' : 'windows-1251', bomLength: 0 };
+}
+
+/**
+ * UTF-16 text written without a BOM: ASCII characters leave a NUL in every other byte — at odd offsets in little
+ * endian, at even ones in big endian. Null when the head does not look like that.
+ */
+export function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(head.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (head[i] === 0) evenNul++;
+    if (head[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.6 && evenNul <= pairs * 0.05) return 'utf-16le';
+  if (evenNul >= pairs * 0.6 && oddNul <= pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 /** The head may end inside a multi-byte character; cut it after its last ASCII byte so validation is fair. */

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { utf16WithoutBom } from './encoding.js';
 
 /** One input as the readers see it, whatever the user named: a file, `-` (stdin), a `.gz` file, `book.xlsx#Sheet`. */
 export interface InputFile {
@@ -146,7 +147,7 @@ export function asInputError(file: string, error: unknown): Error {
 }
 
 /** What the first bytes of a (decompressed) file say it is — the extension is not trusted (".xls" is often HTML). */
-export type ContentFormat = 'csv' | 'xlsx' | 'html' | 'xml2003' | 'xls-binary' | 'zip';
+export type ContentFormat = 'csv' | 'xlsx' | 'html' | 'xml2003' | 'xls-binary' | 'zip' | 'binary';
 
 export function detectContentFormat(head: Buffer): ContentFormat {
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
@@ -161,6 +162,9 @@ export function detectContentFormat(head: Buffer): ContentFormat {
     if (/<html[\s>]/.test(text)) return 'html';
   }
   if (/^(<!doctype html|<html[\s>]|<head[\s>]|<meta[\s>]|<table[\s>]|<body[\s>]|<style[\s>])/.test(text)) return 'html';
+  // NUL bytes in text that is not UTF-16: a program, an image, a database — not an export.
+  const bom = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+  if (!bom && utf16WithoutBom(head) === null && head.subarray(0, 4096).includes(0)) return 'binary';
   return 'csv';
 }
 

@@ -2,8 +2,8 @@ import type { InputFile } from './input.js';
 import type { SheetFormat, SheetSource } from './source.js';
 
 /**
- * Opens a workbook or markup table as a SheetSource. The readers are loaded only when such a file comes (exceljs
- * alone takes longer to load than a CSV run's whole start-up).
+ * Opens a workbook or markup table as a SheetSource. The readers (and htmlparser2 behind them) are loaded only when
+ * such a file comes, so a CSV run does not pay for their start-up.
  */
 export async function openSheetSource(format: SheetFormat, input: InputFile, options: { sheet?: string | undefined; encoding?: string | undefined }): Promise<SheetSource> {
   switch (format) {

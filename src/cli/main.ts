@@ -24,8 +24,8 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
       .description('read exports and print the KPI report')
       .argument('[files...]', 'exports (CSV, .xlsx, HTML/XML ".xls", .gz, - for stdin); the kind of each is detected from its headers'),
   )
-    .option('--since <date>', 'only tickets created at or after this date/time (in --tz)')
-    .option('--until <date>', 'only tickets created before this date/time (exclusive, in --tz)')
+    .option('--since <date>', 'only rows at or after this date/time (tickets by created_at; in --tz)')
+    .option('--until <date>', 'only rows before this date/time (exclusive, in --tz)')
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]))
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout')

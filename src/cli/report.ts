@@ -74,7 +74,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 function unusedInputs(read: ReadResult): string[] {
   return read.inputs
     .filter((input) => !METRICS.some((m) => m.kind === input.kind))
-    .map((input) => `${input.file} holds ${input.kind} data, which no metric of this version reads yet; it was read and validated only`);
+    .map((input) => `${input.file} holds ${input.kind} data, which no metric of this version reads yet; it was read only (its required columns checked)`);
 }
 
 export function rejectionSummary(rejections: Rejections, strict: boolean): string {

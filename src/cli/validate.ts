@@ -4,6 +4,10 @@ import { InputError } from '../errors.js';
 import type { ReadCliOptions } from './options.js';
 import { readInputs, type CommandIo } from './report.js';
 
+/** What validate checks that report does not, said under the text output so the two counts do not puzzle anyone. */
+const VALIDATE_SCOPE =
+  'validate parses every mapped column; report parses only the columns its metrics need (read: false in its inputs), so a bad value in another column rejects a row here but not there.';
+
 /** Rejected rows listed per file; the rest are counted by reason. */
 const SHOWN_REJECTIONS = 10;
 
@@ -32,7 +36,7 @@ export async function runValidate(options: ReadCliOptions, format: 'text' | 'jso
     }
   }
   if (format === 'json') io.stdout(`${JSON.stringify({ schema: 'support-metrics/validate@1', files }, null, 2)}\n`);
-  else io.stdout(files.map(describe).join('\n'));
+  else io.stdout(`${files.map(describe).join('\n')}\n${VALIDATE_SCOPE}\n`);
   if (files.some((f) => !f.ok)) {
     for (const f of files) if (!f.ok) io.stderr(`support-metrics: ${f.error}\n`);
     return 2;
@@ -47,11 +51,11 @@ function withoutIndex(r: Rejection): Rejection {
 
 /** One file as a short readable block. */
 function describe(f: FileValidation): string {
-  if (!f.ok) return `${f.file}: cannot be read — ${f.error}\n`;
+  if (!f.ok) return `${f.file}\n  cannot be read (the reason is on stderr)\n`;
   const lines: string[] = [];
   const where = f.sheet === null ? f.file : `${f.file}#${f.sheet}`;
   lines.push(`${where}`);
-  const layout = [`format ${f.format}`];
+  const layout = [`format ${f.format}${f.compression === null ? '' : ` (${f.compression})`}`];
   if (f.encoding !== null) layout.push(`encoding ${f.encoding}`);
   if (f.delimiter !== null) layout.push(`delimiter ${f.delimiter === '\t' ? 'tab' : JSON.stringify(f.delimiter)}`);
   if (f.sheet !== null) layout.push(`sheet ${JSON.stringify(f.sheet)}`);
@@ -60,7 +64,9 @@ function describe(f: FileValidation): string {
   lines.push(`  kind ${f.kind}, ${f.preset === null ? 'no preset (generic header names)' : `preset ${f.preset}`}`);
   lines.push('  columns:');
   const width = Math.max(...f.columns.map((c) => c.field.length));
-  for (const c of f.columns) lines.push(`    ${c.field.padEnd(width)}  ← ${JSON.stringify(c.header)} (${c.via}), ${c.format}`);
+  for (const c of f.columns) lines.push(`    ${c.field.padEnd(width)}  ← column ${c.column} ${JSON.stringify(c.header)} (${c.via}), ${c.format}`);
+  if (f.unusedHeaders.length > 0) lines.push(`  not used: ${f.unusedHeaders.map((h) => JSON.stringify(h)).join(', ')}`);
+  for (const rule of f.skipRows) lines.push(`  skips rows whose ${JSON.stringify(rule.header)} is ${rule.values.map((v) => JSON.stringify(v)).join(' or ')} (${rule.reason})`);
   lines.push(`  rows ${f.rows}: ${f.accepted} accepted, ${f.rejected} rejected, ${f.skipped} skipped, ${f.merged} merged`);
   for (const note of f.notes) lines.push(`  note: ${note}`);
   const reasons = Object.entries(f.rejections.byReason);

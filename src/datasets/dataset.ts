@@ -30,6 +30,8 @@ export interface ElapsedColumn {
 export interface ColumnSummary {
   field: string;
   header: string;
+  /** 1-based position in the header row (repeated header names are told apart by it). */
+  column: number;
   via: MappedVia;
   /** The value format chosen: `DD.MM.YYYY HH:mm:ss`, `minutes`, `decimal ,`, `text` … */
   format: string;
@@ -43,6 +45,8 @@ export interface InputSummary {
   kind: KindName;
   preset: string | null;
   format: string;
+  /** `gzip` when the file was decompressed on the fly. */
+  compression: 'gzip' | null;
   encoding: string | null;
   delimiter: string | null;
   sheet: string | null;
@@ -53,6 +57,10 @@ export interface InputSummary {
   skipped: number;
   merged: number;
   columns: ColumnSummary[];
+  /** Headers no field was mapped from (ignored). */
+  unusedHeaders: string[];
+  /** Rows skipped by the preset's rules (Bitrix24 spam): the column, the values, why. */
+  skipRows: { header: string; values: string[]; reason: string }[];
 }
 
 export interface ReadResult {
@@ -66,7 +74,7 @@ export interface ReadResult {
 }
 
 export function describeColumn(column: ColumnPlan): ColumnSummary {
-  return { field: column.field, header: column.header, via: column.via, format: valueFormat(column), read: column.read };
+  return { field: column.field, header: column.header, column: column.index + 1, via: column.via, format: valueFormat(column), read: column.read };
 }
 
 function valueFormat(column: ColumnPlan): string {

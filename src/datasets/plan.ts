@@ -74,6 +74,8 @@ export interface FilePlan {
   headerLine: number;
   /** Number of header cells: the field count a CSV record boundary is recognised by. */
   width: number;
+  /** The header row as read (repeated names told apart). */
+  headers: string[];
   preset: string | null;
   zone: string;
   columns: ColumnPlan[];
@@ -157,6 +159,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       checkAll: options.fields === 'all',
       headerLine: table.headerLine,
       width: table.headers.length,
+      headers: table.headers,
       preset: mapping.preset?.name ?? null,
       zone: options.zone.name,
       columns,

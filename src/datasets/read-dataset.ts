@@ -117,6 +117,7 @@ function summarise(plan: FilePlan, parts: readonly DatasetPart[], rejections: Re
     kind: plan.kind,
     preset: plan.preset,
     format: plan.format,
+    compression: plan.gzip ? 'gzip' : null,
     encoding: plan.encoding,
     delimiter: plan.delimiter,
     sheet: plan.sheet,
@@ -127,6 +128,8 @@ function summarise(plan: FilePlan, parts: readonly DatasetPart[], rejections: Re
     skipped: sum((p) => p.skipped),
     merged: 0,
     columns: plan.columns.map((c: ColumnPlan) => describeColumn(c)),
+    unusedHeaders: plan.headers.filter((header, index) => header !== '' && !plan.columns.some((c) => c.index === index) && !plan.skipRules.some((r) => r.index === index)),
+    skipRows: plan.skipRules.map((rule) => ({ header: plan.headers[rule.index]!, values: rule.values, reason: rule.reason })),
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * A ticket id as a number when it is all digits (1–15, no leading zero): help-desk ids usually are, and a million
+ * A row key (a ticket id) as a number when it is all digits (1–15, no leading zero): help-desk ids usually are, and a million
  * numbers need no strings and no hash map. NaN otherwise (the id is then kept as text).
  */
 export function numericId(bytes: Uint8Array, start: number, end: number): number {
@@ -17,7 +17,7 @@ export function numericId(bytes: Uint8Array, start: number, end: number): number
 }
 
 /**
- * Rows whose ticket id repeats an earlier row's, as `[row, firstRow]` in row order; the first occurrence is kept
+ * Rows whose key (ticket id, month) repeats an earlier row's, as `[row, firstRow]` in row order; the first occurrence is kept
  * (SPEC §4). `numericIds[row]` is the id or NaN, and then the row's id is the next entry of `textIds`.
  * Numeric ids are checked in bulk: an export sorted by id is proven unique by one linear scan, any other by one
  * typed-array sort — no map of a million entries. Text ids go through a Map.

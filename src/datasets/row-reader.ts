@@ -399,7 +399,7 @@ function describeIssue(column: ColumnPlan | undefined, value: unknown, zodMessag
     if (zodMessage === 'negative duration') return { reason: zodMessage, message: 'is a negative duration' };
     return { reason: zodMessage, message: `is negative (${zodMessage}); fix the row` };
   }
-  return { reason: 'missing value', message: zodMessage };
+  return { reason: 'invalid value', message: zodMessage };
 }
 
 function csvCells(record: CsvRecord, decode: FieldDecoder): RowCells {

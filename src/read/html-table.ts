@@ -162,6 +162,7 @@ function tableRowHandler(input: InputFile, sink: MarkupSink<SheetRow>): Partial<
         throw new InputError({
           file: input.label,
           reason: 'has no table',
+          code: 'NO_HEADER',
           hint: 'an ".xls" saved by Bitrix24 is an HTML page with one <table>; this one has none (an empty export?)',
         });
       }

@@ -110,6 +110,7 @@ function unreadable(input: InputFile, format: MarkupFormat, error: unknown): Err
   const message = error instanceof Error ? error.message : String(error);
   return new InputError({
     file: input.label,
+    code: 'UNREADABLE',
     reason: `is not a readable ${format.readableAs} (${message.replace(/\s+/g, ' ').trim()})`,
     hint: format.hint,
   });

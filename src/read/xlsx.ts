@@ -72,13 +72,13 @@ function chooseSheet(input: InputFile, sheets: WorkbookSheet[], wanted: string |
   const hint = () => `${sheetList()}; name one with file.xlsx#Sheet or --sheet`;
   if (wanted === null || wanted === undefined || wanted === '') {
     const first = sheets.find(hasCells);
-    if (first === undefined) throw new InputError({ file: input.label, reason: 'has no worksheet', hint: sheets.length > 0 ? `${sheetList()} (chart sheets hold no rows)` : undefined });
+    if (first === undefined) throw new InputError({ code: 'NO_SHEET', file: input.label, reason: 'has no worksheet', hint: sheets.length > 0 ? `${sheetList()} (chart sheets hold no rows)` : undefined });
     return first;
   }
   // Excel itself treats sheet names case-insensitively: "tickets" names the "Tickets" tab.
   const named = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
-  if (named === undefined) throw new InputError({ file: input.label, reason: `has no sheet ${JSON.stringify(wanted)}`, hint: hint() });
-  if (!hasCells(named)) throw new InputError({ file: input.label, reason: `sheet ${JSON.stringify(named.name)} holds no cells (a chart sheet)`, hint: hint() });
+  if (named === undefined) throw new InputError({ code: 'NO_SHEET', file: input.label, reason: `has no sheet ${JSON.stringify(wanted)}`, hint: hint() });
+  if (!hasCells(named)) throw new InputError({ code: 'NO_SHEET', file: input.label, reason: `sheet ${JSON.stringify(named.name)} holds no cells (a chart sheet)`, hint: hint() });
   return named;
 }
 
@@ -91,7 +91,7 @@ function unreadable(input: InputFile, error: unknown): Error {
   if (error instanceof InputError) return error;
   if (isFileSystemError(error)) return asInputError(input.label, error);
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim().slice(0, 200);
-  return new InputError({ file: input.label, reason: `is not a readable .xlsx workbook (${detail})`, hint: 'open it in Excel and save it again as .xlsx or CSV' });
+  return new InputError({ code: 'UNREADABLE', file: input.label, reason: `is not a readable .xlsx workbook (${detail})`, hint: 'open it in Excel and save it again as .xlsx or CSV' });
 }
 
 function isFileSystemError(error: unknown): boolean {
@@ -109,7 +109,7 @@ async function gunzipToTemporaryFile(input: InputFile): Promise<string> {
   try {
     await pipeline(openByteStream(input), createWriteStream(path));
   } catch (error) {
-    throw new InputError({ file: input.label, reason: `is not a readable gzip file (${(error as Error).message})`, hint: 'check the download or unpack it yourself' });
+    throw new InputError({ code: 'UNREADABLE', file: input.label, reason: `is not a readable gzip file (${(error as Error).message})`, hint: 'check the download or unpack it yourself' });
   }
   return path;
 }

@@ -80,12 +80,14 @@ async function findSheet(input: InputFile, encoding: string, wanted: string | nu
     throw new InputError({
       file: input.label,
       reason: 'has no table',
+      code: 'NO_HEADER',
       hint: 'an XML Spreadsheet 2003 file holds its rows in <Worksheet> elements; this one has none',
     });
   }
   throw new InputError({
     file: input.label,
     reason: `has no sheet ${JSON.stringify(wanted)}`,
+    code: 'NO_SHEET',
     hint: `sheets: ${seen.map((name) => JSON.stringify(name)).join(', ')}; name one with file.xls#Sheet or --sheet`,
   });
 }

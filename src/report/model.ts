@@ -54,13 +54,14 @@ export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtR
 export type MetricReport = z.infer<typeof MetricReport>;
 export type MetricId = MetricReport['id'];
 
-const ColumnSummary = z.object({ field: z.string(), header: z.string(), via: z.enum(['map', 'preset', 'alias']), format: z.string(), read: z.boolean() });
+const ColumnSummary = z.object({ field: z.string(), header: z.string(), column: z.number(), via: z.enum(['map', 'preset', 'alias']), format: z.string(), read: z.boolean() });
 
 export const InputReport = z.object({
   file: z.string(),
   kind: z.enum(['tickets', 'surveys', 'spend', 'subscriptions', 'finance']),
   preset: z.string().nullable(),
   format: z.string(),
+  compression: z.literal('gzip').nullable(),
   encoding: z.string().nullable(),
   delimiter: z.string().nullable(),
   sheet: z.string().nullable(),
@@ -71,6 +72,8 @@ export const InputReport = z.object({
   skipped: z.number(),
   merged: z.number(),
   columns: z.array(ColumnSummary),
+  unusedHeaders: z.array(z.string()),
+  skipRows: z.array(z.object({ header: z.string(), values: z.array(z.string()), reason: z.string() })),
 });
 
 export const ReportWindow = z.object({ since: z.string().nullable(), until: z.string().nullable(), timezone: z.string() });

@@ -61,7 +61,7 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
 /** Every metric the report can carry, in report order. */
 export const METRICS = [ticketVolumeMetric, frtMetric, artMetric] as const;
 
-/** The optional fields the metrics of the given kinds read. */
+/** The optional fields the registered metrics read (the engine parses these beside each kind's required ones). */
 export function fieldsNeeded(): string[] {
   return [...new Set(METRICS.flatMap((m) => m.fields))];
 }

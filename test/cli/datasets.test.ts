@@ -18,7 +18,7 @@ function validate(args: string[]) {
   return { ...result, json: JSON.parse(result.stdout) };
 }
 
-const column = (field: string, header: string, format: string, via = 'alias') => ({ field, header, via, format, read: true });
+const column = (n: number, field: string, header: string, format: string, via = 'alias') => ({ field, header, column: n, via, format, read: true });
 
 describe('validate: a minimal file of each kind, field by field', () => {
   it('surveys (long form): kind from the headers, score answers checked once each', () => {
@@ -27,14 +27,14 @@ describe('validate: a minimal file of each kind, field by field', () => {
     const file = json.files[0];
     expect(file).toMatchObject({ ok: true, file: 'fixtures/surveys.csv', kind: 'surveys', preset: null, format: 'csv', encoding: 'utf-8', delimiter: ',', sheet: null, headerLine: 1 });
     expect(file.columns).toEqual([
-      column('responded_at', 'responded_at', 'YYYY-MM-DD HH:mm:ss[±hhmm]'),
-      column('survey', 'survey', 'text'),
-      column('score', 'score', 'score'),
-      column('ticket_id', 'ticket_id', 'text'),
-      column('customer_id', 'customer_id', 'text'),
-      column('channel', 'channel', 'text (channel names normalised)'),
-      column('agent', 'agent', 'text'),
-      column('comment', 'comment', 'text'),
+      column(1, 'responded_at', 'responded_at', 'YYYY-MM-DD HH:mm:ss[±hhmm]'),
+      column(2, 'survey', 'survey', 'text'),
+      column(3, 'score', 'score', 'score'),
+      column(4, 'ticket_id', 'ticket_id', 'text'),
+      column(5, 'customer_id', 'customer_id', 'text'),
+      column(6, 'channel', 'channel', 'text (channel names normalised)'),
+      column(7, 'agent', 'agent', 'text'),
+      column(8, 'comment', 'comment', 'text'),
     ]);
     // 6 rows: the answer "six" is not a score
     expect(file).toMatchObject({ rows: 6, accepted: 5, rejected: 1, skipped: 0, merged: 0, rejections: { byReason: { 'unparseable score': 1 } } });
@@ -47,13 +47,13 @@ describe('validate: a minimal file of each kind, field by field', () => {
     const file = json.files[0];
     expect(file).toMatchObject({ kind: 'spend', encoding: 'windows-1251', delimiter: ';', headerLine: 1 });
     expect(file.columns).toEqual([
-      column('date', 'Дата', 'DD.MM.YYYY HH:mm:ss'),
-      column('amount', 'Сумма', 'money, decimal comma'),
-      column('type', 'Тип', 'text'),
+      column(1, 'date', 'Дата', 'DD.MM.YYYY HH:mm:ss'),
+      column(2, 'amount', 'Сумма', 'money, decimal comma'),
+      column(3, 'type', 'Тип', 'text'),
       // an ad campaign or sales channel: kept as written, not folded into the support-channel names
-      column('channel', 'Канал', 'text'),
-      column('currency', 'Валюта', 'text'),
-      column('new_customers', 'Новые клиенты', 'number'),
+      column(4, 'channel', 'Канал', 'text'),
+      column(5, 'currency', 'Валюта', 'text'),
+      column(6, 'new_customers', 'Новые клиенты', 'number'),
     ]);
     // 5 rows: 3 kept, "-200,00" rejected (negative spend, SPEC §4), the Итого row skipped
     expect(file).toMatchObject({ rows: 5, accepted: 3, rejected: 1, skipped: 1 });
@@ -64,26 +64,27 @@ describe('validate: a minimal file of each kind, field by field', () => {
     const file = validate(['fixtures/subscriptions.csv']).json.files[0];
     expect(file).toMatchObject({ kind: 'subscriptions', rows: 4, accepted: 3, rejected: 1 });
     expect(file.columns.map((c: { field: string }) => c.field)).toEqual(['customer_id', 'started_at', 'ended_at', 'mrr', 'plan', 'currency', 'status', 'channel']);
-    expect(file.columns[3]).toEqual(column('mrr', 'mrr', 'money'));
+    expect(file.columns[3]).toEqual(column(4, 'mrr', 'mrr', 'money'));
     expect(file.rejections.first[0]).toMatchObject({ line: 5, column: 3, field: 'ended_at', reason: 'end before start' });
   });
 
   it('finance: the monthly sheet of the SPEC example', () => {
     const file = validate(['fixtures/finance.csv']).json.files[0];
     expect(file).toMatchObject({ kind: 'finance', rows: 2, accepted: 2, rejected: 0 });
-    expect(file.columns[0]).toEqual(column('month', 'month', 'month'));
+    expect(file.columns[0]).toEqual(column(1, 'month', 'month', 'month'));
     expect(file.columns).toHaveLength(8);
   });
 
   it('tickets: the Zendesk fixture with every mapped column parsed, and the text form', () => {
     const file = validate(['fixtures/zendesk-tickets.csv']).json.files[0];
     expect(file).toMatchObject({ kind: 'tickets', preset: 'zendesk', rows: 8, accepted: 8 });
-    expect(file.columns).toContainEqual({ field: 'csat', header: 'Satisfaction Score', via: 'preset', format: 'score', read: true });
+    expect(file.columns).toContainEqual({ field: 'csat', header: 'Satisfaction Score', column: 24, via: 'preset', format: 'score', read: true });
     const text = runBin(['validate', 'fixtures/bitrix24-openlines.csv', '--tz', 'Europe/Moscow']);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('format csv, encoding windows-1251, delimiter ";", header on line 1');
     expect(text.stdout).toContain('kind tickets, preset bitrix24');
-    expect(text.stdout).toMatch(/first_response_minutes +← "Ожидание ответа оператора" \(preset\), seconds, 0 = none/);
+    expect(text.stdout).toMatch(/first_response_minutes +← column 9 "Ожидание ответа оператора" \(preset\), seconds, 0 = none/);
+    expect(text.stdout).toContain('skips rows whose "Спам" is "да" (spam)');
     expect(text.stdout).toContain('rows 7: 5 accepted, 1 rejected, 1 skipped, 0 merged');
   });
 
@@ -139,8 +140,8 @@ describe('the other files people call ".xls"', () => {
   it('Freshdesk XML Spreadsheet 2003: cells skipped with ss:Index land in their columns', () => {
     const file = validate(['fixtures/freshdesk-tickets.xls']).json.files[0];
     expect(file).toMatchObject({ format: 'xml2003', sheet: 'Sheet1', kind: 'tickets', rows: 6, accepted: 6, rejected: 0 });
-    expect(file.columns).toContainEqual(column('created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm]'));
-    expect(file.columns).toContainEqual(column('customer_id', 'Contact ID', 'text'));
+    expect(file.columns).toContainEqual(column(9, 'created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm]'));
+    expect(file.columns).toContainEqual(column(24, 'customer_id', 'Contact ID', 'text'));
   });
 
   it('a binary Excel 97 workbook: exit 2, save it as .xlsx or CSV', () => {
@@ -212,7 +213,7 @@ describe('rules checked on every row, not only in the header', () => {
     const file = join(dir, 'stripe.csv');
     writeFileSync(file, 'Customer ID,Start (UTC),Amount,Interval\ncus_1,2026-01-05 10:00,49,month\n');
     const result = validate([file, '--tz', 'Europe/Berlin']);
-    expect(result.json.files[0].columns[1]).toEqual(column('started_at', 'Start (UTC)', 'YYYY-MM-DD HH:mm:ss[±hhmm], in UTC (from the header)'));
+    expect(result.json.files[0].columns[1]).toEqual(column(2, 'started_at', 'Start (UTC)', 'YYYY-MM-DD HH:mm:ss[±hhmm], in UTC (from the header)'));
   });
 });
 

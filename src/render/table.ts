@@ -25,11 +25,11 @@ export function renderTable(report: Report, options: { color: boolean }): string
       colourStatus(metric, chalk),
     ]);
   }
-  const lines = [table.toString()];
+  const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : table.toString()];
   const w = report.window;
   lines.push(`Window: ${w.since ?? 'start of data'} → ${w.until ?? 'end of data'} (${w.timezone}); targets: ${report.benchmark}`);
   for (const input of report.inputs) {
-    const parts = [`${input.rows} rows`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
+    const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
     if (input.merged > 0) parts.push(`${input.merged} merged`);
     const where = input.sheet === null ? input.file : `${input.file}#${input.sheet}`;
     lines.push(`${where} (${input.kind}, ${input.preset ?? 'generic'} layout): ${parts.join(', ')}`);

@@ -1,9 +1,10 @@
 import { MAX_CELL_CHARS, MAX_COLUMNS } from './markup-stream.js';
 import type { SheetCell, SheetRow } from './source.js';
 import { sheetCellOf, type CellContext } from './xlsx-cell.js';
+import { WorksheetScanner } from './xlsx-sheet-scanner.js';
 import { StringItemText } from './xlsx-shared-strings.js';
 import { parseXmlPart, type XmlPartReader, type XmlPartSink } from './xlsx-xml-part.js';
-import type { ZipDirectory, ZipEntry } from './zip-directory.js';
+import { openZipEntryStream, ZipFormatError, type ZipDirectory, type ZipEntry } from './zip-directory.js';
 
 /**
  * A worksheet part's rows, streamed: `<sheetData><row r="3"><c r="B3" s="5" t="s"><v>12</v></c>…</row>…`. Rows are
@@ -14,8 +15,65 @@ import type { ZipDirectory, ZipEntry } from './zip-directory.js';
  *   writers leave it out). Likewise a cell's column is the letters of its `r`, else the column after the cell before.
  * - Names are compared without their prefix: some .NET writers bind the main namespace to `x:` (`<x:row>`).
  * - Rows with no value are left out; a row's cells end at its last value, gaps are null.
+ *
+ * A UTF-8 part (all that Excel, LibreOffice, openpyxl and exceljs write) is scanned as bytes (xlsx-sheet-scanner.ts);
+ * one in UTF-16, which ECMA-376 allows and a few converters write, goes through htmlparser2's Tokenizer, which reads
+ * it decoded (readSheetRowsWithTokenizer below).
  */
-export function readSheetRows(zip: ZipDirectory, entry: ZipEntry, context: CellContext): AsyncGenerator<SheetRow[]> {
+export async function* readSheetRows(zip: ZipDirectory, entry: ZipEntry, context: CellContext): AsyncGenerator<SheetRow[]> {
+  let completed: SheetRow[] = [];
+  const scanner = new WorksheetScanner(context, entry.name, (row) => completed.push(row));
+  const stream = await openZipEntryStream(zip, entry);
+  let bytesRead = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (bytesRead === 0 && startsAsUtf16(chunk)) {
+        stream.destroy();
+        yield* readSheetRowsWithTokenizer(zip, entry, context);
+        return;
+      }
+      bytesRead += chunk.length;
+      if (bytesRead > entry.uncompressedSize) break;
+      scanner.push(chunk);
+      if (completed.length > 0) {
+        const batch = completed;
+        completed = [];
+        yield batch;
+      }
+      if (scanner.stopped) return;
+    }
+    // A part cut short (or longer than it should be) would otherwise pass as a sheet that simply ends early.
+    if (bytesRead !== entry.uncompressedSize) throw new ZipFormatError(`${entry.name} is damaged (its size does not match the zip directory)`);
+    scanner.end();
+    if (completed.length > 0) yield completed;
+  } catch (error) {
+    if (isInflateError(error)) throw new ZipFormatError(`${entry.name} is damaged (${(error as Error).message})`);
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * A byte-order mark FF FE / FE FF, or a first `<` in UTF-16 without one: not the UTF-8 the scanner reads. (What
+ * xlsx-xml-part.ts does with the latter, decode it as UTF-8, is left as it was.)
+ */
+function startsAsUtf16(firstChunk: Buffer): boolean {
+  const [first, second] = firstChunk;
+  return (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff) || (first === 0x3c && second === 0x00) || (first === 0x00 && second === 0x3c);
+}
+
+/** zlib's errors carry codes like Z_DATA_ERROR (as in xlsx-xml-part.ts); file-system errors keep their own wording upstream. */
+function isInflateError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/**
+ * The same rows through htmlparser2's Tokenizer (xlsx-xml-part.ts), which decodes the part first: for UTF-16 parts,
+ * and the reference the byte scanner is tested against.
+ */
+export function readSheetRowsWithTokenizer(zip: ZipDirectory, entry: ZipEntry, context: CellContext): AsyncGenerator<SheetRow[]> {
   return parseXmlPart<SheetRow>(zip, entry, (sink) => new SheetReader(sink, context, entry.name));
 }
 

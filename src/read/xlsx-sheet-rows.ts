@@ -3,7 +3,7 @@ import type { SheetCell, SheetRow } from './source.js';
 import { sheetCellOf, type CellContext } from './xlsx-cell.js';
 import { WorksheetScanner } from './xlsx-sheet-scanner.js';
 import { StringItemText } from './xlsx-shared-strings.js';
-import { parseXmlPart, type XmlPartReader, type XmlPartSink } from './xlsx-xml-part.js';
+import { isInflateError, parseXmlPart, type XmlPartReader, type XmlPartSink } from './xlsx-xml-part.js';
 import { openZipEntryStream, ZipFormatError, type ZipDirectory, type ZipEntry } from './zip-directory.js';
 
 /**
@@ -61,12 +61,6 @@ export async function* readSheetRows(zip: ZipDirectory, entry: ZipEntry, context
 function startsAsUtf16(firstChunk: Buffer): boolean {
   const [first, second] = firstChunk;
   return (first === 0xff && second === 0xfe) || (first === 0xfe && second === 0xff) || (first === 0x3c && second === 0x00) || (first === 0x00 && second === 0x3c);
-}
-
-/** zlib's errors carry codes like Z_DATA_ERROR (as in xlsx-xml-part.ts); file-system errors keep their own wording upstream. */
-function isInflateError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return typeof code === 'string' && code.startsWith('Z_');
 }
 
 /**

@@ -220,7 +220,7 @@ function encodingOf(firstChunk: Buffer): string {
 }
 
 /** zlib's errors carry codes like Z_DATA_ERROR; file-system errors (ENOENT, EIO) keep their own wording upstream. */
-function isInflateError(error: unknown): boolean {
+export function isInflateError(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return typeof code === 'string' && code.startsWith('Z_');
 }

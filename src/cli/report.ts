@@ -4,7 +4,6 @@ import { kindNamed } from '../datasets/kinds.js';
 import { formatRejection, type Rejections } from '../datasets/rejections.js';
 import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
-import type { Report } from '../report/model.js';
 import { fieldsNeeded, METRICS } from '../report/registry.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
@@ -66,7 +65,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   const rendered = options.format === 'json' ? renderJson(report) : (await import('../render/table.js')).renderTable(report, { color });
   if (options.out === undefined) io.stdout(rendered);
   else await writeOutputFile(options.out, rendered, inputNames);
-  if (!options.quiet) for (const warning of lowSampleWarnings(report)) io.stderr(`support-metrics: warning: ${warning}\n`);
+  // The table shows the warnings under it; other formats carry them inside, and stderr repeats them for the reader.
+  if (!options.quiet && (options.format !== 'table' || options.out !== undefined)) for (const warning of report.warnings) io.stderr(`support-metrics: warning: ${warning}\n`);
   return options.failOnMiss && Object.values(report.metrics).some((m) => m.status === 'missed') ? 1 : 0;
 }
 
@@ -87,10 +87,4 @@ export function rejectionSummary(rejections: Rejections, strict: boolean): strin
   for (const r of rejections.all.slice(0, SHOWN_REJECTIONS)) lines.push(`  ${formatRejection(r)}`);
   if (total > SHOWN_REJECTIONS) lines.push(`  … and ${total - SHOWN_REJECTIONS} more; pass --rejects FILE to list them all`);
   return `${lines.join('\n')}\n`;
-}
-
-function lowSampleWarnings(report: Report): string[] {
-  return Object.values(report.metrics)
-    .filter((m) => m.lowSample)
-    .map((m) => `${m.label} rests on ${'count' in m.details ? m.details.count : m.value} values (fewer than 20): read it with care`);
 }

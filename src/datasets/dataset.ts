@@ -69,8 +69,10 @@ export interface ReadResult {
   /** Every input in the order given. */
   inputs: InputSummary[];
   rejections: Rejections;
-  /** Things the user should know (a guessed date order, a substring --map match). */
+  /** Things the user should know that change no number (a substring --map match, a near tie of kinds). */
   notes: string[];
+  /** Guesses the data did not prove, which a number rests on: they go into the report's `warnings`. */
+  warnings: string[];
 }
 
 export function describeColumn(column: ColumnPlan): ColumnSummary {

@@ -86,6 +86,8 @@ export interface FilePlan {
 export interface PlannedFile {
   plan: FilePlan;
   notes: string[];
+  /** Guesses the data did not prove (for the report's warnings). */
+  warnings: string[];
   /** The opened sheet of a workbook or markup table (read once more for the data); null for CSV. */
   source: SheetSource | null;
 }
@@ -112,6 +114,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map });
   const kind = mapping.kind;
   const notes = mapping.notes.map((n) => `${file}: ${n}`);
+  const warnings: string[] = [];
   const groupFields = new Set((kind.requiredOneOf ?? []).flat());
   const wanted = (field: string) =>
     options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || groupFields.has(field) || kind.fields.find((f) => f.field === field)!.required;
@@ -127,7 +130,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       plan.format = format;
       if (guessedMonthFirst) {
         plan.guessedMonthFirst = true;
-        notes.push(`${file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
+        warnings.push(`${file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
       }
       if (column.field === kind.time) hint = format;
       const zone = zoneInHeader(column.header);
@@ -166,6 +169,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
     },
     notes,
+    warnings,
     source,
   };
 }

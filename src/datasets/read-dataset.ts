@@ -39,6 +39,7 @@ export interface InputSpec {
 export async function readDatasets(specs: readonly InputSpec[], options: ReadOptions): Promise<ReadResult> {
   checkMapFields(options.map ?? {}, KINDS);
   const notes: string[] = [];
+  const warnings: string[] = [];
   const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
   for (const [inputIndex, spec] of specs.entries()) {
     const input = await resolveInput(spec.name);
@@ -48,6 +49,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
       const planned = await planFile(input, inputIndex, kinds, options);
       notes.push(...planned.notes);
+      warnings.push(...planned.warnings);
       files.push({ plan: planned.plan, parts: await readFileParts(planned.plan, input, planned.source, helper) });
     } finally {
       void helper?.terminate();
@@ -61,7 +63,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
     if (ofKind.length > 0) datasets.push(mergeFiles(kind, ofKind, inputs, rejections));
   }
   sortRejections(rejections);
-  return { datasets, inputs, rejections, notes };
+  return { datasets, inputs, rejections, notes, warnings };
 }
 
 /** Whether a file can be read in two halves: a large, uncompressed CSV in an encoding that keeps ASCII bytes. */

@@ -34,6 +34,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     const where = input.sheet === null ? input.file : `${input.file}#${input.sheet}`;
     lines.push(`${where} (${input.kind}, ${input.preset ?? 'generic'} layout): ${parts.join(', ')}`);
   }
+  for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
   return `${lines.join('\n')}\n`;
 }
 

@@ -22,11 +22,14 @@ export interface ReportOptions {
 export interface ReportInput {
   datasets: readonly Dataset[];
   inputs: readonly InputSummary[];
+  /** Guesses made while reading (an assumed date order …). */
+  warnings: readonly string[];
 }
 
 /** Builds the report model: window, then every registered metric whose data set was given, with targets and verdicts. No I/O. */
 export function buildReport(input: ReportInput, options: ReportOptions): Report {
   const metrics: Record<string, MetricReport> = {};
+  const lowSample: string[] = [];
   for (const metric of METRICS) {
     const dataset = input.datasets.find((d) => d.kind === metric.kind);
     if (dataset === undefined) continue;
@@ -42,7 +45,10 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
       target: target === null ? null : toReportTarget(target),
       status: statusOf(outcome.value, target),
     } as MetricReport;
-    if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) report.lowSample = true;
+    if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) {
+      report.lowSample = true;
+      lowSample.push(`${definition.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);
+    }
     metrics[metric.id] = report;
   }
   return {
@@ -55,6 +61,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     benchmark: options.benchmark,
     inputs: [...input.inputs],
     metrics,
+    warnings: [...input.warnings, ...lowSample],
   };
 }
 

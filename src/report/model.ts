@@ -86,5 +86,10 @@ export const Report = z.object({
   inputs: z.array(InputReport),
   /** By metric id, in the registry's order; metrics whose data set was not given are absent (SPEC §8). */
   metrics: z.record(z.string(), MetricReport),
+  /**
+   * Guesses the data did not prove (an assumed date order, decimal separator, zone, preset …): shown under every
+   * format and kept with --quiet (SPEC §8).
+   */
+  warnings: z.array(z.string()),
 });
 export type Report = z.infer<typeof Report>;

@@ -30,20 +30,41 @@ export interface ValuePlan {
   zeroMeansNone?: boolean;
   decimal?: DecimalSeparator;
   normalise?: 'channel';
+  /** `1900-01-01 00:00:00` means "never set" (only where the export's preset says so). */
+  unset1900?: boolean;
 }
 
-/** Empty cells: nothing, spaces (Zendesk Explore writes `" "`), `-` and `--` (Zendesk custom fields, Google Ads). */
+/**
+ * Empty cells (SPEC §3, issue #9): nothing, spaces (Zendesk Explore writes `" "`), `-` and `--` (Zendesk custom
+ * fields, Google Ads), `n/a`, `#N/A` (Excel), `null`, `none` and `—`, in any case. Checked on the bytes: a cell
+ * starting with a digit (most values) is decided by its first byte.
+ */
 export function isEmptyField(bytes: Uint8Array, start: number, end: number): boolean {
   while (start < end && bytes[start] === 0x20) start++;
   while (end > start && bytes[end - 1] === 0x20) end--;
   const n = end - start;
-  return n === 0 || (bytes[start] === 0x2d && (n === 1 || (n === 2 && bytes[start + 1] === 0x2d)));
+  if (n === 0) return true;
+  const first = bytes[start]!;
+  if (first >= 0x30 && first <= 0x39) return false;
+  if (first === 0x2d) return n === 1 || (n === 2 && bytes[start + 1] === 0x2d);
+  if (n > 4) return false;
+  if (n === 1) return first === 0x97; // `—` in Windows-1251
+  if (n === 3 && first === 0xe2) return bytes[start + 1] === 0x80 && bytes[start + 2] === 0x94; // `—` in UTF-8
+  return EMPTY_WORDS.has(lowerAscii(bytes, start, end));
+}
+
+const EMPTY_WORDS = new Set(['n/a', '#n/a', 'null', 'none', 'nan']);
+
+function lowerAscii(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]! | (bytes[i]! >= 0x41 && bytes[i]! <= 0x5a ? 0x20 : 0));
+  return text;
 }
 
 /** The same rule for text cells of a workbook. */
 export function isEmptyText(text: string): boolean {
   const t = text.trim();
-  return t === '' || t === '-' || t === '--';
+  return t === '' || t === '-' || t === '--' || t === '—' || EMPTY_WORDS.has(t.toLowerCase());
 }
 
 /** Days between Excel's day 0 (1899-12-30 in the 1900 system, counting its phantom 29 Feb 1900) and 1970-01-01. */
@@ -82,9 +103,11 @@ function bytesParser(plan: ValuePlan, zone: Zone, decode: FieldDecoder): BytesPa
     case 'instant':
     case 'date': {
       const parse = timestampParser(plan.format ?? 'iso', zone);
+      // Zendesk's 1900-01-01 00:00:00 = never set; elsewhere it is a date like any other (and rejected as too early).
+      const unset = plan.unset1900 === true ? null : zone.toUtc(Date.UTC(1900, 0, 1));
       return (bytes, start, end) => {
         const value = parse(bytes, start, end);
-        return value === UNSET ? null : value; // Zendesk's 1900-01-01 00:00:00 = never set
+        return value === UNSET ? unset : value;
       };
     }
     case 'month':

@@ -15,6 +15,8 @@ export interface Dataset {
   numbers: Record<string, Float64Array>;
   elapsed: Record<string, ElapsedColumn>;
   texts: Record<string, TextColumn>;
+  /** Every field some file of the data set has a column for (parsed or not), with the header it came from. */
+  mapped: Record<string, string>;
   /** Physical line (CSV) or sheet row of each row, and which input it came from (index into ReadResult.inputs). */
   lineOfRow: Uint32Array;
   inputOfRow: Uint32Array;

@@ -17,6 +17,8 @@ export interface MappedColumn {
   header: string;
   via: MappedVia;
   unit?: DurationUnit;
+  /** The header names no unit and no preset gives one: minutes assumed. */
+  unitGuessed?: boolean;
   zeroMeansNone?: boolean;
 }
 
@@ -31,6 +33,8 @@ export interface Mapping {
   columns: Map<string, MappedColumn>;
   skipRules: SkipRule[];
   notes: string[];
+  /** Guesses the headers did not prove (a preset look-alike read generically): the report's warnings. */
+  guesses: string[];
 }
 
 /** A mapping attempt for one kind: the columns found and the required fields that are not. */
@@ -51,6 +55,12 @@ function findHeader(headers: readonly string[], spelling: string): number {
 export function presetScore(preset: Preset, headers: readonly string[]): number {
   const lower = new Set(headers.map((h) => h.toLowerCase()));
   return preset.columns.filter(([h]) => lower.has(h.toLowerCase())).length;
+}
+
+/** The preset's distinctive spellings the header row holds. */
+export function presetEvidence(preset: Preset, headers: readonly string[]): string[] {
+  const lower = new Set(headers.map((h) => h.toLowerCase()));
+  return preset.evidence.filter((h) => lower.has(h.toLowerCase()));
 }
 
 /**
@@ -80,13 +90,16 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
   const columns = new Map<string, MappedColumn>();
   const used = new Set<number>();
   const notes: string[] = [];
+  const guesses: string[] = [];
   const mapMisses = new Map<string, string>();
   const add = (spec: FieldSpec, index: number, via: MappedVia, preset?: Preset) => {
     if (columns.has(spec.field) || used.has(index)) return;
     const header = headers[index]!;
     const column: MappedColumn = { field: spec.field, index, header, via };
     if (spec.type === 'duration') {
-      column.unit = preset?.units?.[header] ?? durationUnitFromHeader(header) ?? 'minutes';
+      const unit = preset?.units?.[header] ?? durationUnitFromHeader(header);
+      column.unit = unit ?? 'minutes';
+      if (unit === null) column.unitGuessed = true;
       if (preset?.zeroMeansNone?.includes(header)) column.zeroMeansNone = true;
     }
     columns.set(spec.field, column);
@@ -106,13 +119,14 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
 
   let preset: Preset | null = options.preset?.kind === kind.kind ? options.preset : null;
   if (preset === null && options.preset === undefined) {
-    let bestScore = 2; // fewer than three matching spellings is a generic file that shares a few common names
+    // Chosen on evidence: two or more spellings distinctive of the vendor, not words every export shares (issue #9).
+    let bestEvidence = 1;
     for (const candidate of presets) {
       if (candidate.kind !== kind.kind) continue;
-      const score = presetScore(candidate, headers);
-      if (score > bestScore) {
+      const evidence = presetEvidence(candidate, headers).length;
+      if (evidence > bestEvidence) {
         preset = candidate;
-        bestScore = score;
+        bestEvidence = evidence;
       }
     }
   }
@@ -143,7 +157,7 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
       }
     }
   }
-  return { kind, preset, columns, skipRules, notes, missing: missingFields(kind, columns), mapMisses };
+  return { kind, preset, columns, skipRules, notes, guesses, missing: missingFields(kind, columns), mapMisses };
 }
 
 /** Required fields without a column; for a required-one-of group, those of the group closest to complete. */

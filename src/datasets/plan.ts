@@ -114,7 +114,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map });
   const kind = mapping.kind;
   const notes = mapping.notes.map((n) => `${file}: ${n}`);
-  const warnings: string[] = [];
+  const warnings = mapping.guesses.map((g) => `${file}: ${g}`);
   const groupFields = new Set((kind.requiredOneOf ?? []).flat());
   const wanted = (field: string) =>
     options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || groupFields.has(field) || kind.fields.find((f) => f.field === field)!.required;
@@ -142,7 +142,11 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     if (spec.type === 'duration') {
       plan.unit = column.unit ?? 'minutes';
       if (column.zeroMeansNone === true) plan.zeroMeansNone = true;
+      if (column.unitGuessed === true && column.via !== 'preset') {
+        warnings.push(`${file}: column ${JSON.stringify(column.header)} names no unit; its numbers are read as minutes — rename the header (… in hours) or check the export`);
+      }
     }
+    if ((spec.type === 'instant' || spec.type === 'date') && mapping.preset?.unsetTimestamp1900 === true) plan.unset1900 = true;
     if (spec.normalise !== undefined) plan.normalise = spec.normalise;
     columns.push(plan);
   }

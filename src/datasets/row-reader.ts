@@ -195,7 +195,8 @@ export class RowReader {
     for (let j = 0; j < lazy.length; j++) {
       const k = lazy[j]!;
       const slot = slots[k]!;
-      const value = empty[slot.lazyFor] === 1 ? slot.reader.csv(record) : null;
+      // Read when the export duration is empty — or 0, which stands for "none" when this timestamp is empty.
+      const value = empty[slot.lazyFor] === 1 || values[slot.lazyFor] === 0 ? slot.reader.csv(record) : null;
       if (value === null) empty[k] = 1;
       else {
         empty[k] = 0;
@@ -233,7 +234,7 @@ export class RowReader {
     for (const k of this.eagerSlots) this.setValue(k, slots[k]!.reader.cell(cells[slots[k]!.index] ?? null));
     for (const k of this.lazySlots) {
       const slot = slots[k]!;
-      this.setValue(k, this.empty[slot.lazyFor] === 1 ? slot.reader.cell(cells[slot.index] ?? null) : null);
+      this.setValue(k, this.empty[slot.lazyFor] === 1 || this.values[slot.lazyFor] === 0 ? slot.reader.cell(cells[slot.index] ?? null) : null);
     }
     let id: number | string | null = null;
     if (this.idColumn !== null) id = sheetId(cells[this.idColumn.index] ?? null);
@@ -308,7 +309,10 @@ export class RowReader {
     const elapsed = this.elapsed;
     for (let j = 0; j < elapsed.length; j++) {
       const e = elapsed[j]!;
-      if (e.duration >= 0 && empty[e.duration] === 0) {
+      // A zero duration beside an empty timestamp of the same event means "none" (Freshdesk writes `00:00:00` in its
+      // hour columns for a ticket never answered or resolved, SPEC §3): the timestamp column says whether it happened.
+      const zeroWithoutEvent = e.duration >= 0 && empty[e.duration] === 0 && values[e.duration] === 0 && e.to >= 0 && empty[e.to] === 1;
+      if (e.duration >= 0 && empty[e.duration] === 0 && !zeroWithoutEvent) {
         e.seconds.push(values[e.duration]!);
         e.source.push(ValueSource.exportColumn);
       } else if (e.to >= 0 && empty[e.to] === 0) {
@@ -350,8 +354,9 @@ export class RowReader {
 
   private reject(line: number, field: string, value: unknown, zodMessage: string, cells: RowCells): void {
     const column = this.plan.columns.find((c) => c.field === field);
-    const { reason, message } = describeIssue(column, value, zodMessage);
-    this.rejections.push({ line, field, value: column === undefined ? '' : cells.text(column.index), reason, message });
+    const raw = column === undefined ? '' : cells.text(column.index);
+    const { reason, message } = describeIssue(column, value, zodMessage, raw);
+    this.rejections.push({ line, field, value: raw, reason, message });
   }
 
   /** The part read so far, as plain data and typed arrays. */
@@ -376,7 +381,9 @@ function sheetId(cell: SheetCell): number | string | null {
 }
 
 /** Turns a zod issue on one field into the reason code and the sentence users read. */
-function describeIssue(column: ColumnPlan | undefined, value: unknown, zodMessage: string): { reason: string; message: string } {
+function describeIssue(column: ColumnPlan | undefined, value: unknown, zodMessage: string, raw: string): { reason: string; message: string } {
+  // --decimal helps only a number whose separator was misread (`4,5`, `1.234,5`); other text wants the row fixed.
+  const numberHint = /\d[.,]\d/.test(raw) ? 'fix the row or pass --decimal' : 'fix the row (leave the cell empty when there is no value)';
   if (value === null || value === undefined) return { reason: 'missing value', message: 'is missing' };
   if (zodMessage === 'response before creation' || zodMessage === 'resolution before creation') {
     return { reason: zodMessage, message: `is before created_at (${zodMessage}); fix the row or check --tz` };
@@ -390,9 +397,9 @@ function describeIssue(column: ColumnPlan | undefined, value: unknown, zodMessag
       case 'month':
         return { reason: 'unparseable month', message: 'is not a month (expected e.g. 2026-01, 01.2026 or Jan 2026); fix the row' };
       case 'duration':
-        return { reason: 'unparseable number', message: `is not a number of ${column.unit ?? 'minutes'}; fix the row or pass --decimal` };
+        return { reason: 'unparseable number', message: `is not a number of ${column.unit ?? 'minutes'}; ${numberHint}` };
       default:
-        return { reason: 'unparseable number', message: 'is not a number; fix the row or pass --decimal' };
+        return { reason: 'unparseable number', message: `is not a number; ${numberHint}` };
     }
   }
   if (typeof value === 'number' && value < 0) {

@@ -35,6 +35,10 @@ export const bitrix24: Preset = {
     ['Оценка клиента', 'csat'],
     ['Rated by clients', 'csat'],
   ],
+  evidence: [
+    'Дата ответа оператора', 'Agent replied on', 'Ожидание ответа оператора', 'Waiting for agent to respond', 'Дата закрытия оператором',
+    'Agent closed on', 'Оценка клиента', 'Rated by clients', 'Спам', 'Сотрудник',
+  ],
   units: { 'Ожидание ответа оператора': 'seconds', 'Waiting for agent to respond': 'seconds' },
   zeroMeansNone: ['Ожидание ответа оператора', 'Waiting for agent to respond'],
   skipRows: [

@@ -11,8 +11,15 @@ export interface Preset {
   /** What export this is, for `--preset` help and the README. */
   description: string;
   columns: readonly (readonly [header: string, field: string])[];
+  /**
+   * Header spellings distinctive of this vendor — not generic words such as `Status`, `Priority`, `Group` that any
+   * export has. A preset is chosen (without --preset) only when the file has at least two of them (issue #9).
+   */
+  evidence: readonly string[];
   /** Duration columns whose header does not name its unit. */
   units?: Readonly<Record<string, DurationUnit>>;
+  /** `1900-01-01 00:00:00` means "never set" in this export's timestamps (Zendesk full exports, SPEC §3). */
+  unsetTimestamp1900?: boolean;
   /** Duration columns where 0 means "no value" rather than zero time. */
   zeroMeansNone?: readonly string[];
   /** Columns the generic aliases must not take: their unit or meaning differs in this export. */

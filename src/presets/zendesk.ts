@@ -30,6 +30,13 @@ export const zendesk: Preset = {
     ['Reopens', 'reopens'],
     ['Replies', 'replies'],
   ],
+  unsetTimestamp1900: true,
+  evidence: [
+    'Requester id', 'Requester external id', 'Satisfaction Score', 'First reply time in minutes', 'First reply time in minutes within business hours',
+    'First resolution time in minutes', 'Full resolution time in minutes', 'Full resolution time in minutes within business hours',
+    'Agent wait time in minutes', 'Requester wait time in minutes', 'On hold time in minutes', 'Group stations', 'Assignee stations',
+    'Initially assigned at', 'Solved at',
+  ],
   // `Resolution time` is a rounded figure whose header names no unit (hours in the exports we have seen): the generic
   // alias would read it as minutes. Without `Full resolution time in minutes`, Solved at − Created at is exact.
   ignoreColumns: ['Resolution time'],

@@ -77,6 +77,7 @@ function inWindow(dataset: Dataset, options: ReportOptions): Dataset {
     numbers: pickColumns(dataset.numbers, rows),
     elapsed: Object.fromEntries(Object.entries(dataset.elapsed).map(([name, e]) => [name, { seconds: pickRows(e.seconds, rows), source: pickRows(e.source, rows) }])),
     texts: Object.fromEntries(Object.entries(dataset.texts).map(([field, t]) => [field, { codes: pickRows(t.codes, rows), values: t.values }])),
+    mapped: dataset.mapped,
     lineOfRow: pickRows(dataset.lineOfRow, rows),
     inputOfRow: pickRows(dataset.inputOfRow, rows),
   };

@@ -30,6 +30,8 @@ const DurationDetails = z.object({
   max: nullableNumber,
   withinTarget: nullableNumber,
   sources: z.object({ exportColumn: z.number(), timestamps: z.number() }),
+  /** Why there is no value when the input column is missing (SPEC §8: a metric with value null says why). */
+  reason: z.string().optional(),
 });
 
 function metricReport<Id extends string, D extends z.ZodType>(id: Id, unit: string, details: D) {
@@ -46,9 +48,10 @@ function metricReport<Id extends string, D extends z.ZodType>(id: Id, unit: stri
   });
 }
 
-export const TicketVolumeReport = metricReport('ticket_volume', 'count', z.object({ resolved: z.number(), unresolved: z.number(), unanswered: z.number() }));
-export const FrtReport = metricReport('frt', 'seconds', DurationDetails.extend({ unanswered: z.number() }));
-export const ArtReport = metricReport('art', 'seconds', DurationDetails.extend({ unresolved: z.number() }));
+/** Counts are null (unknown) when the file has no column to tell them by — never "every ticket". */
+export const TicketVolumeReport = metricReport('ticket_volume', 'count', z.object({ resolved: nullableNumber, unresolved: nullableNumber, unanswered: nullableNumber }));
+export const FrtReport = metricReport('frt', 'seconds', DurationDetails.extend({ unanswered: nullableNumber }));
+export const ArtReport = metricReport('art', 'seconds', DurationDetails.extend({ unresolved: nullableNumber }));
 
 export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport]);
 export type MetricReport = z.infer<typeof MetricReport>;

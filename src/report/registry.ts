@@ -34,7 +34,15 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
   fields: TICKET_TIME_FIELDS,
   compute(dataset) {
     const result = ticketVolume(ticketColumns(dataset));
-    return { value: result.value, details: result.details, sampleSize: null };
+    // Without a column to tell them by, resolved and answered are unknown, not "none".
+    const resolvedKnown = dataset.elapsed.resolution !== undefined;
+    const answeredKnown = dataset.elapsed.first_response !== undefined;
+    const details = {
+      resolved: resolvedKnown ? result.details.resolved : null,
+      unresolved: resolvedKnown ? result.details.unresolved : null,
+      unanswered: answeredKnown ? result.details.unanswered : null,
+    };
+    return { value: result.value, details, sampleSize: null };
   },
 };
 
@@ -43,6 +51,9 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   kind: 'tickets',
   fields: ['first_response_minutes', 'first_response_at'],
   compute(dataset, target) {
+    if (dataset.elapsed.first_response === undefined) {
+      return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
+    }
     const result = frt(ticketColumns(dataset), target);
     return { value: result.value, details: result.details, sampleSize: result.details.count };
   },
@@ -53,10 +64,31 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
   kind: 'tickets',
   fields: ['resolution_minutes', 'resolved_at'],
   compute(dataset, target) {
+    if (dataset.elapsed.resolution === undefined) {
+      return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', ['resolved_at', 'resolution_minutes'], 'resolution_business_minutes'));
+    }
     const result = art(ticketColumns(dataset), target);
     return { value: result.value, details: result.details, sampleSize: result.details.count };
   },
 };
+
+/** A duration metric whose input column the file does not have: no value, unknown counts, and why. */
+function noColumn<Extra extends object>(extra: Extra, reason: string): MetricOutcome<DurationDetailsOf & Extra> {
+  const details = { count: 0, mean: null, median: null, p90: null, min: null, max: null, withinTarget: null, sources: { exportColumn: 0, timestamps: 0 }, ...extra, reason };
+  return { value: null, details, sampleSize: null };
+}
+type DurationDetailsOf = { count: number; mean: null; median: null; p90: null; min: null; max: null; withinTarget: null; sources: { exportColumn: number; timestamps: number }; reason: string };
+
+/**
+ * `no first-response column (first_response_at or first_response_minutes)`, and the near miss when the file has one:
+ * the business-hours twin is time within business hours, not the calendar time the metric and its target mean.
+ */
+function missingColumnReason(dataset: Dataset, what: string, fields: readonly string[], businessTwin: string): string {
+  const reason = `no ${what} column (${fields.join(' or ')})`;
+  const twin = dataset.mapped[businessTwin];
+  if (twin === undefined) return `${reason}; map one with --map ${fields[1]}=HEADER`;
+  return `${reason}; the file has only ${JSON.stringify(twin)}, time within business hours (for --business-hours, not in this version)`;
+}
 
 /** Every metric the report can carry, in report order. */
 export const METRICS = [ticketVolumeMetric, frtMetric, artMetric] as const;

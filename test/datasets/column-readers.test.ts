@@ -13,7 +13,7 @@ const durationColumnParser = (plan: { index: number; unit: 'minutes' | 'seconds'
   const reader = scalarReader({ ...plan, type: 'duration' }, UTC, decode);
   return { read: (r: CsvRecord) => reader.csv(r) };
 };
-const timestampColumnParser = (plan: { index: number; format: 'iso' }, zone: typeof UTC) => {
+const timestampColumnParser = (plan: { index: number; format: 'iso'; unset1900?: boolean }, zone: typeof UTC) => {
   const reader = scalarReader({ ...plan, type: 'instant' }, zone, utf8);
   return { read: (r: CsvRecord) => reader.csv(r) };
 };
@@ -26,15 +26,22 @@ describe('empty cells', () => {
 
   it('read as null (no value), not 0, in duration and timestamp columns', () => {
     const minutes = durationColumnParser({ index: 0, unit: 'minutes', decimal: '.', zeroMeansNone: false }, utf8);
-    const when = timestampColumnParser({ index: 0, format: 'iso' }, UTC);
+    const when = timestampColumnParser({ index: 0, format: 'iso', unset1900: true }, UTC);
     for (const text of ['', '-', '--', ' ']) {
       expect(minutes.read(record(text))).toBeNull();
       expect(when.read(record(text))).toBeNull();
     }
     expect(minutes.read(record('0'))).toBe(0);
     expect(minutes.read(record('2.5'))).toBe(150);
-    // Zendesk's "never set"
+    // Zendesk's "never set" (its preset says so) …
     expect(when.read(record('1900-01-01 00:00:00'))).toBeNull();
+    // … and in a file of no preset, the date it says (issue #9: a preset's value rules apply only with the preset)
+    expect(timestampColumnParser({ index: 0, format: 'iso' }, UTC).read(record('1900-01-01 00:00:00'))).toBe(Date.UTC(1900, 0, 1));
+    // n/a, #N/A, null, none, — are empty in every column
+    for (const text of ['n/a', 'N/A', '#N/A', 'null', 'None', '—']) {
+      expect(minutes.read(record(text)), text).toBeNull();
+      expect(when.read(record(text)), text).toBeNull();
+    }
   });
 
   it('0 means none only where the preset says so (Bitrix24 wait time)', () => {

@@ -1,3 +1,5 @@
+import { realpathSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { InputSpec } from '../datasets/read-dataset.js';
 import type { KindName } from '../datasets/kind.js';
 import { UsageError } from '../errors.js';
@@ -54,6 +56,8 @@ export interface ReadCliOptions {
   delimiter: string | undefined;
   dateFormat: TimestampFormat | undefined;
   decimal: DecimalSeparator | undefined;
+  /** What normalising decided that the user should hear (an input named twice, read once); printed unless --quiet. */
+  notes: string[];
 }
 
 /** The options that name a file's kind, in the order their files are read. */
@@ -73,6 +77,8 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
   }
   if (inputs.length === 0) throw new UsageError(`no input file; name an export: support-metrics ${command} tickets.csv (or --tickets, --surveys, --spend, --subscriptions, --finance FILE)`);
   if (inputs.filter((i) => i.name === '-').length > 1) throw new UsageError('stdin (-) can be read only once; name the other inputs as files');
+  const notes: string[] = [];
+  inputs = withoutRepeatedFiles(inputs, notes);
   let preset: Preset | undefined;
   if (raw.preset !== undefined) {
     preset = presetNamed(raw.preset);
@@ -88,7 +94,58 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
     dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
     decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
+    notes,
   };
+}
+
+/**
+ * One file named twice (`x.csv x.csv`, `./x.csv x.csv`, `x.csv --tickets x.csv`, a symlink and its target) is read
+ * once, where it is first named: read twice, every row of the second copy would be rejected as a repeat of itself
+ * (SPEC §4 keeps the first of two rows with one ticket id). Files are compared by their real path (and sheet);
+ * stdin and pipes are never merged, and a name that does not exist is left for the reader to report.
+ */
+function withoutRepeatedFiles(inputs: InputSpec[], notes: string[]): InputSpec[] {
+  const kept: InputSpec[] = [];
+  const byIdentity = new Map<string, { input: InputSpec; names: string[] }>();
+  for (const input of inputs) {
+    const identity = fileIdentity(input.name);
+    const first = identity === null ? undefined : byIdentity.get(identity);
+    if (first === undefined) {
+      const copy = { ...input };
+      kept.push(copy);
+      if (identity !== null) byIdentity.set(identity, { input: copy, names: [input.name] });
+      continue;
+    }
+    if (input.kind !== undefined && first.input.kind !== undefined && input.kind !== first.input.kind) {
+      throw new UsageError(`${first.input.name} is given as --${first.input.kind} and as --${input.kind}${input.name === first.input.name ? '' : ` (${input.name})`}; a file holds one kind of data: name it once`);
+    }
+    // `x.csv --tickets x.csv`: the kind the user named wins over detection.
+    first.input.kind ??= input.kind;
+    first.names.push(input.name);
+  }
+  for (const { input, names } of byIdentity.values()) {
+    if (names.length < 2) continue;
+    const others = names.slice(1).filter((name) => name !== input.name);
+    const also = others.length === 0 ? '' : ` (also as ${[...new Set(others)].map((n) => JSON.stringify(n)).join(', ')})`;
+    notes.push(`${input.name} is named ${names.length === 2 ? 'twice' : `${names.length} times`}${also}; it is read once`);
+  }
+  return kept;
+}
+
+/** The real path of a named regular file (with its `#Sheet`, if any), or null for stdin, a pipe or a missing file. */
+function fileIdentity(name: string): string | null {
+  if (name === '-') return null;
+  const hash = name.lastIndexOf('#');
+  // As read/input.ts resolves it: `path#Sheet` names a sheet only when `path#Sheet` is not itself a file.
+  for (const [path, sheet] of [[name, ''], ...(hash > 0 ? [[name.slice(0, hash), name.slice(hash)]] : [])] as const) {
+    try {
+      if (!statSync(path).isFile()) return null;
+      return realpathSync(resolve(path)) + sheet;
+    } catch {
+      // not there: try the name without its `#Sheet`, else leave it to the reader's error
+    }
+  }
+  return null;
 }
 
 /** Runs a value check of read/ (which speaks of values) and names the option in its message. */
@@ -107,12 +164,17 @@ export interface ReportOptions extends ReadCliOptions {
   until: number | null;
   benchmark: string;
   format: OutputFormat;
+  /** The report's file; undefined = stdout (no --out, or `--out -`). */
   out: string | undefined;
   failOnMiss: boolean;
   strict: boolean;
+  /** Where the rejected rows go as CSV: a file, `'-'` = stdout (then the report has a file), or undefined = nowhere. */
   rejects: string | undefined;
   quiet: boolean;
 }
+
+/** `--out -` and `--rejects -`: stdout, as in other command-line tools (SPEC §7), never a file named `-`. */
+export const STDOUT = '-';
 
 export function normaliseReportOptions(files: string[], raw: RawReportOptions, argv?: readonly string[]): ReportOptions {
   const read = normaliseReadOptions(files, raw, 'report', argv);
@@ -120,14 +182,18 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions, a
   const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, read.dateFormat);
   const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, read.dateFormat);
   if (since !== null && until !== null && until <= since) throw new UsageError(`--until ${raw.until} is not after --since ${raw.since}; the window is [since, until)`);
+  const out = raw.out === STDOUT ? undefined : raw.out;
+  if (raw.rejects === STDOUT && out === undefined) {
+    throw new UsageError('--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
+  }
   if (PROFILES[raw.benchmark] === undefined) throw new UsageError(`--benchmark ${JSON.stringify(raw.benchmark)} is not a profile; profiles: ${Object.keys(PROFILES).join(', ')}`);
   return {
     ...read,
     since,
     until,
     benchmark: raw.benchmark,
-    format: parseFormat(raw.format, raw.out),
-    out: raw.out,
+    format: parseFormat(raw.format, out),
+    out,
     failOnMiss: raw.failOnMiss === true,
     strict: raw.strict === true,
     rejects: raw.rejects,

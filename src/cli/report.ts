@@ -7,7 +7,8 @@ import { buildReport } from '../report/build.js';
 import { fieldsNeeded, METRICS } from '../report/registry.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
-import type { ReadCliOptions, ReportOptions } from './options.js';
+import type { Report } from '../report/model.js';
+import { STDOUT, type ReadCliOptions, type ReportOptions } from './options.js';
 import { writeOutputFile } from './write-output.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
@@ -39,8 +40,9 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
 export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
   const read = await readInputs(options, fieldsNeeded());
   const inputNames = options.inputs.map((i) => i.name);
-  if (!options.quiet) for (const note of [...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
-  if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(read.rejections.all), inputNames);
+  if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
+  if (options.rejects === STDOUT) io.stdout(renderRejectsCsv(read.rejections.all));
+  else if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(read.rejections.all), inputNames);
   const rejected = read.rejections.all.length;
   if (rejected > 0 && (options.strict || !options.quiet)) io.stderr(rejectionSummary(read.rejections, options.strict));
   if (options.strict && rejected > 0) {
@@ -67,7 +69,24 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   else await writeOutputFile(options.out, rendered, inputNames);
   // The table shows the warnings under it; other formats carry them inside, and stderr repeats them for the reader.
   if (!options.quiet && (options.format !== 'table' || options.out !== undefined)) for (const warning of report.warnings) io.stderr(`support-metrics: warning: ${warning}\n`);
-  return options.failOnMiss && Object.values(report.metrics).some((m) => m.status === 'missed') ? 1 : 0;
+  if (!options.failOnMiss) return 0;
+  const gated = Object.values(report.metrics).filter((m) => m.target !== null);
+  // A gate that checked nothing must not pass: an empty window or an export without the columns would (issue 9).
+  if (gated.every((m) => m.status === 'no-data')) {
+    io.stderr(`support-metrics: ${await nothingCheckedReason(report, gated.length)}; failing because of --fail-on-miss\n`);
+    return 1;
+  }
+  return gated.some((m) => m.status === 'missed') ? 1 : 0;
+}
+
+/** Why --fail-on-miss had nothing to check, in one line: no metric with a target, or none with data in the window. */
+async function nothingCheckedReason(report: Report, gated: number): Promise<string> {
+  if (gated === 0) return `no metric with a target was computed from the data given (targets: ${report.benchmark})`;
+  const { since, until } = report.window;
+  if (since === null && until === null) return 'no data for any metric with a target in the data given';
+  // Only on this path: the table module's libraries stay unloaded on JSON runs.
+  const { describeWindow } = await import('../render/table.js');
+  return `no data for any metric with a target in the window ${describeWindow(report.window)}`;
 }
 
 /** Inputs of a kind no metric of this version reads: read and validated only — said, so nobody looks for a number. */

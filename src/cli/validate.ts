@@ -23,6 +23,7 @@ export type FileValidation =
  * one unreadable file does not hide the others. Exit 2 when a file cannot be read, else 0.
  */
 export async function runValidate(options: ReadCliOptions, format: 'text' | 'json', io: CommandIo): Promise<number> {
+  for (const note of options.notes) io.stderr(`support-metrics: note: ${note}\n`);
   const files: FileValidation[] = [];
   for (const input of options.inputs) {
     try {

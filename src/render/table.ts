@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { MetricReport, Report } from '../report/model.js';
+import type { MetricReport, Report, ReportWindow } from '../report/model.js';
 import { formatValue } from './format-value.js';
 
 /**
@@ -26,8 +26,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     ]);
   }
   const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : table.toString()];
-  const w = report.window;
-  lines.push(`Window: ${w.since ?? 'start of data'} → ${w.until ?? 'end of data'} (${w.timezone}); targets: ${report.benchmark}`);
+  lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
   for (const input of report.inputs) {
     const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
     if (input.merged > 0) parts.push(`${input.merged} merged`);
@@ -36,6 +35,37 @@ export function renderTable(report: Report, options: { color: boolean }): string
   }
   for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The window as wall times in the report's zone, `2026-11-03 00:00 → 2026-11-04 00:00 (Europe/Moscow)`: the bounds
+ * the user typed in --tz, not UTC instants labelled with the zone (the JSON keeps ISO UTC, SPEC §8).
+ */
+export function describeWindow(window: ReportWindow): string {
+  const wall = wallTimeIn(window.timezone);
+  const since = window.since === null ? 'start of data' : wall(window.since);
+  const until = window.until === null ? 'end of data' : wall(window.until);
+  return `${since} → ${until} (${window.timezone})`;
+}
+
+/** `YYYY-MM-DD HH:mm` (`:ss` when not zero) of an ISO instant in an IANA zone. */
+function wallTimeIn(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  return (iso) => {
+    const part: Record<string, string> = {};
+    for (const p of format.formatToParts(new Date(iso))) part[p.type] = p.value;
+    const seconds = part.second === '00' ? '' : `:${part.second}`;
+    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}${seconds}`;
+  };
 }
 
 function colourStatus(metric: MetricReport, chalk: InstanceType<typeof Chalk>): string {

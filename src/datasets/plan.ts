@@ -3,7 +3,7 @@ import { PRESETS, type Preset } from '../presets/index.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
 import { fieldText } from '../read/csv-tokenizer.js';
 import { detectContentFormat, readInputHead, type InputFile } from '../read/input.js';
-import { detectDecimalSeparator, type DecimalSeparator } from '../read/number.js';
+import { decimalEvidence, type DecimalSeparator } from '../read/number.js';
 import { openSheetSource } from '../read/open-sheet.js';
 import { readSheetLayout } from '../read/sheet-layout.js';
 import type { SheetCell, SheetFormat, SheetSource } from '../read/source.js';
@@ -19,6 +19,8 @@ import { headerScorer, type MappedVia } from './mapping.js';
 export interface ReadOptions {
   /** Zone of timestamps written without an offset. */
   zone: Zone;
+  /** Whether the user named the zone (`--tz`): times without an offset read in a zone nobody named are a guess. */
+  zoneGiven?: boolean | undefined;
   encoding?: string | undefined;
   delimiter?: string | undefined;
   /** The sheet of a workbook to read (else `file.xlsx#Sheet`, else the first). */
@@ -120,6 +122,8 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || groupFields.has(field) || kind.fields.find((f) => f.field === field)!.required;
   const columns: ColumnPlan[] = [];
   // The time field is planned first: its timestamp format is the hint for the file's other date columns.
+  const unzoned: string[] = [];
+  const dateOnly: string[] = [];
   const ordered = [...mapping.columns.values()].sort((a, b) => Number(b.field === kind.time) - Number(a.field === kind.time));
   let hint: TimestampFormat | undefined;
   for (const column of ordered) {
@@ -135,9 +139,20 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       if (column.field === kind.time) hint = format;
       const zone = zoneInHeader(column.header);
       if (zone !== null) plan.zone = zone;
+      if (plan.read) {
+        const samples = table.samples(column.index).map((v) => v.trim()).filter((v) => v !== '');
+        if (zone === null && options.zoneGiven !== true && format !== 'unix-s' && format !== 'unix-ms' && !samples.some(hasOffset)) unzoned.push(column.header);
+        if (spec.type === 'instant' && samples.length > 0 && samples.every(isDateOnly)) dateOnly.push(column.header);
+      }
     }
     if (spec.type === 'duration' || spec.type === 'number' || spec.type === 'money') {
-      plan.decimal = options.decimal ?? detectDecimalSeparator(table.samples(column.index));
+      const decimal = options.decimal === undefined ? await planDecimal(table, column.index) : { separator: options.decimal, undecided: null };
+      plan.decimal = decimal.separator;
+      if (decimal.undecided !== null) {
+        warnings.push(
+          `${file}: column ${JSON.stringify(column.header)} has values like ${JSON.stringify(decimal.undecided)} and none that shows whether "${decimal.undecided.replace(/\d/g, '').trim()}" is a decimal or a thousands separator; read with "${decimal.separator}" as the decimal${table.delimiter === ';' ? ' (as in the ;-separated files of locales with a decimal comma)' : ''}; pass --decimal to say`,
+        );
+      }
     }
     if (spec.type === 'duration') {
       plan.unit = column.unit ?? 'minutes';
@@ -151,6 +166,13 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     columns.push(plan);
   }
   columns.sort((a, b) => a.index - b.index);
+  const named = (headers: string[]) => headers.map((h) => JSON.stringify(h)).join(', ');
+  if (unzoned.length > 0) {
+    warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in`);
+  }
+  if (dateOnly.length > 0) {
+    warnings.push(`${file}: ${named(dateOnly)} ${dateOnly.length === 1 ? 'holds' : 'hold'} dates without times: durations between them are whole days (0 s or 86,400 s …), not response or resolution times`);
+  }
   return {
     plan: {
       file,
@@ -229,6 +251,39 @@ function sheetTable(source: SheetSource, layout: { headers: string[]; headerLine
       }
     },
   };
+}
+
+/** An offset or zone written in the value: `Z`, `+0100`, `-05:00`, `UTC`, `GMT`. */
+function hasOffset(value: string): boolean {
+  return /(?:[zZ]|[+-]\d{2}:?\d{2}|\s(?:UTC|GMT))$/.test(value) && /\d[:.]\d\d/.test(value);
+}
+
+/** A date with no time of day: `2026-11-02`, `02.11.2026`, `11/02/2026`. */
+function isDateOnly(value: string): boolean {
+  return /^(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})$/.test(value);
+}
+
+/**
+ * A number column's decimal separator: the first sample value that decides; when the sample holds only values like
+ * `1,234` that could be either, the whole column is scanned for one that decides (as slash dates are). Undecided: a
+ * comma in `;`-separated files (written where the decimal is a comma), else a dot — and `undecided` names a value.
+ */
+async function planDecimal(table: Table, index: number): Promise<{ separator: DecimalSeparator; undecided: string | null }> {
+  let ambiguous: string | null = null;
+  for (const value of table.samples(index)) {
+    const evidence = decimalEvidence(value);
+    if (evidence === ',' || evidence === '.') return { separator: evidence, undecided: null };
+    if (evidence === 'ambiguous') ambiguous ??= value.trim();
+  }
+  if (ambiguous === null) return { separator: '.', undecided: null };
+  let decided: DecimalSeparator | null = null;
+  await table.scan(index, (text) => {
+    const evidence = decimalEvidence(text);
+    if (evidence === ',' || evidence === '.') decided = evidence;
+    return decided !== null;
+  });
+  if (decided !== null) return { separator: decided, undecided: null };
+  return { separator: table.delimiter === ';' ? ',' : '.', undecided: ambiguous };
 }
 
 /**

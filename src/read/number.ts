@@ -92,19 +92,33 @@ export function parseNumberText(text: string, decimal: DecimalSeparator): number
 }
 
 /**
- * The decimal separator of a column from its sample values: a comma decides when some value has a comma followed by
- * other than exactly three digits (`4,5`, `1 234,56`) or a comma after the last dot (`1.234,56`); otherwise a dot.
+ * What one value says about its column's decimal separator: `,` or `.` when it decides (`4,5`, `1 234,56`, `1.234,56`,
+ * `0,125`, `1,234,567`, `4.5`), `ambiguous` for a lone group of three (`1,234`, `2.500`: a thousands separator or a
+ * decimal one), null when it has no separator at all.
+ */
+export function decimalEvidence(raw: string): DecimalSeparator | 'ambiguous' | null {
+  const s = raw.trim();
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma < 0 && lastDot < 0) return null;
+  if (lastComma >= 0 && lastDot >= 0) return lastComma > lastDot ? ',' : '.';
+  const separator = lastComma >= 0 ? ',' : '.';
+  const other: DecimalSeparator = separator === ',' ? '.' : ',';
+  if (s.indexOf(separator) !== s.lastIndexOf(separator)) return other; // `1,234,567`: groups, so the decimal is the other
+  const after = s.slice(s.lastIndexOf(separator) + 1).match(/^\d*/)![0];
+  if (after.length !== 3) return separator;
+  if (/^[-−]?0[.,]/.test(s)) return separator; // `0,125`: a group never starts with 0
+  return /\d/.test(s.slice(0, s.lastIndexOf(separator))) ? 'ambiguous' : separator;
+}
+
+/**
+ * The decimal separator of a column from its sample values: the first value that decides (decimalEvidence); a dot
+ * when none does.
  */
 export function detectDecimalSeparator(samples: readonly string[]): DecimalSeparator {
   for (const raw of samples) {
-    const s = raw.trim();
-    const lastComma = s.lastIndexOf(',');
-    if (lastComma < 0) continue;
-    const lastDot = s.lastIndexOf('.');
-    if (lastDot >= 0) return lastComma > lastDot ? ',' : '.';
-    const after = s.slice(lastComma + 1).match(/^\d*/)![0];
-    if (after.length !== 3) return ',';
-    if (/^[-−]?0,/.test(s)) return ','; // `0,125`: a group never starts with 0
+    const evidence = decimalEvidence(raw);
+    if (evidence === ',' || evidence === '.') return evidence;
   }
   return '.';
 }

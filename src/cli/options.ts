@@ -52,6 +52,8 @@ export interface ReadCliOptions {
   preset: Preset | undefined;
   map: Record<string, string>;
   zone: Zone;
+  /** Whether --tz was given (times without an offset read in a zone nobody named are a warning). */
+  zoneGiven: boolean;
   encoding: string | undefined;
   delimiter: string | undefined;
   dateFormat: TimestampFormat | undefined;
@@ -90,6 +92,7 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
     preset,
     map: parseMap(raw.map ?? []),
     zone: withOption('--tz', () => new Zone(raw.tz)),
+    zoneGiven: argv === undefined ? raw.tz !== 'UTC' : argv.some((a) => a === '--tz' || a.startsWith('--tz=')),
     encoding: raw.encoding === undefined ? undefined : withOption('--encoding', () => normaliseEncodingName(raw.encoding!)),
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
     dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),

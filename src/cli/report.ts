@@ -25,6 +25,7 @@ export interface CommandIo {
 export function readInputs(options: ReadCliOptions, fields: 'all' | readonly string[]): Promise<ReadResult> {
   return readDatasets(options.inputs, {
     zone: options.zone,
+    zoneGiven: options.zoneGiven,
     encoding: options.encoding,
     delimiter: options.delimiter,
     sheet: options.sheet,

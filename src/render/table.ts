@@ -17,7 +17,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
     const stats = 'median' in metric.details ? metric.details : null;
     table.push([
       metric.label + (metric.lowSample ? chalk.yellow(' (low sample)') : ''),
-      formatValue(metric.value, metric.unit),
+      metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? wrap(`no data: ${metric.details.reason}`, 44) : formatValue(metric.value, metric.unit),
       stats === null ? '' : formatValue(stats.median, metric.unit),
       stats === null ? '' : formatValue(stats.p90, metric.unit),
       stats === null ? '' : String(stats.count),
@@ -77,4 +77,18 @@ function colourStatus(metric: MetricReport, chalk: InstanceType<typeof Chalk>): 
     default:
       return chalk.dim(metric.status);
   }
+}
+
+/** Breaks text into lines of at most `width` characters at spaces (cli-table3 shows a multi-line cell). */
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines.join('\n');
 }

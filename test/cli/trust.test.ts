@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+/**
+ * Issue #9, end to end on files laid out like the ones that showed each problem: no confident wrong number — every
+ * guess a warning in the report, every gap a reason, every empty cell empty.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'sm-trust-'));
+
+function report(args: string[]) {
+  const result = runBin(['report', ...args, '--format', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  return { ...result, json: JSON.parse(result.stdout) };
+}
+
+describe('a Freshdesk export re-saved by Excel', () => {
+  const { json } = report(['fixtures/freshdesk-excel-resave.csv', '--tz', 'Europe/Berlin']);
+
+  it('is not taken for Zendesk (it shares only Status, Priority, Group): generic names, no preset', () => {
+    expect(json.inputs[0].preset).toBeNull();
+  });
+
+  it('reads its 0:00:00 hour cells beside empty timestamps as none, not zero', () => {
+    // Resolved time filled for 1301, 1302, 1305 only: 3 resolved, not 6 (1303, 1304, 1306 have 0:00:00 and no Resolved time)
+    expect(json.metrics.ticket_volume.details).toEqual({ resolved: 3, unresolved: 3, unanswered: 2 });
+    // 2:27:18, 27:14:51, 0:06:40 → 8838 + 98091 + 400 = 107329 s / 3
+    expect(json.metrics.art.value).toBeCloseTo(107329 / 3, 6);
+    expect(json.metrics.art.status).toBe('missed');
+    // 0:18:26, 1:05:02, 0:01:20, 0:00:35 → 1106 + 3902 + 80 + 35 = 5123 s / 4 = 1280.75; 1303 and 1306 unanswered
+    expect(json.metrics.frt).toMatchObject({ value: 1280.75, details: { count: 4, unanswered: 2 } });
+  });
+
+  it('says that its slash dates never settle day or month', () => {
+    expect(json.warnings).toContain(
+      'fixtures/freshdesk-excel-resave.csv: column "Created time" has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first',
+    );
+  });
+});
+
+describe('a Zendesk export with only the business-hours twins', () => {
+  it('FRT and ART are no-data with the reason and the column that is there; the counts are unknown, not "all"', () => {
+    const { json, stdout } = { ...report(['fixtures/zendesk-business-hours-only.csv']), stdout: runBin(['report', 'fixtures/zendesk-business-hours-only.csv', '--quiet']).stdout };
+    expect(json.inputs[0].preset).toBe('zendesk');
+    expect(json.metrics.frt).toMatchObject({ value: null, status: 'no-data', details: { unanswered: null, count: 0 } });
+    expect(json.metrics.frt.details.reason).toBe(
+      'no first-response column (first_response_at or first_response_minutes); the file has only "First reply time in minutes within business hours", time within business hours (for --business-hours, not in this version)',
+    );
+    // Solved at is there: ART from the timestamps (11:30 − 09:00 = 9000 s), 2 unresolved
+    expect(json.metrics.art).toMatchObject({ value: 9000, details: { unresolved: 2, sources: { exportColumn: 0, timestamps: 1 } } });
+    expect(json.metrics.ticket_volume.details).toEqual({ resolved: 1, unresolved: 2, unanswered: null });
+    // The table shows the reason where the value would be.
+    expect(stdout).toMatch(/First response time\s+│ no data: no first-response column/);
+  });
+});
+
+describe('numbers and empties', () => {
+  it('"1,234" and "2,500" minutes in a ;-separated file: a decimal comma, and a warning that the column never said', () => {
+    const { json } = report(['fixtures/tickets-semicolon-minutes.csv', '--tz', 'Europe/Moscow']);
+    // 1.234 min = 74.04 s, 3.750 min = 225 s: mean 149.52 s (not 1234 and 3750 minutes)
+    expect(json.metrics.frt).toMatchObject({ value: 149.52, details: { count: 2, unanswered: 1 } });
+    // 2.5 min = 150 s
+    expect(json.metrics.art.value).toBe(150);
+    expect(json.warnings[0]).toBe(
+      'fixtures/tickets-semicolon-minutes.csv: column "Время первого ответа, мин" has values like "1,234" and none that shows whether "," is a decimal or a thousands separator; read with "," as the decimal (as in the ;-separated files of locales with a decimal comma); pass --decimal to say',
+    );
+  });
+
+  it('n/a, N/A and — are empty cells: the ticket stays, unanswered and unresolved, not rejected', () => {
+    const { json } = report(['fixtures/tickets-semicolon-minutes.csv', '--tz', 'Europe/Moscow']);
+    expect(json.inputs[0]).toMatchObject({ rows: 3, accepted: 3, rejected: 0 });
+    expect(json.metrics.ticket_volume).toMatchObject({ value: 3, details: { resolved: 1, unresolved: 2, unanswered: 1 } });
+  });
+
+  it('text in a number column is rejected naming the column, with a hint that fits (not --decimal)', () => {
+    const file = join(dir, 'words.csv');
+    writeFileSync(file, 'id,created_at,first_response_minutes\n1,2026-11-02T10:00:00Z,soon\n2,2026-11-02T11:00:00Z,4.5\n');
+    const result = runBin(['report', file]);
+    expect(result.stderr).toContain(`${file}:2:3: first_response_minutes "soon" is not a number of minutes; fix the row (leave the cell empty when there is no value)`);
+  });
+});
+
+describe('times and dates', () => {
+  const file = join(dir, 'local.csv');
+  writeFileSync(file, 'id,created_at,first_response_at\n1,2026-11-02 10:00,2026-11-02 10:20\n2,2026-11-02 11:00,2026-11-02 11:05\n');
+
+  it('times without an offset and no --tz: read as UTC, and a warning says so (kept with --quiet)', () => {
+    const { json } = report([file, '--quiet']);
+    expect(json.warnings).toContain(`${file}: the times in "created_at", "first_response_at" carry no zone and none was given; read as UTC — pass --tz with the zone the export was made in`);
+    expect(report([file, '--tz', 'UTC']).json.warnings.some((w: string) => w.includes('carry no zone'))).toBe(false);
+  });
+
+  it('a date-only file: FRT of whole days, and a warning that says why', () => {
+    const dates = join(dir, 'dates.csv');
+    writeFileSync(dates, 'id,created_at,first_response_at\n1,2026-11-02,2026-11-02\n2,2026-11-02,2026-11-03\n');
+    const { json } = report([dates, '--tz', 'UTC']);
+    // 0 s and 86,400 s: mean 43,200 s
+    expect(json.metrics.frt.value).toBe(43200);
+    expect(json.warnings).toContain(`${dates}: "created_at", "first_response_at" hold dates without times: durations between them are whole days (0 s or 86,400 s …), not response or resolution times`);
+  });
+});

@@ -18,7 +18,7 @@ export interface CsvReadOptions {
   encoding?: string | undefined;
   /** Forces the delimiter (`--delimiter`), else sniffed. */
   delimiter?: string | undefined;
-  /** How many known column names a row holds: the header row is the one that names the most. */
+  /** How many known column names a row holds: the header row is, of the rows that look like names, the one that names the most (findHeaderRow). */
   scoreHeader: (cells: readonly string[]) => number;
 }
 

@@ -13,7 +13,7 @@ const SHOWN_REJECTIONS = 10;
 
 /** What `validate` found about one file: how it was read, or why it could not be. */
 export type FileValidation =
-  | (InputSummary & { ok: true; rejections: { byReason: Record<string, number>; first: Rejection[] }; notes: string[] })
+  | (InputSummary & { ok: true; rejections: { byReason: Record<string, number>; first: Rejection[] }; notes: string[]; warnings: string[] })
   | { file: string; ok: false; code: string; error: string };
 
 /**
@@ -30,7 +30,7 @@ export async function runValidate(options: ReadCliOptions, format: 'text' | 'jso
       const read = await readInputs({ ...options, inputs: [input] }, 'all');
       const byReason: Record<string, number> = {};
       for (const r of read.rejections.all) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
-      files.push({ ok: true, ...read.inputs[0]!, rejections: { byReason, first: read.rejections.all.slice(0, SHOWN_REJECTIONS).map(withoutIndex) }, notes: read.notes });
+      files.push({ ok: true, ...read.inputs[0]!, rejections: { byReason, first: read.rejections.all.slice(0, SHOWN_REJECTIONS).map(withoutIndex) }, notes: read.notes, warnings: read.warnings });
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ file: input.name, ok: false, code: error.code, error: error.message });
@@ -70,6 +70,7 @@ function describe(f: FileValidation): string {
   for (const rule of f.skipRows) lines.push(`  skips rows whose ${JSON.stringify(rule.header)} is ${rule.values.map((v) => JSON.stringify(v)).join(' or ')} (${rule.reason})`);
   lines.push(`  rows ${f.rows}: ${f.accepted} accepted, ${f.rejected} rejected, ${f.skipped} skipped, ${f.merged} merged`);
   for (const note of f.notes) lines.push(`  note: ${note}`);
+  for (const warning of f.warnings) lines.push(`  warning: ${warning}`);
   const reasons = Object.entries(f.rejections.byReason);
   if (reasons.length === 0) {
     lines.push('  rejected rows: none');

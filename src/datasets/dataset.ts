@@ -81,11 +81,27 @@ export function describeColumn(column: ColumnPlan): ColumnSummary {
   return { field: column.field, header: column.header, column: column.index + 1, via: column.via, format: valueFormat(column), read: column.read };
 }
 
+/** `, in UTC (from the header)`, `, offsets in the values`, `, in Europe/Berlin (--tz)`, `, in UTC (assumed: no zone given)`. */
+function zoneNote(column: ColumnPlan): string {
+  switch (column.zoneFrom) {
+    case 'header':
+      return `, in ${column.zone} (from the header)`;
+    case 'values':
+      return ', offsets in the values';
+    case 'tz':
+      return ', in --tz';
+    case 'assumed':
+      return ', in the default zone (assumed: no --tz)';
+    default:
+      return '';
+  }
+}
+
 function valueFormat(column: ColumnPlan): string {
   switch (column.type) {
     case 'instant':
     case 'date':
-      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.guessedMonthFirst ? ' (month-first assumed)' : '') + (column.zone === undefined ? '' : `, in ${column.zone} (from the header)`);
+      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.guessedMonthFirst ? ' (month-first assumed)' : '') + zoneNote(column);
     case 'month':
       return 'month';
     case 'duration':

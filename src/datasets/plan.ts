@@ -50,6 +50,11 @@ export interface ColumnPlan extends ValuePlan {
   guessedMonthFirst?: boolean;
   /** The zone the header names for this column (`Start (UTC)`), used instead of --tz. */
   zone?: string;
+  /**
+   * Where the zone of this column's times comes from: the header, offsets written in the values, --tz, or nowhere
+   * (read in the default zone: a guess, warned about).
+   */
+  zoneFrom?: 'header' | 'values' | 'tz' | 'assumed';
 }
 
 /**
@@ -139,9 +144,11 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       if (column.field === kind.time) hint = format;
       const zone = zoneInHeader(column.header);
       if (zone !== null) plan.zone = zone;
+      const samples = table.samples(column.index).map((v) => v.trim()).filter((v) => v !== '');
+      const offsets = format === 'unix-s' || format === 'unix-ms' || (samples.length > 0 && samples.some(hasOffset));
+      plan.zoneFrom = zone !== null ? 'header' : offsets ? 'values' : options.zoneGiven === true ? 'tz' : 'assumed';
       if (plan.read) {
-        const samples = table.samples(column.index).map((v) => v.trim()).filter((v) => v !== '');
-        if (zone === null && options.zoneGiven !== true && format !== 'unix-s' && format !== 'unix-ms' && !samples.some(hasOffset)) unzoned.push(column.header);
+        if (plan.zoneFrom === 'assumed') unzoned.push(column.header);
         if (spec.type === 'instant' && samples.length > 0 && samples.every(isDateOnly)) dateOnly.push(column.header);
       }
     }

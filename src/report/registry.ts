@@ -55,7 +55,8 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
       return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
     }
     const result = frt(ticketColumns(dataset), target);
-    return { value: result.value, details: result.details, sampleSize: result.details.count };
+    const details = result.value === null ? { ...result.details, reason: emptyReason(dataset, 'answered') } : result.details;
+    return { value: result.value, details, sampleSize: result.details.count };
   },
 };
 
@@ -68,9 +69,15 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
       return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', ['resolved_at', 'resolution_minutes'], 'resolution_business_minutes'));
     }
     const result = art(ticketColumns(dataset), target);
-    return { value: result.value, details: result.details, sampleSize: result.details.count };
+    const details = result.value === null ? { ...result.details, reason: emptyReason(dataset, 'resolved') } : result.details;
+    return { value: result.value, details, sampleSize: result.details.count };
   },
 };
+
+/** Why a duration metric has no value although its column is there: no ticket had one (in the window). */
+function emptyReason(dataset: Dataset, what: string): string {
+  return dataset.rows === 0 ? 'no ticket in the window' : `none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is ${what}`;
+}
 
 /** A duration metric whose input column the file does not have: no value, unknown counts, and why. */
 function noColumn<Extra extends object>(extra: Extra, reason: string): MetricOutcome<DurationDetailsOf & Extra> {

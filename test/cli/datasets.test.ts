@@ -27,7 +27,7 @@ describe('validate: a minimal file of each kind, field by field', () => {
     const file = json.files[0];
     expect(file).toMatchObject({ ok: true, file: 'fixtures/surveys.csv', kind: 'surveys', preset: null, format: 'csv', encoding: 'utf-8', delimiter: ',', sheet: null, headerLine: 1 });
     expect(file.columns).toEqual([
-      column(1, 'responded_at', 'responded_at', 'YYYY-MM-DD HH:mm:ss[±hhmm]'),
+      column(1, 'responded_at', 'responded_at', 'YYYY-MM-DD HH:mm:ss[±hhmm], in the default zone (assumed: no --tz)'),
       column(2, 'survey', 'survey', 'text'),
       column(3, 'score', 'score', 'score'),
       column(4, 'ticket_id', 'ticket_id', 'text'),
@@ -47,7 +47,7 @@ describe('validate: a minimal file of each kind, field by field', () => {
     const file = json.files[0];
     expect(file).toMatchObject({ kind: 'spend', encoding: 'windows-1251', delimiter: ';', headerLine: 1 });
     expect(file.columns).toEqual([
-      column(1, 'date', 'Дата', 'DD.MM.YYYY HH:mm:ss'),
+      column(1, 'date', 'Дата', 'DD.MM.YYYY HH:mm:ss, in the default zone (assumed: no --tz)'),
       column(2, 'amount', 'Сумма', 'money, decimal comma'),
       column(3, 'type', 'Тип', 'text'),
       // an ad campaign or sales channel: kept as written, not folded into the support-channel names
@@ -140,7 +140,7 @@ describe('the other files people call ".xls"', () => {
   it('Freshdesk XML Spreadsheet 2003: cells skipped with ss:Index land in their columns', () => {
     const file = validate(['fixtures/freshdesk-tickets.xls']).json.files[0];
     expect(file).toMatchObject({ format: 'xml2003', sheet: 'Sheet1', kind: 'tickets', rows: 6, accepted: 6, rejected: 0 });
-    expect(file.columns).toContainEqual(column(9, 'created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm]'));
+    expect(file.columns).toContainEqual(column(9, 'created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm], in the default zone (assumed: no --tz)'));
     expect(file.columns).toContainEqual(column(24, 'customer_id', 'Contact ID', 'text'));
   });
 

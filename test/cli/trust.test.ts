@@ -101,3 +101,19 @@ describe('times and dates', () => {
     expect(json.warnings).toContain(`${dates}: "created_at", "first_response_at" hold dates without times: durations between them are whole days (0 s or 86,400 s …), not response or resolution times`);
   });
 });
+
+describe('every no-data says why', () => {
+  it('an empty window: FRT and ART null with the reason, not a made-up 0', () => {
+    const { json } = report(['fixtures/zendesk-tickets.csv', '--since', '2027-01-01', '--until', '2027-02-01']);
+    expect(json.metrics.ticket_volume.value).toBe(0);
+    expect(json.metrics.frt).toMatchObject({ value: null, status: 'no-data', details: { count: 0, reason: 'no ticket in the window' } });
+    expect(json.metrics.art.details.reason).toBe('no ticket in the window');
+  });
+
+  it('validate says where each column\'s zone comes from', () => {
+    const result = runBin(['validate', 'fixtures/bitrix24-openlines.csv', '--tz', 'Europe/Moscow']);
+    expect(result.stdout).toMatch(/created_at +← column 4 "Дата создания" \(preset\), DD\.MM\.YYYY HH:mm:ss, in --tz/);
+    const zendesk = runBin(['validate', 'fixtures/zendesk-tickets.csv']);
+    expect(zendesk.stdout).toMatch(/created_at +← column 16 "Created at" \(preset\), YYYY-MM-DD HH:mm:ss\[±hhmm\], offsets in the values/);
+  });
+});

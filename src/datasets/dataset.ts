@@ -17,6 +17,8 @@ export interface Dataset {
   texts: Record<string, TextColumn>;
   /** Every field some file of the data set has a column for (parsed or not), with the header it came from. */
   mapped: Record<string, string>;
+  /** Headers of its files that no field was mapped from (for "the column that could serve" in a metric's reason). */
+  unmapped: string[];
   /** Physical line (CSV) or sheet row of each row, and which input it came from (index into ReadResult.inputs). */
   lineOfRow: Uint32Array;
   inputOfRow: Uint32Array;

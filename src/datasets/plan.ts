@@ -129,18 +129,16 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   // The time field is planned first: its timestamp format is the hint for the file's other date columns.
   const unzoned: string[] = [];
   const dateOnly: string[] = [];
+  const undecidedSlash: ColumnPlan[] = [];
   const ordered = [...mapping.columns.values()].sort((a, b) => Number(b.field === kind.time) - Number(a.field === kind.time));
   let hint: TimestampFormat | undefined;
   for (const column of ordered) {
     const spec = kind.fields.find((f) => f.field === column.field)!;
     const plan: ColumnPlan = { field: column.field, header: column.header, via: column.via, index: column.index, type: spec.type, read: wanted(column.field) };
     if (spec.type === 'instant' || spec.type === 'date') {
-      const { format, guessedMonthFirst } = await planTimestampFormat(table, column.index, options, hint);
+      const { format, undecided } = await planTimestampFormat(table, column.index, options, hint);
       plan.format = format;
-      if (guessedMonthFirst) {
-        plan.guessedMonthFirst = true;
-        warnings.push(`${file}: column ${JSON.stringify(column.header)} has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`);
-      }
+      if (undecided) undecidedSlash.push(plan);
       if (column.field === kind.time) hint = format;
       const zone = zoneInHeader(column.header);
       if (zone !== null) plan.zone = zone;
@@ -173,6 +171,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     columns.push(plan);
   }
   columns.sort((a, b) => a.index - b.index);
+  warnings.push(...settleSlashOrder(file, columns, undecidedSlash));
   const named = (headers: string[]) => headers.map((h) => JSON.stringify(h)).join(', ');
   if (unzoned.length > 0) {
     warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in`);
@@ -260,6 +259,33 @@ function sheetTable(source: SheetSource, layout: { headers: string[]; headerLine
   };
 }
 
+/**
+ * One export writes all its dates one way: a slash column whose own values never show a day above 12 takes the order
+ * another column of the file proves (`13/02/2026` in Resolved at settles Created at too). When none proves it, every
+ * such column is read month-first and a warning says so; when two columns prove different orders, a warning says that.
+ */
+function settleSlashOrder(file: string, columns: readonly ColumnPlan[], undecided: readonly ColumnPlan[]): string[] {
+  const isSlash = (c: ColumnPlan) => c.format === 'dmy-slash' || c.format === 'mdy-slash';
+  const proven = new Set(columns.filter((c) => isSlash(c) && !undecided.includes(c)).map((c) => c.format));
+  const named = (list: readonly ColumnPlan[]) => list.map((c) => JSON.stringify(c.header)).join(', ');
+  if (proven.size === 1) {
+    for (const column of undecided) column.format = [...proven][0]!;
+    return [];
+  }
+  if (proven.size > 1) {
+    const dayFirst = columns.filter((c) => c.format === 'dmy-slash' && !undecided.includes(c));
+    const monthFirst = columns.filter((c) => c.format === 'mdy-slash' && !undecided.includes(c));
+    return [`${file}: the slash dates of ${named(dayFirst)} are day-first but those of ${named(monthFirst)} month-first; each is read as its own values show — check the export`];
+  }
+  const guessed = undecided.filter(isSlash);
+  if (guessed.length === 0) return [];
+  for (const column of guessed) {
+    column.format = 'mdy-slash';
+    column.guessedMonthFirst = true;
+  }
+  return [`${file}: the slash dates of ${named(guessed)} never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`];
+}
+
 /** An offset or zone written in the value: `Z`, `+0100`, `-05:00`, `UTC`, `GMT`. */
 function hasOffset(value: string): boolean {
   return /(?:[zZ]|[+-]\d{2}:?\d{2}|\s(?:UTC|GMT))$/.test(value) && /\d[:.]\d\d/.test(value);
@@ -298,14 +324,14 @@ async function planDecimal(table: Table, index: number): Promise<{ separator: De
  * column: when the sample never shows a part above 12, the whole column is scanned once for one (SPEC §3). `hint`
  * (the time field's format) is taken when this column's sample is empty or its slash order stays undecided.
  */
-async function planTimestampFormat(table: Table, index: number, options: ReadOptions, hint: TimestampFormat | undefined): Promise<{ format: TimestampFormat; guessedMonthFirst: boolean }> {
-  if (options.dateFormat !== undefined) return { format: options.dateFormat, guessedMonthFirst: false };
+async function planTimestampFormat(table: Table, index: number, options: ReadOptions, hint: TimestampFormat | undefined): Promise<{ format: TimestampFormat; undecided: boolean }> {
+  if (options.dateFormat !== undefined) return { format: options.dateFormat, undecided: false };
   const detected = detectTimestampFormat(table.samples(index), options.zone);
-  if (detected === null) return { format: hint ?? 'iso', guessedMonthFirst: false };
-  if (!detected.ambiguousSlash) return { format: detected.format, guessedMonthFirst: false };
+  const slashHint = hint === 'dmy-slash' || hint === 'mdy-slash';
+  if (detected === null) return { format: hint ?? 'iso', undecided: slashHint };
+  if (!detected.ambiguousSlash) return { format: detected.format, undecided: false };
   let settled: TimestampFormat | null = null;
   await table.scan(index, (text) => (settled = slashOrderOf(text)) !== null);
-  if (settled !== null) return { format: settled, guessedMonthFirst: false };
-  if (hint === 'dmy-slash' || hint === 'mdy-slash') return { format: hint, guessedMonthFirst: false };
-  return { format: detected.format, guessedMonthFirst: true };
+  if (settled !== null) return { format: settled, undecided: false };
+  return { format: slashHint ? hint : detected.format, undecided: true };
 }

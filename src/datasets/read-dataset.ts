@@ -176,7 +176,8 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
 
   const mapped: Record<string, string> = {};
   for (const f of files) for (const c of f.plan.columns) mapped[c.field] ??= c.header;
-  const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, mapped, lineOfRow, inputOfRow };
+  const unmapped = [...new Set(files.flatMap((f) => inputs[f.index]!.unusedHeaders))];
+  const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, mapped, unmapped, lineOfRow, inputOfRow };
   if (kind.key === undefined) return dataset;
 
   const numericIds = concat(parts.map((p) => p.numericIds), (n) => new Float64Array(n));
@@ -228,5 +229,5 @@ function keepRows(dataset: Dataset, drop: Uint8Array, kept: number): Dataset {
   const numbers = Object.fromEntries(Object.entries(dataset.numbers).map(([f, v]) => [f, keep(v)]));
   const elapsed = Object.fromEntries(Object.entries(dataset.elapsed).map(([n, e]) => [n, { seconds: keep(e.seconds), source: keep(e.source) }]));
   const texts = Object.fromEntries(Object.entries(dataset.texts).map(([f, t]) => [f, { codes: keep(t.codes), values: t.values }]));
-  return { kind: dataset.kind, rows: kept, numbers, elapsed, texts, mapped: dataset.mapped, lineOfRow: keep(dataset.lineOfRow), inputOfRow: keep(dataset.inputOfRow) };
+  return { kind: dataset.kind, rows: kept, numbers, elapsed, texts, mapped: dataset.mapped, unmapped: dataset.unmapped, lineOfRow: keep(dataset.lineOfRow), inputOfRow: keep(dataset.inputOfRow) };
 }

@@ -78,6 +78,7 @@ function inWindow(dataset: Dataset, options: ReportOptions): Dataset {
     elapsed: Object.fromEntries(Object.entries(dataset.elapsed).map(([name, e]) => [name, { seconds: pickRows(e.seconds, rows), source: pickRows(e.source, rows) }])),
     texts: Object.fromEntries(Object.entries(dataset.texts).map(([field, t]) => [field, { codes: pickRows(t.codes, rows), values: t.values }])),
     mapped: dataset.mapped,
+    unmapped: dataset.unmapped,
     lineOfRow: pickRows(dataset.lineOfRow, rows),
     inputOfRow: pickRows(dataset.inputOfRow, rows),
   };

@@ -1,7 +1,9 @@
 import type { Dataset } from '../datasets/dataset.js';
 import type { KindName } from '../datasets/kind.js';
 import { ticketColumns } from '../datasets/ticket-columns.js';
-import { TICKET_TIME_FIELDS } from '../datasets/tickets.js';
+import { fieldSpec } from '../datasets/kind.js';
+import { suggestHeader } from '../datasets/suggest-header.js';
+import { TICKET_TIME_FIELDS, TICKETS } from '../datasets/tickets.js';
 import { art } from '../metrics/art.js';
 import { frt } from '../metrics/frt.js';
 import type { Threshold } from '../metrics/threshold.js';
@@ -93,7 +95,14 @@ type DurationDetailsOf = { count: number; mean: null; median: null; p90: null; m
 function missingColumnReason(dataset: Dataset, what: string, fields: readonly string[], businessTwin: string): string {
   const reason = `no ${what} column (${fields.join(' or ')})`;
   const twin = dataset.mapped[businessTwin];
-  if (twin === undefined) return `${reason}; map one with --map ${fields[1]}=HEADER`;
+  if (twin === undefined) {
+    // A header the file has that likely means one of the fields (`Resolved` for resolved_at): the --map to type.
+    for (const field of fields) {
+      const suggestion = suggestHeader(fieldSpec(TICKETS, field), dataset.unmapped, new Set());
+      if (suggestion !== undefined && suggestion.share >= 0.5) return `${reason}; the file has ${JSON.stringify(suggestion.header)}: if it is that, pass --map ${field}=${JSON.stringify(suggestion.header)}`;
+    }
+    return `${reason}; map one with --map ${fields[1]}=HEADER`;
+  }
   return `${reason}; the file has only ${JSON.stringify(twin)}, time within business hours (for --business-hours, not in this version)`;
 }
 

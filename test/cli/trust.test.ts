@@ -35,7 +35,7 @@ describe('a Freshdesk export re-saved by Excel', () => {
 
   it('says that its slash dates never settle day or month', () => {
     expect(json.warnings).toContain(
-      'fixtures/freshdesk-excel-resave.csv: column "Created time" has slash dates that never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first',
+      'fixtures/freshdesk-excel-resave.csv: the slash dates of "Created time", "Initial response time", "Resolved time" never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first',
     );
   });
 });
@@ -83,6 +83,16 @@ describe('numbers and empties', () => {
 });
 
 describe('times and dates', () => {
+  it('one column that proves the slash order settles the file\'s other slash columns', () => {
+    const file = join(dir, 'slash.csv');
+    writeFileSync(file, 'Id,Created at,Resolved at\n1,01/02/2026 10:00,13/02/2026 10:00\n2,03/05/2026 10:00,03/05/2026 11:00\n');
+    const { json } = report([file, '--tz', 'UTC']);
+    // Day-first everywhere: 1 Feb → 13 Feb = 12 days = 1,036,800 s; 3 May 10:00 → 11:00 = 3600 s; mean 520,200 s
+    // (read month-first, Created at would have made ticket 2 last 59 days)
+    expect(json.metrics.art.value).toBe(520200);
+    expect(json.warnings.some((w: string) => w.includes('slash dates'))).toBe(false);
+  });
+
   const file = join(dir, 'local.csv');
   writeFileSync(file, 'id,created_at,first_response_at\n1,2026-11-02 10:00,2026-11-02 10:20\n2,2026-11-02 11:00,2026-11-02 11:05\n');
 
@@ -103,6 +113,14 @@ describe('times and dates', () => {
 });
 
 describe('every no-data says why', () => {
+  it('a missing column names the header that could serve (Jira "Resolved" for resolved_at)', () => {
+    const file = join(dir, 'jira.csv');
+    writeFileSync(file, 'Issue key,Summary,Priority,Created,Resolved,Comment\nK-1,x,Medium,2026-01-01 10:00,2026-01-01 12:00,c\n');
+    const { json } = report([file, '--tz', 'UTC', '--map', 'id=Issue key']);
+    expect(json.metrics.art.details.reason).toBe('no resolution column (resolved_at or resolution_minutes); the file has "Resolved": if it is that, pass --map resolved_at="Resolved"');
+    expect(json.metrics.ticket_volume.details).toEqual({ resolved: null, unresolved: null, unanswered: null });
+  });
+
   it('an empty window: FRT and ART null with the reason, not a made-up 0', () => {
     const { json } = report(['fixtures/zendesk-tickets.csv', '--since', '2027-01-01', '--until', '2027-02-01']);
     expect(json.metrics.ticket_volume.value).toBe(0);

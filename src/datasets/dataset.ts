@@ -103,7 +103,7 @@ function valueFormat(column: ColumnPlan): string {
   switch (column.type) {
     case 'instant':
     case 'date':
-      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.guessedMonthFirst ? ' (month-first assumed)' : '') + zoneNote(column);
+      return TIMESTAMP_FORMAT_LABELS[column.format ?? 'iso'] + (column.datesOnly ? ', dates only' : '') + (column.guessedMonthFirst ? ' (month-first assumed)' : '') + zoneNote(column);
     case 'month':
       return 'month';
     case 'duration':

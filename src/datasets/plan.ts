@@ -55,6 +55,8 @@ export interface ColumnPlan extends ValuePlan {
    * (read in the default zone: a guess, warned about).
    */
   zoneFrom?: 'header' | 'values' | 'tz' | 'assumed';
+  /** A time column whose values are dates without a time of day. */
+  datesOnly?: boolean;
 }
 
 /**
@@ -147,7 +149,10 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       plan.zoneFrom = zone !== null ? 'header' : offsets ? 'values' : options.zoneGiven === true ? 'tz' : 'assumed';
       if (plan.read) {
         if (plan.zoneFrom === 'assumed') unzoned.push(column.header);
-        if (spec.type === 'instant' && samples.length > 0 && samples.every(isDateOnly)) dateOnly.push(column.header);
+        if (spec.type === 'instant' && samples.length > 0 && samples.every(isDateOnly)) {
+          dateOnly.push(column.header);
+          plan.datesOnly = true;
+        }
       }
     }
     if (spec.type === 'duration' || spec.type === 'number' || spec.type === 'money') {

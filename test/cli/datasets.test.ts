@@ -144,6 +144,18 @@ describe('the other files people call ".xls"', () => {
     expect(file.columns).toContainEqual(column(24, 'customer_id', 'Contact ID', 'text'));
   });
 
+  it('Freshdesk XML 2003 through the report: generic names (not Zendesk), 00:00:00 beside empty timestamps = none', () => {
+    const result = runBin(['report', 'fixtures/freshdesk-tickets.xls', '--tz', 'UTC', '--format', 'json']);
+    const json = JSON.parse(result.stdout);
+    expect(json.inputs[0].preset).toBeNull();
+    // Resolved time filled for 1201, 1202, 1205, 1206; 1203 and 1204 have 00:00:00 and no Resolved time
+    expect(json.metrics.ticket_volume.details).toEqual({ resolved: 4, unresolved: 2, unanswered: 1 });
+    // First response 00:18:26, 01:05:02, 00:01:20, 00:00:35, 00:04:14 = 1106 + 3902 + 80 + 35 + 254 = 5377 s / 5
+    expect(json.metrics.frt).toMatchObject({ value: 1075.4, details: { count: 5, unanswered: 1 } });
+    // Resolution 02:27:18, 27:14:51, 00:06:40, 00:11:59 = 8838 + 98091 + 400 + 719 = 108048 s / 4 = 27012
+    expect(json.metrics.art).toMatchObject({ value: 27012, details: { count: 4, unresolved: 2 } });
+  });
+
   it('a binary Excel 97 workbook: exit 2, save it as .xlsx or CSV', () => {
     const xls = join(dir, 'old.xls');
     writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]));

@@ -119,3 +119,35 @@ function valueFormat(column: ColumnPlan): string {
       return column.normalise === 'channel' ? 'text (channel names normalised)' : 'text';
   }
 }
+
+type Column = Float64Array | Uint8Array | Uint16Array | Uint32Array;
+
+/** The values of `rows` (all of them when null), as a new array of the same type. */
+export function pickRows<T extends Column>(values: T, rows: Uint32Array | null): T {
+  if (rows === null) return values;
+  const out = new (values.constructor as new (n: number) => T)(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]!]!;
+  return out;
+}
+
+/** Every column of a record of columns restricted to `rows`. */
+export function pickColumns<T extends Record<string, Column>>(columns: T, rows: Uint32Array | null): T {
+  if (rows === null) return columns;
+  return Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, pickRows(values, rows)])) as T;
+}
+
+/**
+ * The data set restricted to `rows` (row numbers, ascending), every column alike: the one way rows leave a data set,
+ * whether they repeat a key (read-dataset) or fall outside a window (report/window).
+ */
+export function datasetRows(dataset: Dataset, rows: Uint32Array): Dataset {
+  return {
+    ...dataset,
+    rows: rows.length,
+    numbers: pickColumns(dataset.numbers, rows),
+    elapsed: Object.fromEntries(Object.entries(dataset.elapsed).map(([name, e]) => [name, { seconds: pickRows(e.seconds, rows), source: pickRows(e.source, rows) }])),
+    texts: Object.fromEntries(Object.entries(dataset.texts).map(([field, t]) => [field, { codes: pickRows(t.codes, rows), values: t.values }])),
+    lineOfRow: pickRows(dataset.lineOfRow, rows),
+    inputOfRow: pickRows(dataset.inputOfRow, rows),
+  };
+}

@@ -15,7 +15,7 @@ import { Rejections, sortRejections } from './rejections.js';
 import { findRepeatedIds } from './row-ids.js';
 import type { DatasetPart } from './row-reader.js';
 import { mergeTextColumns, type TextColumn } from './text-codes.js';
-import { describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
+import { datasetRows, describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
 
 /**
  * Files whose body is at least this large are read in two halves at once, one in a worker thread (2 cores: the
@@ -220,14 +220,8 @@ function monthText(ms: number, zone: string): string {
 
 /** The data set without the rows flagged in `drop`. */
 function keepRows(dataset: Dataset, drop: Uint8Array, kept: number): Dataset {
-  const keep = <T extends Float64Array | Uint8Array | Uint16Array | Uint32Array>(values: T): T => {
-    const out = new (values.constructor as new (n: number) => T)(kept);
-    let k = 0;
-    for (let i = 0; i < values.length; i++) if (drop[i] === 0) out[k++] = values[i]!;
-    return out;
-  };
-  const numbers = Object.fromEntries(Object.entries(dataset.numbers).map(([f, v]) => [f, keep(v)]));
-  const elapsed = Object.fromEntries(Object.entries(dataset.elapsed).map(([n, e]) => [n, { seconds: keep(e.seconds), source: keep(e.source) }]));
-  const texts = Object.fromEntries(Object.entries(dataset.texts).map(([f, t]) => [f, { codes: keep(t.codes), values: t.values }]));
-  return { kind: dataset.kind, rows: kept, numbers, elapsed, texts, mapped: dataset.mapped, unmapped: dataset.unmapped, lineOfRow: keep(dataset.lineOfRow), inputOfRow: keep(dataset.inputOfRow) };
+  const rows = new Uint32Array(kept);
+  let k = 0;
+  for (let i = 0; i < drop.length; i++) if (drop[i] === 0) rows[k++] = i;
+  return datasetRows(dataset, rows);
 }

@@ -1,11 +1,11 @@
-import type { Dataset, InputSummary } from '../datasets/dataset.js';
+import { datasetRows, type Dataset, type InputSummary } from '../datasets/dataset.js';
 import { kindNamed } from '../datasets/kinds.js';
 import { metricDefinition } from '../metrics/catalog.js';
 import { targetFor, type Target } from '../targets/profiles.js';
 import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
 import { METRICS } from './registry.js';
-import { pickColumns, pickRows, rowsInWindow } from './window.js';
+import { rowsInWindow } from './window.js';
 
 /** Fewer values than this behind a metric earns a low-sample warning (SPEC §5). */
 export const LOW_SAMPLE = 20;
@@ -70,18 +70,7 @@ function inWindow(dataset: Dataset, options: ReportOptions): Dataset {
   const time = dataset.numbers[kindNamed(dataset.kind).time];
   if (time === undefined) return dataset;
   const rows = rowsInWindow(time, options.since, options.until);
-  if (rows === null) return dataset;
-  return {
-    kind: dataset.kind,
-    rows: rows.length,
-    numbers: pickColumns(dataset.numbers, rows),
-    elapsed: Object.fromEntries(Object.entries(dataset.elapsed).map(([name, e]) => [name, { seconds: pickRows(e.seconds, rows), source: pickRows(e.source, rows) }])),
-    texts: Object.fromEntries(Object.entries(dataset.texts).map(([field, t]) => [field, { codes: pickRows(t.codes, rows), values: t.values }])),
-    mapped: dataset.mapped,
-    unmapped: dataset.unmapped,
-    lineOfRow: pickRows(dataset.lineOfRow, rows),
-    inputOfRow: pickRows(dataset.inputOfRow, rows),
-  };
+  return rows === null ? dataset : datasetRows(dataset, rows);
 }
 
 function toReportTarget(t: Target): ReportTarget {

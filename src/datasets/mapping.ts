@@ -51,12 +51,6 @@ function findHeader(headers: readonly string[], spelling: string): number {
   return headers.findIndex((h) => h.toLowerCase() === wanted);
 }
 
-/** How many of a preset's spellings the header row holds. */
-export function presetScore(preset: Preset, headers: readonly string[]): number {
-  const lower = new Set(headers.map((h) => h.toLowerCase()));
-  return preset.columns.filter(([h]) => lower.has(h.toLowerCase())).length;
-}
-
 /** The preset's distinctive spellings the header row holds. */
 export function presetEvidence(preset: Preset, headers: readonly string[]): string[] {
   const lower = new Set(headers.map((h) => h.toLowerCase()));

@@ -377,7 +377,10 @@ function sheetId(cell: SheetCell): number | string | null {
   if (typeof cell === 'number' && Number.isInteger(cell) && cell >= 0 && cell < 1e15) return cell;
   const text = cellText(cell).trim();
   if (isEmptyText(text)) return null;
-  return /^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text;
+  // The same rule as a CSV cell's id (numericId): all digits, no leading zero, at most 15.
+  const bytes = Buffer.from(text, 'utf8');
+  const numeric = numericId(bytes, 0, bytes.length);
+  return Number.isNaN(numeric) ? text : numeric;
 }
 
 /** Turns a zod issue on one field into the reason code and the sentence users read. */

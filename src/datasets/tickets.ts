@@ -75,8 +75,5 @@ export const TICKETS: DatasetKind = {
   ],
 };
 
-/** The ticket fields the engine knows (for tests and the mapping's callers). */
-export const TICKET_FIELDS = FIELDS;
-
 /** The optional ticket fields the ticket volume, FRT and ART need (the others are parsed only when asked for). */
 export const TICKET_TIME_FIELDS = ['first_response_minutes', 'first_response_at', 'resolution_minutes', 'resolved_at'] as const;

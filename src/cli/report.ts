@@ -8,6 +8,7 @@ import { fieldsNeeded, METRICS } from '../report/registry.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
+import { describeWindow } from '../render/format-value.js';
 import { STDOUT, type ReadCliOptions, type ReportOptions } from './options.js';
 import { writeOutputFile } from './write-output.js';
 
@@ -74,23 +75,21 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   const gated = Object.values(report.metrics).filter((m) => m.target !== null);
   // A gate that checked nothing must not pass: an empty window or an export without the columns would (issue 9).
   if (gated.every((m) => m.status === 'no-data')) {
-    io.stderr(`support-metrics: ${await nothingCheckedReason(report, gated.length)}; failing because of --fail-on-miss\n`);
+    io.stderr(`support-metrics: ${nothingCheckedReason(report, gated.length)}; failing because of --fail-on-miss\n`);
     return 1;
   }
   return gated.some((m) => m.status === 'missed') ? 1 : 0;
 }
 
 /** Why --fail-on-miss had nothing to check, in one line: no metric with a target, or none with data in the window. */
-async function nothingCheckedReason(report: Report, gated: number): Promise<string> {
+function nothingCheckedReason(report: Report, gated: number): string {
   if (gated === 0) return `no metric with a target was computed from the data given (targets: ${report.benchmark})`;
   const { since, until } = report.window;
   if (since === null && until === null) return 'no data for any metric with a target in the data given';
-  // Only on this path: the table module's libraries stay unloaded on JSON runs.
-  const { describeWindow } = await import('../render/table.js');
   return `no data for any metric with a target in the window ${describeWindow(report.window)}`;
 }
 
-/** Inputs of a kind no metric of this version reads: read and validated only — said, so nobody looks for a number. */
+/** Inputs of a kind no metric of this version reads: read only — said, so nobody looks for a number. */
 function unusedInputs(read: ReadResult): string[] {
   return read.inputs
     .filter((input) => !METRICS.some((m) => m.kind === input.kind))

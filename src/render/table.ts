@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { MetricReport, Report, ReportWindow } from '../report/model.js';
-import { formatValue } from './format-value.js';
+import type { MetricReport, Report } from '../report/model.js';
+import { describeWindow, formatValue } from './format-value.js';
 
 /**
  * The report as a terminal table (cli-table3): one row per metric with its headline value, median and p90 where they
@@ -35,37 +35,6 @@ export function renderTable(report: Report, options: { color: boolean }): string
   }
   for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * The window as wall times in the report's zone, `2026-11-03 00:00 → 2026-11-04 00:00 (Europe/Moscow)`: the bounds
- * the user typed in --tz, not UTC instants labelled with the zone (the JSON keeps ISO UTC, SPEC §8).
- */
-export function describeWindow(window: ReportWindow): string {
-  const wall = wallTimeIn(window.timezone);
-  const since = window.since === null ? 'start of data' : wall(window.since);
-  const until = window.until === null ? 'end of data' : wall(window.until);
-  return `${since} → ${until} (${window.timezone})`;
-}
-
-/** `YYYY-MM-DD HH:mm` (`:ss` when not zero) of an ISO instant in an IANA zone. */
-function wallTimeIn(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-  return (iso) => {
-    const part: Record<string, string> = {};
-    for (const p of format.formatToParts(new Date(iso))) part[p.type] = p.value;
-    const seconds = part.second === '00' ? '' : `:${part.second}`;
-    return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}${seconds}`;
-  };
 }
 
 function colourStatus(metric: MetricReport, chalk: InstanceType<typeof Chalk>): string {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { OrderRule } from './order-rule.js';
 
 /** The five kinds of data set (SPEC §2). */
 export const KIND_NAMES = ['tickets', 'surveys', 'spend', 'subscriptions', 'finance'] as const;
@@ -57,11 +58,11 @@ export interface DatasetKind {
    */
   record: z.ZodObject;
   /**
-   * Cross-field rules (zod superRefine), with the issue's path on the field to blame and its message a rejection
-   * reason. A field the run does not read is absent from the row. Each kind also exports `record.superRefine(rules)`
-   * as its full schema, whose z.infer is the row type.
+   * Cross-field order rules (a response not before creation …): the zod refinement is built from them
+   * (orderRefinement), with the issue on the later field and its message a rejection reason. Each kind also exports
+   * `record.superRefine(orderRefinement(order))` as its full schema, whose z.infer is the row type.
    */
-  rules?(row: Record<string, unknown>, ctx: z.RefinementCtx): void;
+  order?: readonly OrderRule[];
   /** The field whose repeats are duplicates (the first is kept; SPEC §4), and what to call it in messages. */
   key?: string;
   keyLabel?: string;

@@ -1,4 +1,4 @@
-/** Turns one row's parsed values into the plain object zod validates. */
+/** Turns one row's parsed values into the plain object zod validates (for a row the compiled check refused: row-check.ts). */
 export type RecordBuilder = (values: Float64Array, empty: Uint8Array, key: number | string | null) => Record<string, unknown>;
 
 /**

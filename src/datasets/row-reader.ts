@@ -13,6 +13,7 @@ import { kindNamed } from './kinds.js';
 import type { ColumnPlan, FilePlan } from './plan.js';
 import { numericId } from './row-ids.js';
 import { recordBuilder, type RecordBuilder } from './record-builder.js';
+import { compileRowCheck, pickedSchema, type RowCheck } from './row-check.js';
 import type { TextColumn } from './text-codes.js';
 
 /** A row rejected while reading a part; the file and column are added when parts are merged. */
@@ -80,7 +81,8 @@ interface RowCells {
 
 /**
  * Reads rows of one file into typed columns, with the readers built once from the plan: the hot path. CSV records
- * (byte spans) and workbook rows (typed cells) go through the same steps — skip rules, parse, zod, append.
+ * (byte spans) and workbook rows (typed cells) go through the same steps — skip rules, parse, the check compiled from
+ * the kind's zod schema (zod itself describes a refused row), append.
  */
 export class RowReader {
   private readonly kind: DatasetKind;
@@ -104,7 +106,9 @@ export class RowReader {
   /** Slots read on every row, and slots read only when their elapsed's export duration is empty. */
   private readonly eagerSlots: number[];
   private readonly lazySlots: number[];
+  /** The kind's zod schema over the fields read, and the check compiled from it (row-check.ts) that runs per row. */
   private readonly schema: z.ZodType;
+  private readonly check: RowCheck;
   private readonly skipRules: { index: number; encoded: Buffer[]; lower: string[] }[];
   private readonly summaryKeyIndex: number;
   private readonly numericIds = new Float64Column();
@@ -151,10 +155,9 @@ export class RowReader {
     this.keyField = this.idColumn === null ? null : this.kind.key!;
     this.keySlot = keyColumn !== undefined && keyColumn.type !== 'id' ? slotOf(keyColumn.field) : -1;
     this.buildRecord = recordBuilder(this.slots.map((s) => s.field), this.keyField);
-    const picked = Object.fromEntries([...this.slots.map((s) => s.field), ...(this.keyField === null ? [] : [this.keyField])].map((f) => [f, true as const]));
-    const fields = this.kind.record.pick(picked as Record<string, true> & Record<number, never>);
-    const rules = this.kind.rules;
-    this.schema = rules === undefined ? fields : fields.superRefine((row, ctx) => rules(row, ctx));
+    const slotFields = this.slots.map((s) => s.field);
+    this.check = compileRowCheck(this.kind, slotFields, this.keyField);
+    this.schema = pickedSchema(this.kind, slotFields, this.keyField);
     for (const column of plan.columns) {
       if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
       this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new CodeColumn() });
@@ -264,17 +267,20 @@ export class RowReader {
     const slots = this.slots;
     const values = this.values;
     const empty = this.empty;
-    const candidate = this.buildRecord(values, empty, id);
-    const parsed = this.schema.safeParse(candidate);
-    if (!parsed.success) {
-      const cells = this.rowCells();
-      if (this.isSummaryRow(cells) || isBlankRow(cells)) {
-        this.skipped++;
+    // A row the compiled check refuses goes to zod, which says why (and would have the last word if they disagreed).
+    if (!this.check(values, empty, id)) {
+      const candidate = this.buildRecord(values, empty, id);
+      const parsed = this.schema.safeParse(candidate);
+      if (!parsed.success) {
+        const cells = this.rowCells();
+        if (this.isSummaryRow(cells) || isBlankRow(cells)) {
+          this.skipped++;
+          return;
+        }
+        const issue = parsed.error.issues[0]!;
+        this.reject(line, String(issue.path[0]), candidate[String(issue.path[0])], issue.message, cells);
         return;
       }
-      const issue = parsed.error.issues[0]!;
-      this.reject(line, String(issue.path[0]), candidate[String(issue.path[0])], issue.message, cells);
-      return;
     }
     for (let k = 0; k < this.codeReaders.length; k++) {
       const { reader, field } = this.codeReaders[k]!;

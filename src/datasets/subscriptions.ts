@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DatasetKind } from './kind.js';
+import { orderRefinement, type OrderRule } from './order-rule.js';
 
 /**
  * Subscriptions (SPEC §2 `subscriptions`): a row per subscription with its customer, start, end (empty = active) and
@@ -14,11 +15,9 @@ const SubscriptionFields = z.object({
 });
 
 /** A subscription cannot end before it starts. */
-function subscriptionRules(s: Partial<z.infer<typeof SubscriptionFields>>, ctx: z.RefinementCtx): void {
-  if (s.started_at != null && s.ended_at != null && s.ended_at < s.started_at) ctx.addIssue({ code: 'custom', path: ['ended_at'], message: 'end before start' });
-}
+const SUBSCRIPTION_ORDER: readonly OrderRule[] = [{ field: 'ended_at', notBefore: 'started_at', message: 'end before start' }];
 
-export const SubscriptionRecord = SubscriptionFields.superRefine(subscriptionRules);
+export const SubscriptionRecord = SubscriptionFields.superRefine(orderRefinement(SUBSCRIPTION_ORDER));
 export type SubscriptionRecord = z.infer<typeof SubscriptionRecord>;
 
 export const SUBSCRIPTIONS: DatasetKind = {
@@ -39,6 +38,6 @@ export const SUBSCRIPTIONS: DatasetKind = {
   ],
   requiredOneOf: [['mrr'], ['amount', 'interval']],
   record: SubscriptionFields,
-  rules: subscriptionRules,
+  order: SUBSCRIPTION_ORDER,
   time: 'started_at',
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DatasetKind, FieldSpec } from './kind.js';
+import { orderRefinement, type OrderRule } from './order-rule.js';
 
 /**
  * Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). Bare words
@@ -50,13 +51,12 @@ const TicketFields = z.object({
 });
 
 /** A response or resolution before the ticket was created is a broken row (a wrong zone, a clock skew). */
-function ticketRules(t: Partial<z.infer<typeof TicketFields>>, ctx: z.RefinementCtx): void {
-  if (t.created_at == null) return;
-  if (t.first_response_at != null && t.first_response_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['first_response_at'], message: 'response before creation' });
-  if (t.resolved_at != null && t.resolved_at < t.created_at) ctx.addIssue({ code: 'custom', path: ['resolved_at'], message: 'resolution before creation' });
-}
+const TICKET_ORDER: readonly OrderRule[] = [
+  { field: 'first_response_at', notBefore: 'created_at', message: 'response before creation' },
+  { field: 'resolved_at', notBefore: 'created_at', message: 'resolution before creation' },
+];
 
-export const TicketRecord = TicketFields.superRefine(ticketRules);
+export const TicketRecord = TicketFields.superRefine(orderRefinement(TICKET_ORDER));
 export type TicketRecord = z.infer<typeof TicketRecord>;
 
 /** Help-desk tickets (SPEC §2 `tickets`). */
@@ -65,7 +65,7 @@ export const TICKETS: DatasetKind = {
   rowNoun: 'ticket',
   fields: FIELDS,
   record: TicketFields,
-  rules: ticketRules,
+  order: TICKET_ORDER,
   key: 'id',
   keyLabel: 'ticket id',
   time: 'created_at',

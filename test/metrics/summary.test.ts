@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../src/metrics/stats/quantile.js';
 import { summarizeDurations } from '../../src/metrics/stats/summary.js';
+import { BUCKETS, bucketOf, bucketQuantiles, highWords } from '../../src/metrics/stats/bucket-select.js';
 
 describe('quantileSorted', () => {
   it('interpolates linearly between closest ranks, like numpy and DuckDB quantile_cont', () => {
@@ -51,5 +52,36 @@ describe('summarizeDurations (properties)', () => {
         expect(s.p90!).toBeGreaterThanOrEqual(s.median! - 1e-9);
       }),
     );
+  });
+});
+
+describe('bucketQuantiles (radix select on the bits of the doubles)', () => {
+  const anyDouble = fc.oneof(
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer({ min: -5, max: 5 }).map((m) => m * 60),
+    fc.constantFrom(-0, 0, Number.MIN_VALUE, -Number.MIN_VALUE, 1e308, -1e308, 0.1, 0.30000000000000004),
+  );
+  it('gives exactly the quantiles of a full sort, whatever the sign, size and ties of the values', () => {
+    fc.assert(
+      fc.property(fc.array(anyDouble, { minLength: 1, maxLength: 400 }), fc.nat(5), fc.double({ min: 0, max: 1, noNaN: true }), (list, gaps, q) => {
+        const values = Float64Array.from([...list, ...Array<number>(gaps).fill(Number.NaN)]);
+        const histogram = new Uint32Array(BUCKETS);
+        const high = highWords(values);
+        for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) histogram[bucketOf(high[2 * i + 1]!)]++;
+        const sorted = Float64Array.from(list).sort();
+        const [median, atQ] = bucketQuantiles(values, histogram, list.length, [0.5, q]);
+        expect(median).toBe(quantileSorted(sorted, 0.5));
+        expect(atQ).toBe(quantileSorted(sorted, q));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('orders buckets as the numbers: negative below -0 below 0 below positive', () => {
+    const bucket = (x: number) => bucketOf(highWords(Float64Array.of(x))[1]!);
+    // 2 and 3 share a bucket (same exponent, top mantissa bits 0 and 1000…); 4 starts the next octave.
+    expect([-1e9, -1, -0, 0, 1, 2, 4, 1e9].map(bucket)).toEqual([...[-1e9, -1, -0, 0, 1, 2, 4, 1e9].map(bucket)].sort((a, b) => a - b));
+    expect(bucket(2)).toBe(bucket(2.1));
+    expect(bucket(-0)).toBeLessThan(bucket(0));
   });
 });

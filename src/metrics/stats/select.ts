@@ -33,19 +33,3 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[i] = a[j]!;
   a[j] = t;
 }
-
-/**
- * Quantile by linear interpolation between closest ranks (h = (n − 1)·q, numpy's default, DuckDB's
- * `quantile_cont`), found by selection instead of a full sort. `from` says where earlier selections have already
- * partitioned: everything before it is ≤ every value from it on. Mutates `a`.
- */
-export function quantileBySelection(a: Float64Array, n: number, q: number, from = 0): number {
-  const h = (n - 1) * q;
-  const lower = Math.floor(h);
-  const low = selectInPlace(a, lower, from, n - 1);
-  if (lower + 1 >= n || h === lower) return low;
-  // After selection every value right of `lower` is ≥ a[lower]: the next order statistic is their minimum.
-  let high = Number.POSITIVE_INFINITY;
-  for (let i = lower + 1; i < n; i++) if (a[i]! < high) high = a[i]!;
-  return low + (h - lower) * (high - low);
-}

@@ -1,4 +1,4 @@
-import { quantileBySelection } from './select.js';
+import { BUCKETS, bucketOf, bucketQuantiles, highWords } from './bucket-select.js';
 
 /** count, mean, median, p90, min, max of a set of durations (seconds); null statistics when there are none. */
 export interface DurationSummary {
@@ -11,12 +11,14 @@ export interface DurationSummary {
 }
 
 /**
- * Summarises the non-NaN values: one pass for count, min, max and a compensated sum (Neumaier: the mean does not
- * drift with row order), then median and p90 by selection on one copy — no full sort of a million values.
- * `onValue` sees every counted value in that same pass (callers count what they need without a second loop).
+ * Summarises the non-NaN values: one pass for count, min, max, a compensated sum (Neumaier: the mean does not drift
+ * with row order) and the bucket counts of a radix select, then median and p90 from the few buckets that hold their
+ * ranks (bucket-select.ts) — no copy or sort of a million values. `onValue` sees every counted value in that same
+ * pass (callers count what they need without a second loop).
  */
 export function summarizeDurations(values: Float64Array, onValue?: (index: number, value: number) => void): DurationSummary {
-  const copy = new Float64Array(values.length);
+  const histogram = new Uint32Array(BUCKETS);
+  const high = highWords(values);
   let count = 0;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -25,7 +27,9 @@ export function summarizeDurations(values: Float64Array, onValue?: (index: numbe
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
-    copy[count++] = v;
+    count++;
+    const bucket = bucketOf(high[2 * i + 1]!);
+    histogram[bucket] = histogram[bucket]! + 1;
     if (onValue !== undefined) onValue(i, v);
     if (v < min) min = v;
     if (v > max) max = v;
@@ -34,9 +38,7 @@ export function summarizeDurations(values: Float64Array, onValue?: (index: numbe
     sum = t;
   }
   if (count === 0) return { count: 0, mean: null, median: null, p90: null, min: null, max: null };
-  const median = quantileBySelection(copy, count, 0.5);
-  // The median's selection left everything below its rank on the left: p90 needs only the right part.
-  const p90 = quantileBySelection(copy, count, 0.9, Math.floor((count - 1) * 0.5));
+  const [median, p90] = bucketQuantiles(values, histogram, count, [0.5, 0.9]) as [number, number];
   return { count, mean: roundNano((sum + compensation) / count), median: roundNano(median), p90: roundNano(p90), min, max };
 }
 

@@ -2,13 +2,13 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
-import { CsvTokenizer, fieldText, type CsvRecord } from './csv-tokenizer.js';
+import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } from './encoding.js';
 import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
 import { asInputError, openByteStream, readInputHead, type InputFile } from './input.js';
 
 /** How much of the file is read up front to find the encoding, the delimiter and the header row. */
-const HEAD_BYTES = 64 * 1024;
+export const HEAD_BYTES = 64 * 1024;
 const CHUNK_BYTES = 1024 * 1024;
 const SAMPLE_RECORDS = 500;
 const SNIFF_CHARS = 32 * 1024;
@@ -48,11 +48,7 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
   const detected = detectEncoding(head);
   const encoding = options.encoding ?? detected.encoding;
   const bomLength = options.encoding === undefined ? detected.bomLength : bomLengthFor(head, encoding);
-  let text = iconv.decode(head.subarray(bomLength), encoding);
-  if (head.length === HEAD_BYTES) {
-    const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-    if (lastBreak > 0) text = text.slice(0, lastBreak + 1); // a cut record would skew the sniffing
-  }
+  const text = headText(head, encoding, bomLength, head.length < HEAD_BYTES);
   if (text.trim() === '') throw new InputError({ code: 'EMPTY', file, reason: 'is empty', hint: 'export the data again with a header row and at least one row' });
   // Sniffing needs only the first lines; the full head (for column samples) is parsed once, with the chosen delimiter.
   const delimiter = options.delimiter ?? sniffDelimiter(cutAtLineBreak(text, SNIFF_CHARS));
@@ -67,7 +63,7 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
     bomLength,
     delimiter,
     headers: distinctHeaders(header.cells.map((c) => c.trim())),
-    headerLine: physicalLineOf(text, delimiter, header.cells) ?? header.line,
+    headerLine: header.firstLine,
     sample: records.slice(records.indexOf(header) + 1, records.indexOf(header) + 1 + SAMPLE_RECORDS).map((r) => r.cells),
     decode: fieldDecoder(isAsciiCompatible(encoding) ? encoding : 'utf-8'),
   };
@@ -191,22 +187,15 @@ export async function findRecordBoundary(layout: Pick<CsvLayout, 'path' | 'delim
 }
 
 /**
- * The physical line of the head record with these cells, by our tokenizer: csv-parse's `info.lines` counts a CRLF
- * inside quotes as two lines, so a quoted multi-line title before the header would shift it (and lose a row).
+ * The head as text: decoded, without its BOM, and — unless it holds the whole file — cut after its last line break,
+ * for a cut record would skew the sniffing.
  */
-function physicalLineOf(text: string, delimiter: string, cells: readonly string[]): number | undefined {
-  let line: number | undefined;
-  const tokenizer = new CsvTokenizer(delimiter, (record) => {
-    if (line !== undefined || record.fieldCount !== cells.length) return;
-    for (let i = 0; i < cells.length; i++) if (fieldText(record, i, utf8) !== cells[i]) return;
-    line = record.line;
-  });
-  tokenizer.push(Buffer.from(text, 'utf8'));
-  tokenizer.end();
-  return line;
+export function headText(head: Buffer, encoding: string, bomLength: number, wholeFile: boolean): string {
+  const text = iconv.decode(head.subarray(bomLength), encoding);
+  if (wholeFile) return text;
+  const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+  return lastBreak > 0 ? text.slice(0, lastBreak + 1) : text;
 }
-
-const utf8: FieldDecoder = (bytes, start, end) => bytes.toString('utf8', start, end);
 
 function cutAtLineBreak(text: string, length: number): string {
   if (text.length <= length) return text;

@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import { trimmedWidth, type HeadRecord } from './header-row.js';
 
 export { findHeaderRow, trimmedWidth, type HeadRecord } from './header-row.js';
@@ -6,17 +5,89 @@ export { findHeaderRow, trimmedWidth, type HeadRecord } from './header-row.js';
 /** The delimiters real exports use (SPEC §3): comma, semicolon (Russian Excel, Bitrix24), tab (Google Ads), pipe. */
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const;
 
-/** Parses the decoded head of a file with csv-parse, forgiving of the cut at its end and of odd preamble lines. */
-export function parseHead(text: string, delimiter: string): HeadRecord[] {
-  const rows = parse(text, {
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
-  return rows.map((r) => ({ cells: r.record, line: r.info.lines }));
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** A record of a CSV head; `line` is where it ends (as csv-parse's `info.lines`), `firstLine` where it starts. */
+export interface CsvHeadRecord extends HeadRecord {
+  firstLine: number;
+}
+
+/**
+ * Cuts the decoded head of a file into records as csv-parse did here before (`relax_quotes`, `relax_column_count`,
+ * `skip_empty_lines`, `skip_records_with_error`): a `"` opens a quoted field only at the field's start, and `""`
+ * inside is one quote; text after a closing quote keeps the field as written (`"a"b`, its `""` read as one); a quote
+ * inside an unquoted field is text; blank lines are skipped; a record left open at the end (the head cut inside a
+ * quoted field) is left out. CR, LF and CRLF each end a record and count one line, as in the body's tokenizer.
+ *
+ * Not csv-parse itself (issue #10): importing it and parsing a 64 KiB head took ~65 ms of a cold start, this ~9 ms.
+ * It also counted a CRLF inside quotes as two lines, and after the first record it read any other line ending as
+ * text. test/read/parse-head.test.ts holds this parse to csv-parse.
+ */
+export function parseHead(text: string, delimiter: string): CsvHeadRecord[] {
+  const d = delimiter.charCodeAt(0);
+  const n = text.length;
+  // Native searches, not a loop over characters: the head is parsed once, before the interpreter has warmed up.
+  const fieldEnd = new RegExp(`[\\x${d.toString(16).padStart(2, '0')}\\r\\n]`, 'g');
+  const endOfField = (from: number) => {
+    fieldEnd.lastIndex = from;
+    return fieldEnd.test(text) ? fieldEnd.lastIndex - 1 : n;
+  };
+  const records: CsvHeadRecord[] = [];
+  let i = 0;
+  let line = 1;
+  while (i < n) {
+    const firstLine = line;
+    const cells: string[] = [];
+    let quoted = false; // a quoted empty field alone is a record, not a blank line
+    for (;;) {
+      if (text.charCodeAt(i) === QUOTE) {
+        let close = text.indexOf('"', i + 1);
+        let escaped = false;
+        while (close >= 0 && text.charCodeAt(close + 1) === QUOTE) {
+          escaped = true;
+          close = text.indexOf('"', close + 2);
+        }
+        if (close < 0) return records; // the quote never closes: the head was cut inside this record
+        let content = text.slice(i + 1, close);
+        line += lineBreaks(content);
+        if (escaped) content = content.replaceAll('""', '"');
+        const after = text.charCodeAt(close + 1);
+        if (close + 1 < n && after !== d && after !== LF && after !== CR) {
+          // Text after the closing quote: the field as written, but for its `""` (csv-parse's relax_quotes).
+          i = endOfField(close + 1);
+          cells.push(`"${content}${text.slice(close, i)}`);
+        } else {
+          cells.push(content);
+          quoted = true;
+          i = close + 1;
+        }
+      } else {
+        const end = endOfField(i);
+        cells.push(text.slice(i, end));
+        i = end;
+      }
+      if (i >= n) break;
+      const c = text.charCodeAt(i);
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      if (c !== d) break;
+      // after a delimiter: the next field, an empty one at the very end of the text included
+    }
+    if (cells.length > 1 || cells[0] !== '' || quoted) records.push({ cells, line, firstLine });
+    line++;
+  }
+  return records;
+}
+
+/** Line breaks in `text`: LF, CR and CRLF count one each. */
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.search(/[\r\n]/); at >= 0 && at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c === LF || (c === CR && text.charCodeAt(at + 1) !== LF)) count++;
+  }
+  return count;
 }
 
 /**
@@ -63,9 +134,6 @@ export interface RecordWidths {
   trimmed: number[];
 }
 
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
 const SPACE = 0x20;
 const CANDIDATE_CODES = DELIMITER_CANDIDATES.map((d) => d.charCodeAt(0));
 

@@ -3,7 +3,7 @@ import { parseNumberText } from './number.js';
 /** A record of the head of a file: its cells as text, and the line it is on (CSV) or its row number (sheets). */
 export interface HeadRecord {
   cells: string[];
-  /** Physical line where the record ends (csv-parse `info.lines`); the header row is one line in practice. */
+  /** CSV: physical line where the record ends (csv-parse's `info.lines`); the header row is one line in practice. Sheets: the row. */
   line: number;
 }
 
@@ -24,7 +24,7 @@ const ENUM_MAX_LENGTH = 40;
  * header of dates, say) does the row naming the most known columns win regardless, else the first record with two or
  * more non-empty cells.
  */
-export function findHeaderRow(records: HeadRecord[], scoreHeader: (cells: readonly string[]) => number): HeadRecord | undefined {
+export function findHeaderRow<R extends HeadRecord>(records: R[], scoreHeader: (cells: readonly string[]) => number): R | undefined {
   const searched = records.slice(0, HEADER_SEARCH_RECORDS);
   const repeats = repeatedValues(records.slice(0, COMPARED_RECORDS));
   const named = searched.filter((r) => looksLikeNames(r.cells, repeats));
@@ -32,8 +32,8 @@ export function findHeaderRow(records: HeadRecord[], scoreHeader: (cells: readon
 }
 
 /** The record that names the most known columns (the first of equals); undefined when none names any. */
-function bestScored(records: HeadRecord[], scoreHeader: (cells: readonly string[]) => number): HeadRecord | undefined {
-  let best: HeadRecord | undefined;
+function bestScored<R extends HeadRecord>(records: R[], scoreHeader: (cells: readonly string[]) => number): R | undefined {
+  let best: R | undefined;
   let bestScore = 0;
   for (const r of records) {
     const score = scoreHeader(r.cells);

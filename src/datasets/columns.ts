@@ -3,6 +3,7 @@
  * One class per element type on purpose: a generic class would make every push site polymorphic.
  */
 export class Float64Column {
+  readonly bytesPerRow = 8;
   private data: Float64Array;
   length = 0;
   constructor(capacity = 1024) {
@@ -17,6 +18,14 @@ export class Float64Column {
     this.data[this.length++] = value;
   }
   /** The filled part, without copying. */
+  /**
+   * Writes from now on into `view` (rows of a buffer shared with the other half of a parallel read, so the halves
+   * meet without a copy: read-dataset.ts). Past its end the column grows privately, as any other.
+   */
+  writeInto(view: Float64Array): void {
+    view.set(this.data.subarray(0, this.length));
+    this.data = view;
+  }
   values(): Float64Array {
     return this.data.subarray(0, this.length);
   }
@@ -24,6 +33,7 @@ export class Float64Column {
 
 /** A Uint8Array that grows by doubling, for small codes per row (value sources). */
 export class Uint8Column {
+  readonly bytesPerRow = 1;
   private data: Uint8Array;
   length = 0;
   constructor(capacity = 1024) {
@@ -37,6 +47,14 @@ export class Uint8Column {
     }
     this.data[this.length++] = value;
   }
+  /**
+   * Writes from now on into `view` (rows of a buffer shared with the other half of a parallel read, so the halves
+   * meet without a copy: read-dataset.ts). Past its end the column grows privately, as any other.
+   */
+  writeInto(view: Uint8Array): void {
+    view.set(this.data.subarray(0, this.length));
+    this.data = view;
+  }
   values(): Uint8Array {
     return this.data.subarray(0, this.length);
   }
@@ -44,6 +62,7 @@ export class Uint8Column {
 
 /** A Uint32Array that grows by doubling (physical line numbers of kept rows). */
 export class Uint32Column {
+  readonly bytesPerRow = 4;
   private data: Uint32Array;
   length = 0;
   constructor(capacity = 1024) {
@@ -56,6 +75,14 @@ export class Uint32Column {
       this.data = grown;
     }
     this.data[this.length++] = value;
+  }
+  /**
+   * Writes from now on into `view` (rows of a buffer shared with the other half of a parallel read, so the halves
+   * meet without a copy: read-dataset.ts). Past its end the column grows privately, as any other.
+   */
+  writeInto(view: Uint32Array): void {
+    view.set(this.data.subarray(0, this.length));
+    this.data = view;
   }
   values(): Uint32Array {
     return this.data.subarray(0, this.length);

@@ -13,7 +13,8 @@ import { planFile, type ColumnPlan, type FilePlan, type ReadOptions } from './pl
 import { readCsvPart, readSheetPart } from './read-part.js';
 import { Rejections, sortRejections } from './rejections.js';
 import { findRepeatedIds } from './row-ids.js';
-import type { DatasetPart } from './row-reader.js';
+import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
+import { allocateShared, bytesPerRecord, halves, joinHalves, sharedRegions } from './shared-output.js';
 import { mergeTextColumns, type TextColumn } from './text-codes.js';
 import { datasetRows, describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
 
@@ -80,10 +81,12 @@ async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSour
   const split = helper !== null && isAsciiCompatible(plan.encoding!) ? await findRecordBoundary(plan as { path: string; delimiter: string }, plan.bomLength + Math.floor((input.size - plan.bomLength) / 2), plan.width) : null;
   if (helper === null || split === null) return [(await readCsvPart(plan, whole)).part];
 
+  // Both halves write into shared columns (shared-output.ts), sized from the records' mean size near each half.
+  const output = await sharedOutput(plan, input.size, split);
   // The worker gets its range first: the first half below reads synchronously and holds this thread until done.
   // A worker that fails (out of memory, killed) costs only the speed-up: the file is then read in one pass.
-  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }).catch(() => null);
-  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }), secondHalf]);
+  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }, output?.[1] ?? null).catch(() => null);
+  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }, output?.[0] ?? null), secondHalf]);
   // The split was a guess: if the first half did not end between records, it fell inside a quoted field.
   if (second === null || !first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole)).part];
   const shift = first.end.nextLine - 1;
@@ -92,7 +95,18 @@ async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSour
   return [first.part, second.part];
 }
 
-function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+/** The shared output regions of the two halves, or null when the records' size cannot be told (then private arrays). */
+async function sharedOutput(plan: FilePlan, size: number, split: number): Promise<[SharedOutput, SharedOutput] | null> {
+  const layout = plan as { path: string; delimiter: string };
+  const middle = await findRecordBoundary(layout, plan.bomLength + Math.floor((split - plan.bomLength) / 2), plan.width);
+  const first = middle === null ? null : await bytesPerRecord(layout.path, layout.delimiter, middle);
+  const second = await bytesPerRecord(layout.path, layout.delimiter, split);
+  if (first === null || second === null) return null;
+  const { firstCapacity, secondCapacity } = sharedRegions((split - plan.bomLength) / first, (size - split) / second);
+  return halves(allocateShared(new RowReader(plan), firstCapacity + secondCapacity), firstCapacity, secondCapacity);
+}
+
+function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange, output: SharedOutput | null): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     worker.once('error', onError);
@@ -101,7 +115,7 @@ function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange): Prom
       if (message.part) resolve({ part: message.part, end: message.end! });
       else reject(new Error(message.error));
     });
-    worker.postMessage({ plan, range });
+    worker.postMessage({ plan, range, output });
   });
 }
 
@@ -141,6 +155,9 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
   const total = parts.reduce((n, p) => n + p.lineOfRow.length, 0);
   const concat = <T extends Float64Array | Uint8Array | Uint32Array>(arrays: T[], make: (n: number) => T): T => {
     if (arrays.length === 1) return arrays[0]!;
+    const secondFrom = parts.length === 2 ? parts[1]!.sharedFrom : null;
+    const joined = secondFrom !== null ? joinHalves(arrays[0]!, arrays[1]!, secondFrom) : null;
+    if (joined !== null) return joined;
     const out = make(total);
     let offset = 0;
     for (const a of arrays) {

@@ -1,11 +1,12 @@
 import { streamCsvRange, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
 import type { SheetSource } from '../read/source.js';
 import type { FilePlan } from './plan.js';
-import { RowReader, type DatasetPart } from './row-reader.js';
+import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
 
 /** Reads one byte range of a CSV file (all of it, or one half of a parallel read) into a part. */
-export async function readCsvPart(plan: FilePlan, range: CsvRange): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+export async function readCsvPart(plan: FilePlan, range: CsvRange, output: SharedOutput | null = null): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
   const reader = new RowReader(plan);
+  if (output !== null) reader.writeInto(output);
   const end = await streamCsvRange({ file: plan.file, path: plan.path, gzip: plan.gzip, encoding: plan.encoding!, delimiter: plan.delimiter! }, range, (record) => reader.csvRecord(record));
   return { part: reader.part(), end };
 }
@@ -23,5 +24,6 @@ export async function readSheetPart(plan: FilePlan, source: SheetSource): Promis
 export function transferablesOf(part: DatasetPart): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [part.numericIds, part.lineOfRow, ...Object.values(part.numbers), ...Object.values(part.texts).map((t) => t.codes)];
   for (const e of Object.values(part.elapsed)) arrays.push(e.seconds, e.source);
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+  // Shared buffers (SharedOutput) are seen by both threads already; only private ones are handed over.
+  return [...new Set(arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
 }

@@ -43,6 +43,15 @@ export interface DatasetPart {
   numericIds: Float64Array;
   textIds: string[];
   lineOfRow: Uint32Array;
+  /** The first row of this part's region of shared columns (SharedOutput), or null when it wrote private arrays. */
+  sharedFrom: number | null;
+}
+
+/** Where a part of a parallel read writes its rows: rows [from, to) of one shared buffer per typed column. */
+export interface SharedOutput {
+  buffers: Record<string, SharedArrayBuffer>;
+  from: number;
+  to: number;
 }
 
 /**
@@ -117,6 +126,7 @@ export class RowReader {
   private readonly rejections: PartRejection[] = [];
   private rows = 0;
   private skipped = 0;
+  private sharedFrom: number | null = null;
 
   constructor(plan: FilePlan) {
     this.plan = plan;
@@ -365,6 +375,31 @@ export class RowReader {
     this.rejections.push({ line, field, value: raw, reason, message });
   }
 
+  /** The typed columns this reader appends to (text codes aside), by name, with bytes per row: for sharedColumns. */
+  typedColumns(): Map<string, Float64Column | Uint8Column | Uint32Column> {
+    const columns = new Map<string, Float64Column | Uint8Column | Uint32Column>();
+    for (const slot of this.slots) if (slot.store !== null) columns.set(`numbers.${slot.field}`, slot.store);
+    for (const e of this.elapsed) {
+      columns.set(`elapsed.${e.name}.seconds`, e.seconds);
+      columns.set(`elapsed.${e.name}.source`, e.source);
+    }
+    if (this.keyField !== null || this.keySlot >= 0) columns.set('numericIds', this.numericIds);
+    columns.set('lineOfRow', this.lineOfRow);
+    return columns;
+  }
+
+  /** Appends rows [from, to) of shared buffers (one per typed column, by name) instead of private arrays. */
+  writeInto(output: SharedOutput): void {
+    this.sharedFrom = output.from;
+    for (const [name, column] of this.typedColumns()) {
+      const buffer = output.buffers[name];
+      if (buffer === undefined) continue;
+      if (column instanceof Float64Column) column.writeInto(new Float64Array(buffer, output.from * 8, output.to - output.from));
+      else if (column instanceof Uint32Column) column.writeInto(new Uint32Array(buffer, output.from * 4, output.to - output.from));
+      else column.writeInto(new Uint8Array(buffer, output.from, output.to - output.from));
+    }
+  }
+
   /** The part read so far, as plain data and typed arrays. */
   part(): DatasetPart {
     const numbers: Record<string, Float64Array> = {};
@@ -373,7 +408,7 @@ export class RowReader {
     for (const e of this.elapsed) elapsed[e.name] = { seconds: e.seconds.values(), source: e.source.values() };
     const texts: Record<string, TextColumn> = {};
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
-    return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values() };
+    return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
   }
 }
 

@@ -6,11 +6,12 @@
 import { parentPort } from 'node:worker_threads';
 import type { CsvRange } from '../read/csv.js';
 import type { FilePlan } from './plan.js';
+import type { SharedOutput } from './row-reader.js';
 import { readCsvPart, transferablesOf } from './read-part.js';
 
-parentPort!.once('message', async ({ plan, range }: { plan: FilePlan; range: CsvRange }) => {
+parentPort!.once('message', async ({ plan, range, output }: { plan: FilePlan; range: CsvRange; output: SharedOutput | null }) => {
   try {
-    const { part, end } = await readCsvPart(plan, range);
+    const { part, end } = await readCsvPart(plan, range, output);
     parentPort!.postMessage({ part, end }, transferablesOf(part));
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });

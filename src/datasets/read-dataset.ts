@@ -6,6 +6,7 @@ import { detectEncoding, isAsciiCompatible } from '../read/encoding.js';
 import { detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
+import { takeWorker } from './early-worker.js';
 import { checkMapFields } from './mapping.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
@@ -44,8 +45,9 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
   for (const [inputIndex, spec] of specs.entries()) {
     const input = await resolveInput(spec.name);
-    // Start the helper before planning, so its start-up overlaps the planning — for a file it can take half of.
-    const helper = (await splittable(input, options)) && existsSync(fileURLToPath(WORKER_URL)) ? new Worker(WORKER_URL) : null;
+    // The helper the bin started before the CLI loaded (early-worker.ts), else one started now: before planning, so
+    // its start-up overlaps the planning — for a file it can take half of.
+    const helper = (await splittable(input, options)) && existsSync(fileURLToPath(WORKER_URL)) ? (takeWorker() ?? new Worker(WORKER_URL)) : null;
     try {
       const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
       const planned = await planFile(input, inputIndex, kinds, options);

@@ -29,13 +29,14 @@
   ;; Input length and delimiter byte.
   (global $len (mut i32) (i32.const 0))
   (global $delimiter (mut i32) (i32.const 0))
-  ;; The next block to read, and the current block's position and bits not yet handed out (with their classes).
+  ;; The next block to read, and the current block's position and bits not yet handed out, with their classes:
+  ;; LF, quote, and special (a line break inside quotes or the closing quote of "", not a field end).
   (global $next (mut i32) (i32.const 0))
   (global $block (mut i32) (i32.const 0))
   (global $pending (mut i64) (i64.const 0))
   (global $blockLfs (mut i64) (i64.const 0))
   (global $blockQuotes (mut i64) (i64.const 0))
-  (global $blockInside (mut i64) (i64.const 0))
+  (global $blockSpecial (mut i64) (i64.const 0))
   ;; Carried from block to block: all ones inside quotes; 1 when a quote may open at the next byte.
   (global $insideCarry (mut i64) (i64.const 0))
   (global $afterOkCarry (mut i64) (i64.const 1))
@@ -68,20 +69,21 @@
   (func (export "record") (result i32)
     (local $result i32) (local $p i32) (local $len i32) (local $delimiter i32) (local $next i32) (local $tz i64)
     (local $pos i32) (local $end i32) (local $quoted i32) (local $lookAhead i32) (local $slot i32)
-    (local $pending i64) (local $blockLfs i64) (local $blockQuotes i64) (local $blockInside i64)
+    (local $pending i64) (local $blockLfs i64) (local $blockQuotes i64) (local $blockSpecial i64)
     (local $fieldStart i32) (local $fieldCount i32) (local $escaped i32) (local $breaks i32)
     (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local $quotes i64) (local $delimiters i64) (local $lfs i64) (local $crs i64) (local $inside i64)
     (local $nextQuote i64) (local $nextLf i64) (local $nextSeparator i64) (local $afterOk i64) (local $closing i64)
-    (local $bad i64) (local $valid i64)
+    (local $bad i64) (local $valid i64) (local $isLf i32) (local $delimiterSplat v128)
     (local.set $len (global.get $len))
     (local.set $delimiter (global.get $delimiter))
+    (local.set $delimiterSplat (i8x16.splat (local.get $delimiter)))
     (local.set $next (global.get $next))
     (local.set $p (global.get $block))
     (local.set $pending (global.get $pending))
     (local.set $blockLfs (global.get $blockLfs))
     (local.set $blockQuotes (global.get $blockQuotes))
-    (local.set $blockInside (global.get $blockInside))
+    (local.set $blockSpecial (global.get $blockSpecial))
     (local.set $fieldStart (global.get $fieldStart))
     (local.set $fieldCount (global.get $fieldCount))
     (local.set $escaped (global.get $escaped))
@@ -108,8 +110,8 @@
                 (i64.shl (i64.extend_i32_u (i32.or (i8x16.bitmask (i8x16.eq (local.get $b2) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))) (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b3) (v128.const i8x16 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34 34))) (i32.const 16)))) (i64.const 32))))
             (local.set $delimiters
               (i64.or
-                (i64.extend_i32_u (i32.or (i8x16.bitmask (i8x16.eq (local.get $b0) (i8x16.splat (local.get $delimiter)))) (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b1) (i8x16.splat (local.get $delimiter)))) (i32.const 16))))
-                (i64.shl (i64.extend_i32_u (i32.or (i8x16.bitmask (i8x16.eq (local.get $b2) (i8x16.splat (local.get $delimiter)))) (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b3) (i8x16.splat (local.get $delimiter)))) (i32.const 16)))) (i64.const 32))))
+                (i64.extend_i32_u (i32.or (i8x16.bitmask (i8x16.eq (local.get $b0) (local.get $delimiterSplat))) (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b1) (local.get $delimiterSplat))) (i32.const 16))))
+                (i64.shl (i64.extend_i32_u (i32.or (i8x16.bitmask (i8x16.eq (local.get $b2) (local.get $delimiterSplat))) (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b3) (local.get $delimiterSplat))) (i32.const 16)))) (i64.const 32))))
             (local.set $lfs
               (i64.or
                 (i64.extend_i32_u (i32.or (i8x16.bitmask (i8x16.eq (local.get $b0) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))) (i32.shl (i8x16.bitmask (i8x16.eq (local.get $b1) (v128.const i8x16 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10 10))) (i32.const 16))))
@@ -171,38 +173,38 @@
                 (global.set $stop (i32.add (local.get $p) (i32.wrap_i64 (i64.ctz (local.get $bad)))))
                 (local.set $valid
                   (i64.and (local.get $valid) (i64.sub (i64.and (local.get $bad) (i64.sub (i64.const 0) (local.get $bad))) (i64.const 1))))))
-            ;; Delimiters and LFs outside quotes; line breaks (LF, or CR not before LF) inside; the closing quote of "".
-            (local.set $pending
+            ;; Line breaks inside quotes (LF, or CR not before LF) and the closing quote of each "".
+            (local.set $blockSpecial
               (i64.and
                 (local.get $valid)
                 (i64.or
-                  (i64.and (i64.or (local.get $delimiters) (local.get $lfs)) (i64.xor (local.get $inside) (i64.const -1)))
-                  (i64.or
-                    (i64.and
-                      (i64.or (local.get $lfs) (i64.and (local.get $crs) (i64.xor (local.get $nextLf) (i64.const -1))))
-                      (local.get $inside))
-                    (i64.and (local.get $closing) (local.get $nextQuote))))))
+                  (i64.and
+                    (i64.or (local.get $lfs) (i64.and (local.get $crs) (i64.xor (local.get $nextLf) (i64.const -1))))
+                    (local.get $inside))
+                  (i64.and (local.get $closing) (local.get $nextQuote)))))
+            ;; Those and the field ends: delimiters and LFs outside quotes.
+            (local.set $pending
+              (i64.or
+                (local.get $blockSpecial)
+                (i64.and
+                  (local.get $valid)
+                  (i64.and (i64.or (local.get $delimiters) (local.get $lfs)) (i64.xor (local.get $inside) (i64.const -1))))))
             (local.set $blockLfs (local.get $lfs))
             (local.set $blockQuotes (local.get $quotes))
-            (local.set $blockInside (local.get $inside))
             (br $bits)))
         (local.set $tz (i64.ctz (local.get $pending)))
         (local.set $pending (i64.and (local.get $pending) (i64.sub (local.get $pending) (i64.const 1))))
         (local.set $pos (i32.add (local.get $p) (i32.wrap_i64 (local.get $tz))))
-        (if (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockInside) (local.get $tz)) (i64.const 1)))
+        (if (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockSpecial) (local.get $tz)) (i64.const 1)))
           (then
-            ;; A line break inside quotes (the quote of a "" pair is outside: its own bit toggled the state).
-            (local.set $breaks (i32.add (local.get $breaks) (i32.const 1)))
-            (br $bits)))
-        (if (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockQuotes) (local.get $tz)) (i64.const 1)))
-          (then
-            (local.set $escaped (i32.const 1))
+            (if (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockQuotes) (local.get $tz)) (i64.const 1)))
+              (then (local.set $escaped (i32.const 1)))
+              (else (local.set $breaks (i32.add (local.get $breaks) (i32.const 1)))))
             (br $bits)))
         ;; A delimiter or LF ends the field [fieldStart, pos); a CR before the LF belongs to the line end.
+        (local.set $isLf (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockLfs) (local.get $tz)) (i64.const 1))))
         (local.set $end (local.get $pos))
-        (if (i32.and
-              (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockLfs) (local.get $tz)) (i64.const 1)))
-              (i32.gt_u (local.get $end) (local.get $fieldStart)))
+        (if (i32.and (local.get $isLf) (i32.gt_u (local.get $end) (local.get $fieldStart)))
           (then
             (if (i32.eq (i32.load8_u offset=65535 (local.get $end)) (i32.const 13))
               (then (local.set $end (i32.sub (local.get $end) (i32.const 1)))))))
@@ -224,7 +226,7 @@
         (local.set $fieldCount (i32.add (local.get $fieldCount) (i32.const 1)))
         (local.set $escaped (i32.const 0))
         (local.set $fieldStart (i32.add (local.get $pos) (i32.const 1)))
-        (br_if $bits (i32.eqz (i32.wrap_i64 (i64.and (i64.shr_u (local.get $blockLfs) (local.get $tz)) (i64.const 1)))))
+        (br_if $bits (i32.eqz (local.get $isLf)))
         ;; LF: the record is complete.
         (i32.store offset=40960 (i32.const 0) (local.get $breaks))
         (i32.store offset=40964 (i32.const 0) (local.get $fieldStart))
@@ -236,7 +238,7 @@
     (global.set $pending (local.get $pending))
     (global.set $blockLfs (local.get $blockLfs))
     (global.set $blockQuotes (local.get $blockQuotes))
-    (global.set $blockInside (local.get $blockInside))
+    (global.set $blockSpecial (local.get $blockSpecial))
     (global.set $fieldStart (local.get $fieldStart))
     (global.set $fieldCount (local.get $fieldCount))
     (global.set $escaped (local.get $escaped))

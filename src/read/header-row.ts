@@ -56,7 +56,10 @@ export function looksLikeNames(cells: readonly string[], repeats: RepeatedValues
   let values = 0;
   for (let column = 0; column < width; column++) {
     const text = cells[column]!.trim();
-    if (isEmptyText(text) || looksLikeNumber(text) || looksLikeDateOrTime(text) || repeats.has(column, text)) values++;
+    // Cheapest tests first, and stop once the answer is known: the head is read once, cold, before any data row.
+    if (isEmptyText(text) || repeats.has(column, text) || looksLikeNumber(text) || looksLikeDateOrTime(text)) values++;
+    if (values * 2 > width) return false;
+    if ((values + width - column - 1) * 2 <= width) return true;
   }
   return values * 2 <= width;
 }
@@ -112,8 +115,11 @@ function looksLikeNumber(text: string): boolean {
  */
 const DATE_OR_TIME = /\d{1,4}[-./]\d{1,2}[-./]\d{1,4}|\d{1,2}[-./ ]\p{L}{3,10}\.?[-./ ]\d{2,4}|\p{L}{3,10}\.? \d{1,2},? \d{4}|(?:^|[\sT])\d{1,3}:\d{2}/u;
 
+/** What every form of DATE_OR_TIME holds: a digit beside a separator. Cheap, so most names and texts skip the slow test. */
+const DATE_OR_TIME_HINT = /\d[-./ :]| \d/;
+
 function looksLikeDateOrTime(text: string): boolean {
-  return DATE_OR_TIME.test(text);
+  return DATE_OR_TIME_HINT.test(text) && DATE_OR_TIME.test(text);
 }
 
 /** Field count without trailing empty cells (Bitrix24 CRM ends every line with `;`, Excel pads short rows). */

@@ -10,7 +10,6 @@ import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
 import { describeWindow } from '../render/format-value.js';
 import { STDOUT, type ReadCliOptions, type ReportOptions } from './options.js';
-import { writeOutputFile } from './write-output.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
 const SHOWN_REJECTIONS = 10;
@@ -44,7 +43,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   const inputNames = options.inputs.map((i) => i.name);
   if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
   if (options.rejects === STDOUT) io.stdout(renderRejectsCsv(read.rejections.all));
-  else if (options.rejects !== undefined) await writeOutputFile(options.rejects, renderRejectsCsv(read.rejections.all), inputNames);
+  // The file writer (and node:crypto behind it, ~4 ms) loads only when a file is named, as the table's libraries below.
+  else if (options.rejects !== undefined) await (await import('./write-output.js')).writeOutputFile(options.rejects, renderRejectsCsv(read.rejections.all), inputNames);
   const rejected = read.rejections.all.length;
   if (rejected > 0 && (options.strict || !options.quiet)) io.stderr(rejectionSummary(read.rejections, options.strict));
   if (options.strict && rejected > 0) {
@@ -68,7 +68,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
   const rendered = options.format === 'json' ? renderJson(report) : (await import('../render/table.js')).renderTable(report, { color });
   if (options.out === undefined) io.stdout(rendered);
-  else await writeOutputFile(options.out, rendered, inputNames);
+  else await (await import('./write-output.js')).writeOutputFile(options.out, rendered, inputNames);
   // The table shows the warnings under it; other formats carry them inside, and stderr repeats them for the reader.
   if (!options.quiet && (options.format !== 'table' || options.out !== undefined)) for (const warning of report.warnings) io.stderr(`support-metrics: warning: ${warning}\n`);
   if (!options.failOnMiss) return 0;

@@ -9,6 +9,7 @@ import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
 import { describeWindow } from '../render/format-value.js';
+import { mark } from '../timing.js';
 import { STDOUT, type ReadCliOptions, type ReportOptions } from './options.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
@@ -40,6 +41,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
 /** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
 export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
   const read = await readInputs(options, fieldsNeeded());
+  mark('inputs read');
   const inputNames = options.inputs.map((i) => i.name);
   if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
   if (options.rejects === STDOUT) io.stdout(renderRejectsCsv(read.rejections.all));

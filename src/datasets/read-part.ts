@@ -2,12 +2,15 @@ import { streamCsvRange, type CsvRange, type CsvRangeEnd } from '../read/csv.js'
 import type { SheetSource } from '../read/source.js';
 import type { FilePlan } from './plan.js';
 import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
+import { mark } from '../timing.js';
 
 /** Reads one byte range of a CSV file (all of it, or one half of a parallel read) into a part. */
 export async function readCsvPart(plan: FilePlan, range: CsvRange, output: SharedOutput | null = null): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+  mark('part start');
   const reader = new RowReader(plan);
   if (output !== null) reader.writeInto(output);
   const end = await streamCsvRange({ file: plan.file, path: plan.path, gzip: plan.gzip, encoding: plan.encoding!, delimiter: plan.delimiter! }, range, (record) => reader.csvRecord(record));
+  mark('part read');
   return { part: reader.part(), end };
 }
 

@@ -1,13 +1,14 @@
 /**
  * Worker thread entry: reads one byte range of a CSV file (the second half of a parallel read). It is started before
- * the file's plan is known, so its module loading overlaps the main thread's work on the head of the file; the plan
- * and range then arrive as a message.
+ * the file's plan is known — by the bin, before the CLI's modules load (early-worker.ts) — so its module loading
+ * overlaps the main thread's; the plan and range then arrive as a message.
  */
 import { parentPort } from 'node:worker_threads';
 import type { CsvRange } from '../read/csv.js';
 import type { FilePlan } from './plan.js';
 import type { SharedOutput } from './row-reader.js';
 import { readCsvPart, transferablesOf } from './read-part.js';
+import { mark } from '../timing.js';
 
 parentPort!.once('message', async ({ plan, range, output }: { plan: FilePlan; range: CsvRange; output: SharedOutput | null }) => {
   try {
@@ -17,3 +18,4 @@ parentPort!.once('message', async ({ plan, range, output }: { plan: FilePlan; ra
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }
 });
+mark('ready');

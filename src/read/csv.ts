@@ -2,6 +2,7 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
+import { mark } from '../timing.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } from './encoding.js';
 import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
@@ -54,6 +55,7 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
   const delimiter = options.delimiter ?? sniffDelimiter(cutAtLineBreak(text, SNIFF_CHARS));
   const records = parseHead(text, delimiter);
   const header = findHeaderRow(records, options.scoreHeader);
+  mark('csv head read');
   if (header === undefined) throw new InputError({ code: 'NO_HEADER', file, reason: 'has no header row', hint: 'the first non-empty line must name the columns' });
   return {
     file,

@@ -22,8 +22,11 @@ let early: Worker | null = null;
  */
 export function startEarlyWorker(argv: readonly string[]): void {
   if (early !== null || !wouldReadInHalves(argv)) return;
-  early = new Worker(WORKER_URL);
-  early.unref(); // until taken, it must not keep the process alive
+  const worker = new Worker(WORKER_URL);
+  worker.unref(); // until taken, it must not keep the process alive
+  // One that fails before it is taken (its modules did not load) is dropped: the read then starts its own, or none.
+  worker.once('error', dropEarlyWorker);
+  early = worker;
   mark('worker started');
 }
 
@@ -59,10 +62,15 @@ export function takeWorker(): Worker | null {
   const worker = early;
   early = null;
   if (worker !== null) {
+    worker.off('error', dropEarlyWorker); // from here its errors are the taker's, as for a worker it started itself
     worker.ref();
     mark('worker taken');
   }
   return worker;
+}
+
+function dropEarlyWorker(): void {
+  early = null;
 }
 
 /** Terminates the early helper if no read took it, so that it does not outlive the run. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantileSorted } from '../../src/metrics/stats/quantile.js';
-import { summarizeDurations } from '../../src/metrics/stats/summary.js';
+import { summarizeDurations, tallyDurations } from '../../src/metrics/stats/summary.js';
 import { BUCKETS, bucketOf, bucketQuantiles, highWords } from '../../src/metrics/stats/bucket-select.js';
 
 describe('quantileSorted', () => {
@@ -83,5 +83,22 @@ describe('bucketQuantiles (radix select on the bits of the doubles)', () => {
     expect([-1e9, -1, -0, 0, 1, 2, 4, 1e9].map(bucket)).toEqual([...[-1e9, -1, -0, 0, 1, 2, 4, 1e9].map(bucket)].sort((a, b) => a - b));
     expect(bucket(2)).toBe(bucket(2.1));
     expect(bucket(-0)).toBeLessThan(bucket(0));
+  });
+});
+
+describe('tallyDurations: the summary and its counts in one pass', () => {
+  it('counts values passing each kind of threshold and values per tag, leaving NaN (no value) out', () => {
+    const values = Float64Array.of(60, 900, Number.NaN, 1200, 900);
+    const tags = Uint8Array.of(1, 2, 1, 1, 2); // the NaN row's tag is not counted
+    // < 900: {60} = 1; <= 900: {60, 900, 900} = 3; > 900: {1200} = 1; >= 900: {900, 1200, 900} = 3
+    expect(tallyDurations(values, { comparator: '<', value: 900 }, tags).passing).toBe(1);
+    expect(tallyDurations(values, { comparator: '<=', value: 900 }, tags).passing).toBe(3);
+    expect(tallyDurations(values, { comparator: '>', value: 900 }, tags).passing).toBe(1);
+    expect(tallyDurations(values, { comparator: '>=', value: 900 }, tags).passing).toBe(3);
+    const { summary, passing, perTag } = tallyDurations(values, null, tags);
+    expect(passing).toBe(0);
+    expect([perTag[1], perTag[2]]).toEqual([2, 2]); // tag 1: 60, 1200; tag 2: 900, 900
+    // sorted 60, 900, 900, 1200: mean 3060 / 4 = 765; median (900 + 900) / 2; p90 h = 2.7 → 900 + 0.7·300 = 1110
+    expect(summary).toEqual({ count: 4, mean: 765, median: 900, p90: 1110, min: 60, max: 1200 });
   });
 });

@@ -83,7 +83,7 @@ export class CsvTokenizer {
     return this.wasm === null ? 'js' : 'wasm';
   }
 
-  /** Feeds the next chunk; every record completed by it is emitted before this returns. */
+  /** Feeds the next chunk; every record completed by it is emitted before this returns. Keeps no reference to `chunk`. */
   push(chunk: Buffer): void {
     const wasm = this.wasm;
     const carried = this.carry === null ? 0 : this.carry.length;
@@ -101,7 +101,8 @@ export class CsvTokenizer {
     }
     const bytes = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
     const consumed = this.scan(bytes, false);
-    this.carry = consumed < bytes.length ? bytes.subarray(consumed) : null;
+    // A copy when it would point into the caller's chunk: callers reuse their read buffer (push keeps nothing of it).
+    this.carry = consumed >= bytes.length ? null : bytes === chunk ? Buffer.from(bytes.subarray(consumed)) : bytes.subarray(consumed);
   }
 
   /** Physical line number of the next byte to be read. */

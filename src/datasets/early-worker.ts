@@ -9,7 +9,11 @@ import { mark } from '../timing.js';
  * The bin imports this module first, so it imports only node built-ins and the timing marks.
  */
 
-/** Files at least this large are read in two halves (read-dataset.ts); SUPPORT_METRICS_PARALLEL_MIN_BYTES overrides it. */
+/**
+ * Files whose body is at least this large are read in two halves at once, one in a worker thread (read-dataset.ts; 2
+ * cores: the machines this runs on). Smaller files are not worth a worker's start-up. SUPPORT_METRICS_PARALLEL_MIN_BYTES
+ * overrides it (tests force the parallel path on small files with it).
+ */
 export const PARALLEL_MIN_BYTES = Number(process.env.SUPPORT_METRICS_PARALLEL_MIN_BYTES ?? 32 * 1024 * 1024);
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 

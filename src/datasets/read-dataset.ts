@@ -6,7 +6,7 @@ import { detectEncoding, isAsciiCompatible } from '../read/encoding.js';
 import { detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
-import { takeWorker } from './early-worker.js';
+import { PARALLEL_MIN_BYTES, takeWorker } from './early-worker.js';
 import { checkMapFields } from './mapping.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
@@ -19,12 +19,6 @@ import { allocateShared, bytesPerRecord, halves, joinHalves, sharedRegions } fro
 import { mergeTextColumns, type TextColumn } from './text-codes.js';
 import { datasetRows, describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
 
-/**
- * Files whose body is at least this large are read in two halves at once, one in a worker thread (2 cores: the
- * machines this runs on). Smaller files are not worth a worker's start-up. SUPPORT_METRICS_PARALLEL_MIN_BYTES
- * overrides it (tests force the parallel path on small files with it).
- */
-const PARALLEL_MIN_BYTES = Number(process.env.SUPPORT_METRICS_PARALLEL_MIN_BYTES ?? 32 * 1024 * 1024);
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /** One input as named on the command line, with its kind when the user gave it (`--tickets FILE`). */

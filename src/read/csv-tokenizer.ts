@@ -3,8 +3,8 @@
  *
  * Why our own and not csv-parse: csv-parse costs ~12 s per million Zendesk rows (16 MB/s, issue #4), far from the
  * goal of ~1 s; this scanner works on the raw Buffer, decodes nothing, and hands out field offsets, so callers decode
- * or parse only the fields they keep. csv-parse still reads the head of the file (dialect, header row) and is the
- * reference in the differential property test (test/read/csv-tokenizer.test.ts).
+ * or parse only the fields they keep. csv-parse is the reference in the differential property tests
+ * (test/read/csv-tokenizer.test.ts; the head's own parse, read/dialect.ts, in test/read/parse-head.test.ts).
  *
  * Handles: quoted fields with delimiters and CR/LF/CRLF inside, `""` escapes, CR, LF and CRLF record ends, blank
  * lines (skipped), a missing final newline, records split across chunks at any byte. Text after a closing quote

@@ -1,3 +1,4 @@
+import type { ColumnSketch } from '../stats/column-sketch.js';
 import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
 import type { KindName } from './kind.js';
 import type { MappedVia } from './mapping.js';
@@ -28,6 +29,8 @@ export interface Dataset {
 export interface ElapsedColumn {
   seconds: Float64Array;
   source: Uint8Array;
+  /** The seconds' sketch, made by the threads that read the parts (stats/column-sketch.ts); absent once rows are picked. */
+  sketch?: ColumnSketch;
 }
 
 /** How one mapped column was read: for `validate` and the report's inputs (SPEC §8). */

@@ -7,6 +7,7 @@ import { detectContentFormat, readInputHead, resolveInput, type InputFile } from
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker } from './early-worker.js';
+import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
 import { checkMapFields } from './mapping.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
@@ -178,9 +179,12 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
   const elapsedNames = [...new Set(parts.flatMap((p) => Object.keys(p.elapsed)))];
   const elapsed: Dataset['elapsed'] = {};
   for (const name of elapsedNames) {
+    const sketches = parts.map((p) => p.elapsed[name]?.sketch);
     elapsed[name] = {
       seconds: concat(parts.map((p) => p.elapsed[name]?.seconds ?? new Float64Array(p.lineOfRow.length).fill(Number.NaN)), (n) => new Float64Array(n)),
       source: concat(parts.map((p) => p.elapsed[name]?.source ?? new Uint8Array(p.lineOfRow.length)), (n) => new Uint8Array(n)),
+      // A part without the column is all NaN: nothing to add to the sketch.
+      sketch: mergeSketches(sketches.filter((k): k is ColumnSketch => k !== undefined)),
     };
   }
   const textFields = [...new Set(parts.flatMap((p) => Object.keys(p.texts)))];

@@ -26,7 +26,7 @@ export async function readSheetPart(plan: FilePlan, source: SheetSource): Promis
 /** The typed arrays of a part, to transfer (not copy) from a worker. */
 export function transferablesOf(part: DatasetPart): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [part.numericIds, part.lineOfRow, ...Object.values(part.numbers), ...Object.values(part.texts).map((t) => t.codes)];
-  for (const e of Object.values(part.elapsed)) arrays.push(e.seconds, e.source);
+  for (const e of Object.values(part.elapsed)) arrays.push(e.seconds, e.source, e.sketch.histogram);
   // Shared buffers (SharedOutput) are seen by both threads already; only private ones are handed over.
   return [...new Set(arrays.map((a) => a.buffer).filter((b): b is ArrayBuffer => b instanceof ArrayBuffer))];
 }

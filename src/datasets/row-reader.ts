@@ -5,6 +5,7 @@ import { fieldDecoder, isAsciiCompatible, type FieldDecoder } from '../read/enco
 import { cellText, type SheetCell } from '../read/source.js';
 import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
 import { Zone } from '../read/zone.js';
+import { sketchColumn, type ColumnSketch } from '../stats/column-sketch.js';
 import { ValueSource } from '../value-source.js';
 import { CodeReader, isEmptyField, isEmptyText, scalarReader, type ScalarReader } from './column-readers.js';
 import { CodeColumn, Float64Column, Uint32Column, Uint8Column } from './columns.js';
@@ -36,8 +37,8 @@ export interface DatasetPart {
   rejections: PartRejection[];
   /** Instants, dates, months (epoch ms), durations (s) and numbers, by field; NaN = empty. */
   numbers: Record<string, Float64Array>;
-  /** Derived durations (ElapsedSpec) in seconds (NaN = none) and where each came from (ValueSource). */
-  elapsed: Record<string, { seconds: Float64Array; source: Uint8Array }>;
+  /** Derived durations (ElapsedSpec) in seconds (NaN = none), where each came from (ValueSource), and their sketch. */
+  elapsed: Record<string, { seconds: Float64Array; source: Uint8Array; sketch: ColumnSketch }>;
   texts: Record<string, TextColumn>;
   /** Per kept row the numeric key, or NaN when it is text (then it is the next entry of `textIds`); empty without a key. */
   numericIds: Float64Array;
@@ -405,7 +406,11 @@ export class RowReader {
     const numbers: Record<string, Float64Array> = {};
     for (const slot of this.slots) if (slot.store !== null) numbers[slot.field] = slot.store.values();
     const elapsed: DatasetPart['elapsed'] = {};
-    for (const e of this.elapsed) elapsed[e.name] = { seconds: e.seconds.values(), source: e.source.values() };
+    // Sketched here, in the thread that read the part: the report's tail then needs one pass per duration, not two.
+    for (const e of this.elapsed) {
+      const seconds = e.seconds.values();
+      elapsed[e.name] = { seconds, source: e.source.values(), sketch: sketchColumn(seconds) };
+    }
     const texts: Record<string, TextColumn> = {};
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
     return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };

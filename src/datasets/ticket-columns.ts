@@ -1,3 +1,4 @@
+import type { ColumnSketch } from '../stats/column-sketch.js';
 import type { Dataset } from './dataset.js';
 
 /**
@@ -10,6 +11,9 @@ export interface TicketColumns {
   firstResponseSource: Uint8Array;
   resolutionSeconds: Float64Array;
   resolutionSource: Uint8Array;
+  /** The durations' sketches when the reader made them for exactly these rows (stats/column-sketch.ts). */
+  firstResponseSketch?: ColumnSketch | undefined;
+  resolutionSketch?: ColumnSketch | undefined;
 }
 
 /** A ticket data set's time columns; a duration the file has no column for is none (NaN) on every row. */
@@ -23,5 +27,7 @@ export function ticketColumns(dataset: Dataset): TicketColumns {
     firstResponseSource: firstResponse.source,
     resolutionSeconds: resolution.seconds,
     resolutionSource: resolution.source,
+    firstResponseSketch: dataset.elapsed.first_response?.sketch,
+    resolutionSketch: dataset.elapsed.resolution?.sketch,
   };
 }

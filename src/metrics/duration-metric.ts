@@ -1,3 +1,4 @@
+import type { ColumnSketch } from '../stats/column-sketch.js';
 import { tallyDurations, type DurationSummary } from './stats/summary.js';
 import type { Threshold } from './threshold.js';
 import { ValueSource } from '../value-source.js';
@@ -9,9 +10,12 @@ export interface DurationDetails extends DurationSummary {
   sources: { exportColumn: number; timestamps: number };
 }
 
-/** Summary + withinTarget + sources over one duration column (NaN = no value), in one pass (tallyDurations). */
-export function durationDetails(seconds: Float64Array, source: Uint8Array, target: Threshold | null): DurationDetails {
-  const { summary, passing, perTag } = tallyDurations(seconds, target, source);
+/**
+ * Summary + withinTarget + sources over one duration column (NaN = no value), in one or two passes (tallyDurations);
+ * `sketch`, when given, must be the sketch of exactly these values.
+ */
+export function durationDetails(seconds: Float64Array, source: Uint8Array, target: Threshold | null, sketch?: ColumnSketch): DurationDetails {
+  const { summary, passing, perTag } = tallyDurations(seconds, target, source, sketch);
   return {
     ...summary,
     withinTarget: target === null || summary.count === 0 ? null : passing / summary.count,

@@ -1,3 +1,4 @@
+import type { ColumnSketch } from '../stats/column-sketch.js';
 import { durationDetails, type DurationDetails } from './duration-metric.js';
 import type { Threshold } from './threshold.js';
 
@@ -12,7 +13,7 @@ export interface FrtResult {
  * when filled), in seconds. Tickets without a response are left out of the statistics and counted as `unanswered`.
  * SPEC §5 `frt`. Seed 000_eed479c8e4db3466.txt: target "< 15 min".
  */
-export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, target: Threshold | null = null): FrtResult {
-  const details = durationDetails(tickets.firstResponseSeconds, tickets.firstResponseSource, target);
+export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array; firstResponseSketch?: ColumnSketch | undefined }, target: Threshold | null = null): FrtResult {
+  const details = durationDetails(tickets.firstResponseSeconds, tickets.firstResponseSource, target, tickets.firstResponseSketch);
   return { value: details.mean, details: { ...details, unanswered: tickets.firstResponseSeconds.length - details.count } };
 }

@@ -13,24 +13,44 @@ import type { RowReader, SharedOutput } from './row-reader.js';
  * A half that outgrows its region continues in private arrays, and the columns are then concatenated as before.
  */
 
-/** Bytes per record of a CSV near `from` (a record boundary): from the complete records of the next 256 KiB. */
-export async function bytesPerRecord(path: string, delimiter: string, from: number): Promise<number | null> {
+/**
+ * Bytes per record over [from, to), from `samples` windows of 32 KiB spread evenly over the range: the windows sample
+ * bytes uniformly, so the mean of their records per byte is the range's own (a stretch of long descriptions weighs
+ * as much as the bytes it takes). A window starts after its first line break; one that falls inside a quoted
+ * multi-line field miscounts a record or two, which an estimate can bear. Null when the windows hold too few records.
+ */
+export async function bytesPerRecord(path: string, delimiter: string, from: number, to: number, samples = 16): Promise<number | null> {
   const handle = await open(path, 'r');
   try {
-    const window = Buffer.alloc(256 * 1024);
-    const { bytesRead } = await handle.read(window, 0, window.length, from);
+    const window = Buffer.alloc(32 * 1024);
+    let recordsPerByte = 0;
+    let windows = 0;
     let records = 0;
-    const tokenizer = new CsvTokenizer(delimiter, () => records++);
-    tokenizer.push(window.subarray(0, bytesRead));
-    return records < 8 ? null : bytesRead / records;
+    for (let k = 0; k < samples; k++) {
+      const at = from + Math.floor(((to - from) * k) / samples);
+      const { bytesRead } = await handle.read(window, 0, Math.min(window.length, Math.max(0, to - at)), at);
+      const bytes = window.subarray(0, bytesRead);
+      const start = bytes.indexOf(0x0a) + 1;
+      if (start <= 0 || start >= bytes.length) continue;
+      let counted = 0;
+      const tokenizer = new CsvTokenizer(delimiter, () => counted++);
+      tokenizer.push(bytes.subarray(start));
+      recordsPerByte += counted / (bytes.length - start);
+      records += counted;
+      windows++;
+    }
+    return records < 8 || recordsPerByte === 0 ? null : windows / recordsPerByte;
   } finally {
     await handle.close();
   }
 }
 
-/** Rows reserved per half: the first half's estimate with a small margin (its gap is touched), the second's generous. */
-export function sharedRegions(firstRows: number, secondRows: number): { firstCapacity: number; secondCapacity: number } {
-  return { firstCapacity: Math.ceil(firstRows * 1.06) + 4096, secondCapacity: Math.ceil(secondRows * 2) + 4096 };
+/**
+ * Rows reserved per half: the first half's estimate with a margin of 10 % (its gap is touched), the second's generous.
+ * SUPPORT_METRICS_REGION_SCALE shrinks both (tests force the halves out of their regions with it).
+ */
+export function sharedRegions(firstRows: number, secondRows: number, scale = Number(process.env.SUPPORT_METRICS_REGION_SCALE ?? 1)): { firstCapacity: number; secondCapacity: number } {
+  return { firstCapacity: Math.ceil(firstRows * 1.1 * scale) + 4096, secondCapacity: Math.ceil(secondRows * 2 * scale) + 4096 };
 }
 
 /** One shared buffer per typed column of `reader` (the same columns every reader of the plan keeps), for `rows` rows. */

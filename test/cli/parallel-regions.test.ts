@@ -8,13 +8,14 @@ import { findRecordBoundary } from '../../src/read/csv.js';
 import { runBin } from './run-bin.js';
 
 /**
- * The shared output regions of a parallel read are sized from one 256 KiB sample of records near the middle of each
- * half (shared-output.ts). When the records there are much longer than elsewhere, a half outgrows its region and goes
- * on in private arrays; the report must stay byte-identical to a one-pass read all the same — values, repeated ids
- * across the halves, rejections and their line numbers, windows.
+ * The shared output regions of a parallel read are sized from samples of the records of each half (shared-output.ts).
+ * When a half outgrows its region it goes on in private arrays; the report must stay byte-identical to a one-pass read
+ * all the same — values, repeated ids across the halves, rejections and their line numbers, windows. The regions are
+ * shrunk here (SUPPORT_METRICS_REGION_SCALE) so that both halves outgrow them on a file small enough for a test.
  */
 const dir = mkdtempSync(join(tmpdir(), 'sm-regions-'));
-const PARALLEL = { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1' };
+const SCALE = 0.05;
+const PARALLEL = { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1', SUPPORT_METRICS_REGION_SCALE: String(SCALE) };
 const SEQUENTIAL = { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1000000000000' };
 const HEADER = 'id,created_at,first_response_at,resolved_at,channel,agent,subject';
 const ROWS = 60_000;
@@ -72,8 +73,8 @@ describe('parallel read whose halves outgrow the regions sized for them', () => 
     const size = statSync(file).size;
     const layout = { path: file, delimiter: ',' };
     const split = (await findRecordBoundary(layout, 3 + Math.floor((size - 3) / 2), 7))!;
-    const middle = (await findRecordBoundary(layout, 3 + Math.floor((split - 3) / 2), 7))!;
-    const { firstCapacity, secondCapacity } = sharedRegions((split - 3) / (await bytesPerRecord(file, ',', middle))!, (size - split) / (await bytesPerRecord(file, ',', split))!);
+    const first = (await bytesPerRecord(file, ',', split - Math.floor((split - 3) * 0.9), split))!;
+    const { firstCapacity, secondCapacity } = sharedRegions((split - 3) / first, (size - split) / (await bytesPerRecord(file, ',', split, size))!, SCALE);
     const firstRecords = recordsBefore(file, split);
     expect(firstCapacity).toBeLessThan(firstRecords);
     expect(secondCapacity).toBeLessThan(ROWS - firstRecords);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { joinHalves, sharedRegions } from '../../src/datasets/shared-output.js';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bytesPerRecord, joinHalves, sharedRegions } from '../../src/datasets/shared-output.js';
 
 describe('joinHalves: the two halves of a parallel read meet in their shared buffer', () => {
   it('moves the second half down to follow the first, recognising it on the buffer object the worker sent back', () => {
@@ -25,7 +28,16 @@ describe('joinHalves: the two halves of a parallel read meet in their shared buf
   });
 
   it('reserves the first half a small margin (its gap is written over) and the second a generous one', () => {
-    // 1,000,000 × 1.06 + 4096 = 1,064,096; 900,000 × 2 + 4096 = 1,804,096
-    expect(sharedRegions(1_000_000, 900_000)).toEqual({ firstCapacity: 1_064_096, secondCapacity: 1_804_096 });
+    // 1,000,000 × 1.1 + 4096 = 1,104,096; 900,000 × 2 + 4096 = 1,804,096
+    expect(sharedRegions(1_000_000, 900_000, 1)).toEqual({ firstCapacity: 1_104_096, secondCapacity: 1_804_096 });
+  });
+
+  it('estimates bytes per record by the bytes, so a stretch of long records counts as much as it weighs', async () => {
+    // 20,000 records of 10 bytes, then 2,000 of 100: 400,000 bytes for 22,000 records = 18.18… bytes per record.
+    const file = join(mkdtempSync(join(tmpdir(), 'sm-bpr-')), 'skewed.csv');
+    writeFileSync(file, '12345,abc\n'.repeat(20_000) + `12345,${'x'.repeat(93)}\n`.repeat(2_000));
+    const estimate = (await bytesPerRecord(file, ',', 0, 400_000))!;
+    expect(estimate).toBeGreaterThan(18.18 * 0.9);
+    expect(estimate).toBeLessThan(18.18 * 1.1);
   });
 });

@@ -43,6 +43,8 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
     // The helper the bin started before the CLI loaded (early-worker.ts), else one started now: before planning, so
     // its start-up overlaps the planning — for a file it can take half of.
     const helper = (await splittable(input, options)) && existsSync(fileURLToPath(WORKER_URL)) ? (takeWorker() ?? new Worker(WORKER_URL)) : null;
+    // From now on its failure is noted, never unhandled (a stack trace): the file is then read in one pass.
+    helper?.on('error', () => deadHelpers.add(helper)).on('exit', () => deadHelpers.add(helper));
     try {
       const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
       const planned = await planFile(input, inputIndex, kinds, options);
@@ -95,18 +97,22 @@ async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSour
 /** The shared output regions of the two halves, or null when the records' size cannot be told (then private arrays). */
 async function sharedOutput(plan: FilePlan, size: number, split: number): Promise<[SharedOutput, SharedOutput] | null> {
   const layout = plan as { path: string; delimiter: string };
-  const middle = await findRecordBoundary(layout, plan.bomLength + Math.floor((split - plan.bomLength) / 2), plan.width);
-  const first = middle === null ? null : await bytesPerRecord(layout.path, layout.delimiter, middle);
-  const second = await bytesPerRecord(layout.path, layout.delimiter, split);
+  const first = await bytesPerRecord(layout.path, layout.delimiter, split - Math.floor((split - plan.bomLength) * 0.9), split);
+  const second = await bytesPerRecord(layout.path, layout.delimiter, split, size);
   if (first === null || second === null) return null;
   const { firstCapacity, secondCapacity } = sharedRegions((split - plan.bomLength) / first, (size - split) / second);
   return halves(allocateShared(new RowReader(plan), firstCapacity + secondCapacity), firstCapacity, secondCapacity);
 }
 
+/** Helpers that failed or exited: a job posted to one would never be answered. */
+const deadHelpers = new WeakSet<Worker>();
+
 function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange, output: SharedOutput | null): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
   return new Promise((resolve, reject) => {
+    if (deadHelpers.has(worker)) return reject(new Error('the helper thread is gone'));
     const onError = (error: Error) => reject(error);
     worker.once('error', onError);
+    worker.once('exit', () => reject(new Error('the helper thread exited')));
     worker.once('message', (message: { part?: DatasetPart; end?: CsvRangeEnd; error?: string }) => {
       worker.off('error', onError);
       if (message.part) resolve({ part: message.part, end: message.end! });

@@ -110,6 +110,11 @@ export class CsvTokenizer {
     return this.line;
   }
 
+  /** How many bytes of an unfinished record are waiting for the next chunk. */
+  get pendingBytes(): number {
+    return this.carry === null ? 0 : this.carry.length;
+  }
+
   /** Whether bytes of an unfinished record are waiting for the next chunk. */
   get hasPending(): boolean {
     return this.carry !== null && this.carry.length > 0;

@@ -273,7 +273,8 @@ async function loadedModules(csv) {
   const packages = new Set();
   for (const line of lines) for (const m of line.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)) packages.add(m[1]);
   // The recorder must have seen the tool's own entry point, or an empty list would pass the check without a look.
-  const recorded = lines.some((l) => l.endsWith('/dist/cli/main.js'));
+  // The bin runs the bundled CLI (dist/bundle/, scripts/bundle.js); the packages it may load lazily stay outside it.
+  const recorded = lines.some((l) => l.endsWith('/dist/bundle/main.js') || l.endsWith('/dist/cli/main.js'));
   const heavy = ['exceljs', 'htmlparser2', 'cli-table3', 'chalk', 'csv-parse'].filter((p) => packages.has(p));
   process.stderr.write(`  ${[...packages].sort().join(', ')}\n`);
   return { file: 'zendesk CSV', recorded, packages: [...packages].sort(), heavy, exceljsLoaded: packages.has('exceljs') };
@@ -322,7 +323,7 @@ if (codes) {
 }
 if (modules) {
   console.log(
-    `\nheavy packages loaded by a CSV run: ${modules.recorded ? (modules.heavy.length ? modules.heavy.join(', ') : 'none') : 'NOT RECORDED (the module recorder saw no dist/cli/main.js)'}` +
+    `\nheavy packages loaded by a CSV run: ${modules.recorded ? (modules.heavy.length ? modules.heavy.join(', ') : 'none') : 'NOT RECORDED (the module recorder saw no dist/bundle/main.js)'}` +
       (modules.exceljsLoaded ? ' — FAIL: exceljs loaded' : ''),
   );
 }

@@ -1,10 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bytesPerRecord, sharedRegions } from '../../src/datasets/shared-output.js';
 import { findRecordBoundary } from '../../src/read/csv.js';
+// @ts-expect-error a plain-JS bench module: its deterministic generator is reused, not copied
+import { rng } from '../../bench/generate-zendesk.js';
+import { dumpColumns } from '../helpers/dump-columns.js';
 import { runBin } from './run-bin.js';
 
 /**
@@ -19,19 +21,6 @@ const PARALLEL = { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1', SUPPORT_METRICS_REGI
 const SEQUENTIAL = { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1000000000000' };
 const HEADER = 'id,created_at,first_response_at,resolved_at,channel,agent,subject';
 const ROWS = 60_000;
-
-/** A small deterministic generator (xorshift), so the file is the same on every run. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 4294967296;
-  };
-}
 
 /**
  * Short records, except two blocks of 3 KB subjects: around the middle of the first half (where its region's size is
@@ -99,19 +88,7 @@ describe('parallel read whose halves outgrow the regions sized for them', () => 
   }
 
   it('keeps every column row for row the same as one pass', () => {
-    const script = `
-      import { readDatasets, Zone } from ${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)};
-      const read = await readDatasets([{ name: ${JSON.stringify(file)} }], { zone: new Zone('UTC'), fields: 'all' });
-      const d = read.datasets[0];
-      const texts = Object.fromEntries(Object.entries(d.texts).map(([f, t]) => [f, Array.from(t.codes, (c) => t.values[c])]));
-      const numbers = Object.fromEntries(Object.entries(d.numbers).map(([f, v]) => [f, Array.from(v)]));
-      const elapsed = Object.fromEntries(Object.entries(d.elapsed).map(([f, e]) => [f, [Array.from(e.seconds), Array.from(e.source)]]));
-      console.log(JSON.stringify({ rows: d.rows, lines: Array.from(d.lineOfRow), texts, numbers, elapsed, rejections: read.rejections.all }));
-    `;
-    // A script file, not `-e`: --input-type would be passed on to the worker thread and refused there.
-    const scriptFile = join(dir, 'dump-columns.mjs');
-    writeFileSync(scriptFile, script);
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, [scriptFile], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+    const run = (env: Record<string, string>) => dumpColumns(file, dir, env);
     const parallel = run(PARALLEL);
     const sequential = run(SEQUENTIAL);
     expect(parallel.status, parallel.stderr).toBe(0);

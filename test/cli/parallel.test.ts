@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error — plain JS bench helper, no types
 import { generate } from '../../bench/generate-zendesk.js';
+import { dumpColumns } from '../helpers/dump-columns.js';
 import { runBin } from './run-bin.js';
 
 /**
@@ -69,19 +69,7 @@ describe('parallel read of one file in two halves', () => {
     const file = join(dir, 'columns.csv');
     await generate(file, 3000, {});
     // Every text column decoded per row, every number column and the elapsed durations, through the library.
-    const script = `
-      import { readDatasets, Zone } from ${JSON.stringify(new URL('../../dist/index.js', import.meta.url).href)};
-      const read = await readDatasets([{ name: ${JSON.stringify(file)} }], { zone: new Zone('UTC'), fields: 'all' });
-      const d = read.datasets[0];
-      const texts = Object.fromEntries(Object.entries(d.texts).map(([f, t]) => [f, Array.from(t.codes, (c) => t.values[c])]));
-      const numbers = Object.fromEntries(Object.entries(d.numbers).map(([f, v]) => [f, Array.from(v)]));
-      const elapsed = Object.fromEntries(Object.entries(d.elapsed).map(([f, e]) => [f, [Array.from(e.seconds), Array.from(e.source)]]));
-      console.log(JSON.stringify({ rows: d.rows, lines: Array.from(d.lineOfRow), texts, numbers, elapsed, rejections: read.rejections.all }));
-    `;
-    // A script file, not `-e`: --input-type would be passed on to the worker thread and refused there.
-    const scriptFile = join(dir, 'dump-columns.mjs');
-    writeFileSync(scriptFile, script);
-    const run = (env: Record<string, string>) => spawnSync(process.execPath, [scriptFile], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+    const run = (env: Record<string, string>) => dumpColumns(file, dir, env);
     const parallel = run(PARALLEL);
     const sequential = run(SEQUENTIAL);
     expect(parallel.status, parallel.stderr).toBe(0);

@@ -1,6 +1,11 @@
 /** The library: pure metric functions with their types, and the pipeline's entry points (SPEC §9). */
 export { frt, type FrtResult } from './metrics/frt.js';
 export { art, type ArtResult } from './metrics/art.js';
+export { csat, csatSatisfied, type CsatAnswers, type CsatResult, type CsatSatisfiedResult } from './metrics/csat.js';
+export { nps, type NpsResult } from './metrics/nps.js';
+export { ces, type CesResult } from './metrics/ces.js';
+export { DEFAULT_SCALES, topBoxFrom, type SurveyScale } from './metrics/survey-scale.js';
+export { wilsonInterval } from './metrics/stats/wilson.js';
 export { ticketVolume, type TicketVolumeResult } from './metrics/ticket-volume.js';
 export { ValueSource } from './value-source.js';
 export { quantileSorted } from './metrics/stats/quantile.js';

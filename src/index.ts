@@ -5,6 +5,7 @@ export { csat, csatSatisfied, type CsatAnswers, type CsatResult, type CsatSatisf
 export { nps, type NpsResult } from './metrics/nps.js';
 export { ces, type CesResult } from './metrics/ces.js';
 export { DEFAULT_SCALES, topBoxFrom, type SurveyScale } from './metrics/survey-scale.js';
+export { readAnswers, type ScoreColumn, type SurveyAnswers } from './metrics/survey-answers.js';
 export { wilsonInterval } from './metrics/stats/wilson.js';
 export { ticketVolume, type TicketVolumeResult } from './metrics/ticket-volume.js';
 export { ValueSource } from './value-source.js';

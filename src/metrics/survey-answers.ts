@@ -1,0 +1,116 @@
+import { DEFAULT_SCALES, type SurveyScale } from './survey-scale.js';
+
+/** A score column as the data set keeps it: per row a code (0 = empty), and the distinct answers as written. */
+export interface ScoreColumn {
+  codes: ArrayLike<number>;
+  values: readonly string[];
+}
+
+export type SurveyKind = keyof typeof DEFAULT_SCALES;
+
+/** A score column read on a scale: what the survey metrics take. */
+export interface SurveyAnswers {
+  /** Per row the score on `scale`; NaN for no answer, a binary rating, or an answer off the scale. */
+  scores: Float64Array;
+  /** Binary ratings (good/bad, like/dislike, 👍/👎): they count toward csat_satisfied only. */
+  binary: { satisfied: number; responses: number };
+  scale: SurveyScale;
+  /** What was assumed about the scale when none was given and the answers were not on the default (for a note). */
+  assumed: string | null;
+  /** Rows whose answer is off the scale or not a score of this survey (to be rejected with their line). */
+  offScale: number[];
+}
+
+/**
+ * Reads a survey's answers onto a scale (SPEC §5; issue #11): numbers (`4`, `4,5`, `9/10`), binary labels, and
+ * labelled scales (extremely/very satisfied … dissatisfied, great/okay/not good). Without a `given` scale: the
+ * survey's default when every number fits it, else the smallest usual scale that holds them (1–7, 1–10, 0–10), said
+ * in `assumed`; labelled answers make a scale of as many points as their levels need (3, 5 or 7).
+ */
+export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: SurveyScale | null = null): SurveyAnswers {
+  const readings = column.values.map(readAnswer);
+  const numbers = readings.filter((r): r is { kind: 'number'; value: number } => r?.kind === 'number').map((r) => r.value);
+  const levels = readings.filter((r): r is { kind: 'level'; level: number } => r?.kind === 'level').map((r) => r.level);
+  let assumed: string | null = null;
+  let scale: SurveyScale;
+  // How far from neutral the labels reach: 1 (satisfied/dissatisfied: binary unless graded), 2 (very …), 3 (extremely …).
+  const reach = Math.max(0, ...levels.map((l) => Math.abs(l)));
+  if (given !== null) scale = given;
+  else if (numbers.length === 0 && (reach >= 2 || levels.includes(0))) {
+    // Labelled answers only, graded beyond satisfied/dissatisfied: as many points as the levels used need.
+    const points = reach >= 3 ? 7 : reach === 2 ? 5 : 3;
+    scale = { min: 1, max: points, higherIsBetter: DEFAULT_SCALES[survey].higherIsBetter };
+    assumed = `${survey} answers are labels of ${points} levels: read as a 1–${points} scale (give another with --scale ${survey}=MIN-MAX)`;
+  } else {
+    scale = fittingScale(survey, numbers);
+    if (scale !== DEFAULT_SCALES[survey]) assumed = `${survey} answers run from ${Math.min(...numbers)} to ${Math.max(...numbers)}, off the default ${DEFAULT_SCALES[survey].min}–${DEFAULT_SCALES[survey].max}: read as a ${scale.min}–${scale.max} scale (give it with --scale ${survey}=MIN-MAX)`;
+  }
+  // A labelled answer sits on a scale of an odd number of points with neutral at its middle; on an even one it has no place.
+  const middle = (scale.max - scale.min) % 2 === 0 ? (scale.min + scale.max) / 2 : null;
+  // Per distinct answer: its score, a binary rating, or off the scale (Infinity).
+  const scoreOf = readings.map((r) => {
+    if (r === null) return Number.NaN;
+    const binary = r.kind === 'binary' ? r.satisfied : r.kind === 'level' && Math.abs(r.level) === 1 && (middle === null || reach < 2) && !levels.includes(0) ? r.level > 0 : null;
+    if (binary !== null) return survey === 'csat' ? (binary ? BINARY_YES : BINARY_NO) : Number.POSITIVE_INFINITY;
+    const value = r.kind === 'number' ? r.value : r.kind === 'level' && middle !== null ? r.level + middle : Number.NaN;
+    return value >= scale.min && value <= scale.max ? value : Number.POSITIVE_INFINITY;
+  });
+  const scores = new Float64Array(column.codes.length).fill(Number.NaN);
+  const binary = { satisfied: 0, responses: 0 };
+  const offScale: number[] = [];
+  for (let row = 0; row < column.codes.length; row++) {
+    const code = column.codes[row]!;
+    if (code === 0) continue;
+    const score = scoreOf[code]!;
+    if (score === BINARY_YES || score === BINARY_NO) {
+      binary.responses++;
+      if (score === BINARY_YES) binary.satisfied++;
+    } else if (score === Number.POSITIVE_INFINITY) offScale.push(row);
+    else scores[row] = score;
+  }
+  return { scores, binary, scale, assumed, offScale };
+}
+
+// Markers for binary answers among the scores of distinct values (never a score: scores are finite).
+const BINARY_YES = -1e308;
+const BINARY_NO = -1.5e308;
+
+type Reading = { kind: 'number'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'level'; level: number } | null;
+
+/** One distinct answer as written: a number, a binary rating, a level of a labelled scale (−3…3), or null (empty/none). */
+export function readAnswer(text: string): Reading {
+  const s = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (s === '') return null;
+  const number = /^([-+]?\d+(?:[.,]\d+)?)(?:\s*\/\s*\d+)?$/.exec(s);
+  if (number !== null) return { kind: 'number', value: Number(number[1]!.replace(',', '.')) };
+  if (YES.has(s) || s === '👍' || s === '👍🏻') return { kind: 'binary', satisfied: true };
+  if (NO.has(s) || s === '👎' || s === '👎🏻') return { kind: 'binary', satisfied: false };
+  const level = LEVELS.get(s);
+  return level === undefined ? { kind: 'number', value: Number.NaN } : { kind: 'level', level };
+}
+
+/** The survey's default scale when every number fits it, else the smallest usual one that holds them. */
+function fittingScale(survey: SurveyKind, numbers: readonly number[]): SurveyScale {
+  const base = DEFAULT_SCALES[survey];
+  const finite = numbers.filter(Number.isFinite);
+  if (finite.length === 0) return base;
+  const low = Math.min(...finite);
+  const high = Math.max(...finite);
+  if (low >= base.min && high <= base.max) return base;
+  for (const [min, max] of [[1, 7], [1, 10], [0, 10]] as const) if (low >= min && high <= max) return { min, max, higherIsBetter: base.higherIsBetter };
+  return base; // nothing usual holds them: the default, and the rows off it are rejected
+}
+
+const YES = new Set(['good', "good, i'm satisfied", 'positive', 'like', 'yes', 'thumbs up', 'хорошо', 'нравится', 'да']);
+const NO = new Set(['bad', "bad, i'm unsatisfied", 'negative', 'dislike', 'no', 'thumbs down', 'плохо', 'не нравится', 'нет']);
+
+/** Labelled scales, by level from −3 (worst) to 3 (best); 0 is neutral. */
+const LEVELS = new Map<string, number>([
+  ...['extremely satisfied', 'extremely happy'].map((l) => [l, 3] as const),
+  ...['very satisfied', 'very happy', 'great', 'amazing', 'excellent', 'отлично'].map((l) => [l, 2] as const),
+  ...['satisfied', 'happy', 'somewhat satisfied', 'slightly satisfied', 'доволен'].map((l) => [l, 1] as const),
+  ...['neutral', 'neither satisfied nor dissatisfied', 'okay', 'ok', 'нейтрально'].map((l) => [l, 0] as const),
+  ...['dissatisfied', 'unsatisfied', 'unhappy', 'somewhat dissatisfied', 'slightly dissatisfied', 'not good', 'недоволен'].map((l) => [l, -1] as const),
+  ...['very dissatisfied', 'very unsatisfied', 'very unhappy'].map((l) => [l, -2] as const),
+  ...['extremely dissatisfied', 'extremely unhappy', 'terrible', 'awful'].map((l) => [l, -3] as const),
+]);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { csat, csatSatisfied } from '../../src/metrics/csat.js';
+import { readAnswers } from '../../src/metrics/survey-answers.js';
+
+/** A score column from the answers as written, row by row ('' = empty), as the data set keeps it (codes). */
+function column(answers: string[]) {
+  const values = [''];
+  const codes = answers.map((a) => {
+    if (a === '') return 0;
+    let code = values.indexOf(a);
+    if (code < 0) code = values.push(a) - 1;
+    return code;
+  });
+  return { codes, values };
+}
+
+describe('survey answers read onto a scale', () => {
+  it('reads numbers on the default scale without an assumption: 5, 4, 4,5 (decimal comma), 3/5', () => {
+    const read = readAnswers(column(['5', '4', '', '4,5', '3/5']), 'csat');
+    expect(Array.from(read.scores)).toEqual([5, 4, Number.NaN, 4.5, 3]);
+    expect(read.scale).toEqual({ min: 1, max: 5, higherIsBetter: true });
+    expect(read.assumed).toBeNull();
+    expect(read.offScale).toEqual([]);
+  });
+
+  it('counts Zendesk Good/Bad beside 1–5 numbers as binary ratings: they reach csat_satisfied only', () => {
+    const read = readAnswers(column(['Good', 'Bad', 'Good', '5', '2']), 'csat');
+    expect(read.binary).toEqual({ satisfied: 2, responses: 3 });
+    expect(Array.from(read.scores)).toEqual([Number.NaN, Number.NaN, Number.NaN, 5, 2]);
+    // csat: (5 + 2)/2 = 3.5; satisfied: 2 binary + one 5 of 5 answers = 3/5 = 0.6
+    expect(csat(read).value).toBe(3.5);
+    expect(csatSatisfied(read).value).toBe(0.6);
+  });
+
+  it('detects a 1–7 scale from its values and says so; a given scale rejects what lies off it', () => {
+    const read = readAnswers(column(['7', '6', '2']), 'csat');
+    expect(read.scale).toEqual({ min: 1, max: 7, higherIsBetter: true });
+    expect(read.assumed).toMatch(/off the default 1–5: read as a 1–7 scale \(give it with --scale csat=MIN-MAX\)/);
+    const given = readAnswers(column(['7', '6', '2']), 'csat', { min: 1, max: 5, higherIsBetter: true });
+    expect(given.offScale).toEqual([0, 1]);
+    expect(Array.from(given.scores)).toEqual([Number.NaN, Number.NaN, 2]);
+  });
+
+  it('reads a labelled 5-level scale (very satisfied … very dissatisfied) as 1–5, neutral at 3', () => {
+    const read = readAnswers(column(['Very satisfied', 'Satisfied', 'Neutral', 'Dissatisfied', 'Very dissatisfied']), 'csat');
+    expect(Array.from(read.scores)).toEqual([5, 4, 3, 2, 1]);
+    expect(read.assumed).toMatch(/labels of 5 levels/);
+  });
+
+  it('reads Freshdesk-style 7 levels (extremely satisfied … extremely dissatisfied) as 1–7', () => {
+    const read = readAnswers(column(['Extremely satisfied', 'Slightly dissatisfied', 'Neutral', 'Extremely dissatisfied']), 'csat');
+    expect(read.scale.max).toBe(7);
+    expect(Array.from(read.scores)).toEqual([7, 3, 4, 1]);
+  });
+
+  it('takes satisfied/unsatisfied alone and thumbs as binary', () => {
+    const read = readAnswers(column(['Satisfied', 'Unsatisfied', '👍', '👎', 'Satisfied']), 'csat');
+    expect(read.binary).toEqual({ satisfied: 3, responses: 5 });
+    expect(read.offScale).toEqual([]);
+  });
+
+  it('rejects binary ratings on NPS, which needs 0–10, and numbers off every usual scale', () => {
+    expect(readAnswers(column(['Good', '9']), 'nps').offScale).toEqual([0]);
+    expect(readAnswers(column(['42', '3']), 'csat').offScale).toEqual([0]);
+  });
+});

@@ -35,6 +35,42 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
       'Per resolved ticket: resolved_at − created_at, or the export\'s full-resolution duration when that cell is filled. ' +
       'Value: the mean over resolved tickets; median and p90 beside it. Unresolved tickets are counted as unresolved.',
   },
+  {
+    id: 'csat',
+    label: 'CSAT',
+    unit: 'score',
+    better: 'higher',
+    definition:
+      'Mean CSAT score on its scale (default 1–5; another given with --scale or detected from the answers, with a warning). ' +
+      'Binary ratings (Good/Bad, 👍/👎) have no mean and count toward CSAT satisfied only. Details: responses, scale, distribution.',
+  },
+  {
+    id: 'csat_satisfied',
+    label: 'CSAT satisfied',
+    unit: 'fraction',
+    better: 'higher',
+    definition:
+      'Share of CSAT answers in the top box: the top point of a 2–3-point scale, the top 2 of a 4–7-point one (4–5 of 5), ' +
+      'the top 3 of an 8–11-point one; binary ratings count here. ci95: the Wilson score interval (z = 1.96).',
+  },
+  {
+    id: 'nps',
+    label: 'NPS',
+    unit: 'score',
+    better: 'higher',
+    definition:
+      'Net Promoter Score over 0–10 answers: 100·(promoters 9–10 − detractors 0–6)/responses, −100…100. ' +
+      'ci95: 100·(p − d) ± 1.96·100·√((p + d − (p − d)²)/n), clamped to ±100. No default target.',
+  },
+  {
+    id: 'ces',
+    label: 'CES',
+    unit: 'score',
+    better: 'neither',
+    definition:
+      'Customer Effort Score: the mean answer on its scale, 1–5 where lower is better by default (seed 002); ' +
+      'the details say which end is better (CES 2.0: 1–7 agreement, higher better). No default target.',
+  },
 ];
 
 export function metricDefinition(id: string): MetricDefinition {

@@ -28,7 +28,10 @@ export interface SurveyAnswers {
  * in `assumed`; labelled answers make a scale of as many points as their levels need (3, 5 or 7).
  */
 export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: SurveyScale | null = null): SurveyAnswers {
-  const readings = column.values.map(readAnswer);
+  // Only the answers some row holds: in long form the column's values are every survey's (NPS's 10s are no CSAT).
+  const used = new Uint8Array(column.values.length);
+  for (let row = 0; row < column.codes.length; row++) used[column.codes[row]!] = 1;
+  const readings = column.values.map((value, code) => (used[code] === 1 ? readAnswer(value) : null));
   const numbers = readings.filter((r): r is { kind: 'number'; value: number } => r?.kind === 'number').map((r) => r.value);
   const levels = readings.filter((r): r is { kind: 'level'; level: number } => r?.kind === 'level').map((r) => r.level);
   let assumed: string | null = null;

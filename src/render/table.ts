@@ -17,10 +17,10 @@ export function renderTable(report: Report, options: { color: boolean }): string
     const stats = 'median' in metric.details ? metric.details : null;
     table.push([
       metric.label + (metric.lowSample ? chalk.yellow(' (low sample)') : ''),
-      metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? wrap(`no data: ${metric.details.reason}`, 44) : formatValue(metric.value, metric.unit),
+      metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? wrap(`no data: ${metric.details.reason}`, 44) : valueWithInterval(metric),
       stats === null ? '' : formatValue(stats.median, metric.unit),
       stats === null ? '' : formatValue(stats.p90, metric.unit),
-      stats === null ? '' : String(stats.count),
+      stats !== null ? String(stats.count) : 'responses' in metric.details ? String(metric.details.responses) : '',
       metric.target?.text ?? '',
       colourStatus(metric, chalk),
     ]);
@@ -35,6 +35,15 @@ export function renderTable(report: Report, options: { color: boolean }): string
   }
   for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** The value, with its 95 % interval beside it where the metric has one: `75.0% (40.9–92.9%)`, `40 (−9.58–89.58)`. */
+function valueWithInterval(metric: MetricReport): string {
+  const value = formatValue(metric.value, metric.unit);
+  const interval = 'ci95' in metric.details ? metric.details.ci95 : null;
+  if (interval === null || metric.value === null) return value;
+  const [low, high] = interval.map((x) => formatValue(x, metric.unit));
+  return `${value} (${low}–${high})`;
 }
 
 function colourStatus(metric: MetricReport, chalk: InstanceType<typeof Chalk>): string {

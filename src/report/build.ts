@@ -45,6 +45,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
       target: target === null ? null : toReportTarget(target),
       status: statusOf(outcome.value, target),
     } as MetricReport;
+    lowSample.push(...(outcome.warnings ?? []));
     if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) {
       report.lowSample = true;
       lowSample.push(`${definition.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);

@@ -53,7 +53,16 @@ export const TicketVolumeReport = metricReport('ticket_volume', 'count', z.objec
 export const FrtReport = metricReport('frt', 'seconds', DurationDetails.extend({ unanswered: nullableNumber }));
 export const ArtReport = metricReport('art', 'seconds', DurationDetails.extend({ unresolved: nullableNumber }));
 
-export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport]);
+/** A 95 % interval [low, high]; null without answers. */
+const Interval = z.tuple([z.number(), z.number()]).nullable();
+/** Why a survey metric has no value (no answers in the window, no column for the survey). */
+const reason = z.string().optional();
+export const CsatReport = metricReport('csat', 'score', z.object({ responses: z.number(), scaleMin: z.number(), scaleMax: z.number(), distribution: z.record(z.string(), z.number()), reason }));
+export const CsatSatisfiedReport = metricReport('csat_satisfied', 'fraction', z.object({ satisfied: z.number(), responses: z.number(), topBoxFrom: z.number(), ci95: Interval, reason }));
+export const NpsReport = metricReport('nps', 'score', z.object({ promoters: z.number(), passives: z.number(), detractors: z.number(), responses: z.number(), ci95: Interval, reason }));
+export const CesReport = metricReport('ces', 'score', z.object({ responses: z.number(), scaleMin: z.number(), scaleMax: z.number(), higherIsBetter: z.boolean(), reason }));
+
+export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport, CsatReport, CsatSatisfiedReport, NpsReport, CesReport]);
 export type MetricReport = z.infer<typeof MetricReport>;
 export type MetricId = MetricReport['id'];
 

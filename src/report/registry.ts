@@ -8,7 +8,12 @@ import { art } from '../metrics/art.js';
 import { frt } from '../metrics/frt.js';
 import type { Threshold } from '../metrics/threshold.js';
 import { ticketVolume } from '../metrics/ticket-volume.js';
-import type { ArtReport, FrtReport, MetricId, TicketVolumeReport } from './model.js';
+import { ces } from '../metrics/ces.js';
+import { csat, csatSatisfied } from '../metrics/csat.js';
+import { nps } from '../metrics/nps.js';
+import { readAnswers, type SurveyAnswers, type SurveyKind } from '../metrics/survey-answers.js';
+import { DEFAULT_SCALES } from '../metrics/survey-scale.js';
+import type { ArtReport, CesReport, CsatReport, CsatSatisfiedReport, FrtReport, MetricId, NpsReport, TicketVolumeReport } from './model.js';
 import type { z } from 'zod';
 
 /** What a metric computes over the rows of its data set in the window. */
@@ -17,6 +22,8 @@ export interface MetricOutcome<D> {
   details: D;
   /** How many values the number rests on (for the low-sample warning); null when that makes no sense (a count). */
   sampleSize: number | null;
+  /** Guesses the metric made that the data did not prove (an assumed scale), and answers it left out: report warnings. */
+  warnings?: string[];
 }
 
 /** A metric the report can carry: which data set it reads, which optional fields, and how it is computed. */
@@ -106,8 +113,89 @@ function missingColumnReason(dataset: Dataset, what: string, fields: readonly st
   return `${reason}; the file has only ${JSON.stringify(twin)}, time within business hours (for --business-hours, not in this version)`;
 }
 
+/**
+ * The survey metrics ask for no optional field: `survey`, `score`, `csat`, `nps` and `ces` form the kind's
+ * required-one-of groups, which the engine always reads (a field list naming `csat` would read the tickets' too).
+ */
+const SURVEY_FIELDS: readonly string[] = [];
+
+/**
+ * One survey's answers in a survey data set, read onto their scale: its own column (wide form), else the `score` of the
+ * rows whose `survey` names it (long form: `csat`, `NPS` …). Null when the data set has neither.
+ */
+function surveyAnswers(dataset: Dataset, survey: SurveyKind): { answers: SurveyAnswers; warnings: string[] } | null {
+  let column = dataset.texts[survey];
+  if (column === undefined) {
+    const kinds = dataset.texts.survey;
+    const scores = dataset.texts.score;
+    if (kinds === undefined || scores === undefined) return null;
+    const named = kinds.values.map((v) => v.trim().toLowerCase() === survey);
+    const codes = new Uint32Array(scores.codes.length);
+    for (let row = 0; row < codes.length; row++) if (named[kinds.codes[row]!]) codes[row] = scores.codes[row]!;
+    column = { codes, values: scores.values };
+  }
+  const answers = readAnswers(column, survey);
+  const warnings: string[] = [];
+  if (answers.assumed !== null) warnings.push(answers.assumed);
+  // Not rejected yet (the scale is decided after reading): left out of the metric, and said.
+  if (answers.offScale.length > 0) warnings.push(`${answers.offScale.length} ${survey} answer${answers.offScale.length === 1 ? '' : 's'} off the ${answers.scale.min}–${answers.scale.max} scale (or not a ${survey} score) left out`);
+  return { answers, warnings };
+}
+
+function noSurvey(survey: string, dataset: Dataset): string {
+  return dataset.texts[survey] === undefined && dataset.texts.survey === undefined ? `no ${survey} column (${survey}, or survey + score)` : dataset.rows === 0 ? 'no survey response in the window' : `no ${survey} answer in the window`;
+}
+
+const csatMetric: RegisteredMetric<'csat', DetailsOf<typeof CsatReport>> = {
+  id: 'csat',
+  kind: 'surveys',
+  fields: SURVEY_FIELDS,
+  compute(dataset) {
+    const read = surveyAnswers(dataset, 'csat');
+    const result = csat(read?.answers ?? { scores: [], scale: DEFAULT_SCALES.csat });
+    const details = result.value === null ? { ...result.details, reason: noSurvey('csat', dataset) } : result.details;
+    return { value: result.value, details, sampleSize: result.details.responses, warnings: read?.warnings ?? [] };
+  },
+};
+
+const csatSatisfiedMetric: RegisteredMetric<'csat_satisfied', DetailsOf<typeof CsatSatisfiedReport>> = {
+  id: 'csat_satisfied',
+  kind: 'surveys',
+  fields: SURVEY_FIELDS,
+  compute(dataset) {
+    const read = surveyAnswers(dataset, 'csat');
+    const result = csatSatisfied(read?.answers ?? { scores: [], scale: DEFAULT_SCALES.csat });
+    const details = result.value === null ? { ...result.details, reason: noSurvey('csat', dataset) } : result.details;
+    return { value: result.value, details, sampleSize: result.details.responses };
+  },
+};
+
+const npsMetric: RegisteredMetric<'nps', DetailsOf<typeof NpsReport>> = {
+  id: 'nps',
+  kind: 'surveys',
+  fields: SURVEY_FIELDS,
+  compute(dataset) {
+    const read = surveyAnswers(dataset, 'nps');
+    const result = nps(read?.answers.scores ?? []);
+    const details = result.value === null ? { ...result.details, reason: noSurvey('nps', dataset) } : result.details;
+    return { value: result.value, details, sampleSize: result.details.responses, warnings: read?.warnings ?? [] };
+  },
+};
+
+const cesMetric: RegisteredMetric<'ces', DetailsOf<typeof CesReport>> = {
+  id: 'ces',
+  kind: 'surveys',
+  fields: SURVEY_FIELDS,
+  compute(dataset) {
+    const read = surveyAnswers(dataset, 'ces');
+    const result = ces(read?.answers.scores ?? [], read?.answers.scale ?? DEFAULT_SCALES.ces);
+    const details = result.value === null ? { ...result.details, reason: noSurvey('ces', dataset) } : result.details;
+    return { value: result.value, details, sampleSize: result.details.responses, warnings: read?.warnings ?? [] };
+  },
+};
+
 /** Every metric the report can carry, in report order. */
-export const METRICS = [ticketVolumeMetric, frtMetric, artMetric] as const;
+export const METRICS = [ticketVolumeMetric, frtMetric, artMetric, csatMetric, csatSatisfiedMetric, npsMetric, cesMetric] as const;
 
 /** The optional fields the registered metrics read (the engine parses these beside each kind's required ones). */
 export function fieldsNeeded(): string[] {

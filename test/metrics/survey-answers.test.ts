@@ -64,3 +64,12 @@ describe('survey answers read onto a scale', () => {
     expect(readAnswers(column(['42', '3']), 'csat').offScale).toEqual([0]);
   });
 });
+
+describe('a long-form score column shared by several surveys', () => {
+  it('decides each survey\'s scale from its own answers only, not from the values other surveys wrote', () => {
+    // values: '', '5', '10', '2'; CSAT rows hold 5 and 2, NPS rows (code 2 = '10') are not CSAT's
+    const read = readAnswers({ codes: [1, 0, 3, 0], values: ['', '5', '10', '2'] }, 'csat');
+    expect(read.scale).toEqual({ min: 1, max: 5, higherIsBetter: true });
+    expect(read.assumed).toBeNull();
+  });
+});

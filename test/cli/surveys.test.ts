@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+function json(args: string[]) {
+  const result = runBin(['report', ...args, '--format', 'json', '--quiet']);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe('report on a long-form survey export (survey + score)', () => {
+  it('computes CSAT, CSAT satisfied, NPS and CES with the SPEC §5 worked examples', () => {
+    const report = json(['fixtures/surveys-long.csv', '--tz', 'UTC']);
+    expect(report.inputs[0]).toEqual(expect.objectContaining({ kind: 'surveys', rows: 20, accepted: 20, rejected: 0 }));
+    const { csat, csat_satisfied: satisfied, nps, ces } = report.metrics;
+    // CSAT 5, 4, 4, 3, 5, 2, 5, 4: mean 32/8 = 4.0 against ">= 4.5" (seed 000) → missed
+    expect(csat.value).toBe(4);
+    expect(csat.details).toEqual(expect.objectContaining({ responses: 8, scaleMin: 1, scaleMax: 5 }));
+    expect(csat.status).toBe('missed');
+    // top 2 of 5: 6 of 8 = 0.75, Wilson ≈ [0.4093, 0.9285]
+    expect(satisfied.value).toBe(0.75);
+    expect(satisfied.details.ci95[0]).toBeCloseTo(0.4093, 4);
+    expect(satisfied.details.ci95[1]).toBeCloseTo(0.9285, 4);
+    // NPS 10, 10, 9, 9, 9, 8, 7, 6, 2, 10: 6 − 2 of 10 → 40, ci95 ≈ [−9.58, 89.58]; no default target
+    expect(nps.value).toBeCloseTo(40, 10);
+    expect(nps.details).toEqual(expect.objectContaining({ promoters: 6, passives: 2, detractors: 2, responses: 10 }));
+    expect(nps.status).toBe('no-target');
+    // CES 2, 3 on 1–5 where lower is better: 2.5
+    expect(ces.value).toBe(2.5);
+    expect(ces.details.higherIsBetter).toBe(false);
+    expect(report.warnings).toEqual(expect.arrayContaining(['CSAT rests on 8 values (fewer than 20): read it with care']));
+  });
+
+  it('shows the interval beside the value in the table', () => {
+    const result = runBin(['report', 'fixtures/surveys-long.csv', '--tz', 'UTC']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/CSAT satisfied \(low sample\)\s*│ 75\.0% \(40\.9%–92\.9%\)/);
+    expect(result.stdout).toMatch(/NPS \(low sample\)\s*│ 40 \(-9\.58–89\.58\)/);
+  });
+
+  it('says why a survey metric has no value when the file holds no answers of that survey', () => {
+    const report = json(['fixtures/surveys-long.csv', '--tz', 'UTC', '--since', '2026-11-06 12:30']);
+    // only the two CES rows (13:00, 14:00) are in the window
+    expect(report.metrics.csat.value).toBeNull();
+    expect(report.metrics.csat.details.reason).toBe('no csat answer in the window');
+    expect(report.metrics.ces.value).toBe(2.5);
+  });
+});

@@ -19,12 +19,24 @@ function target(metric: string, text: string, source: string): Target {
  * Benchmark profiles (SPEC §6). `saas`: the example targets of seed 000 (table "Метрика … Целевое значение":
  * CSAT 4.5 / 5, ART "Менее 4 часов", FRT "Менее 15 минут"); "less than" is strict.
  */
+const SAAS: readonly Target[] = [target('frt', '< 15 min', SEED_000), target('art', '< 4 h', SEED_000), target('csat', '>= 4.5', SEED_000)];
+
+const SEED_003 = '003_e088cb0f5784531c.txt (Live Chat Benchmark Report 2020)';
+
+/**
+ * Industry profiles (SPEC §6): the saas targets plus the user-satisfaction share of seed 003's table
+ * ("Удовлетворенность пользователей") as `csat_satisfied ≥`. Their chat first-response targets need targets scoped to
+ * a group (channel = chat), which come with groups (issue #13).
+ */
+function industry(satisfaction: string): readonly Target[] {
+  return [...SAAS, target('csat_satisfied', `>= ${satisfaction}`, SEED_003)];
+}
+
 export const PROFILES: Readonly<Record<string, readonly Target[]>> = {
-  saas: [
-    target('frt', '< 15 min', SEED_000),
-    target('art', '< 4 h', SEED_000),
-    target('csat', '>= 4.5', SEED_000),
-  ],
+  saas: SAAS,
+  'business-services': industry('89.47%'),
+  ecommerce: industry('86.06%'),
+  technology: industry('90.13%'),
 };
 
 export const DEFAULT_PROFILE = 'saas';

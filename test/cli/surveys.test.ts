@@ -44,4 +44,13 @@ describe('report on a long-form survey export (survey + score)', () => {
     expect(report.metrics.csat.details.reason).toBe('no csat answer in the window');
     expect(report.metrics.ces.value).toBe(2.5);
   });
+
+  it('judges CSAT satisfied against the industry profiles of seed 003 (technology 90.13 %, ecommerce 86.06 %)', () => {
+    // 0.75 < 0.9013 and < 0.8606 → missed under both; the saas profile has no satisfaction share → no-target
+    for (const profile of ['technology', 'ecommerce', 'business-services']) {
+      const metric = json(['fixtures/surveys-long.csv', '--tz', 'UTC', '--benchmark', profile]).metrics.csat_satisfied;
+      expect(metric.status).toBe('missed');
+    }
+    expect(json(['fixtures/surveys-long.csv', '--tz', 'UTC', '--benchmark', 'ecommerce']).metrics.csat_satisfied.target.value).toBe(0.8606);
+  });
 });

@@ -75,7 +75,8 @@ function withReadOptions(command: Command): Command {
     .option('--encoding <name>', 'force the input encoding (utf-8, utf-16le, windows-1251 …)')
     .option('--delimiter <char>', 'force the CSV delimiter: , ; | or tab')
     .option('--date-format <format>', 'force timestamp format: ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s, unix-ms')
-    .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,');
+    .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,')
+    .option('--scale <survey=MIN-MAX>', 'a survey scale (repeatable): csat=1-7, nps=0-10, ces=1-7:higher-better; answers off it are rejected', collect);
 }
 
 /** Runs the CLI on `argv` (without node and script); never throws: errors become one line on stderr and exit 2. */

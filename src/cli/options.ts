@@ -1,3 +1,5 @@
+import type { SurveyKind } from '../survey/answers.js';
+import { DEFAULT_SCALES, type SurveyScale } from '../survey/scale.js';
 import { realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { InputSpec } from '../datasets/read-dataset.js';
@@ -26,6 +28,7 @@ export interface RawReadOptions {
   delimiter?: string;
   dateFormat?: string;
   decimal?: string;
+  scale?: string[];
   debug?: boolean;
 }
 
@@ -58,6 +61,8 @@ export interface ReadCliOptions {
   delimiter: string | undefined;
   dateFormat: TimestampFormat | undefined;
   decimal: DecimalSeparator | undefined;
+  /** Survey scales given with --scale; the others are detected from the answers. */
+  scales: Partial<Record<SurveyKind, SurveyScale>>;
   /** What normalising decided that the user should hear (an input named twice, read once); printed unless --quiet. */
   notes: string[];
 }
@@ -97,6 +102,7 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
     delimiter: raw.delimiter === undefined ? undefined : parseDelimiter(raw.delimiter),
     dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
     decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
+    scales: parseScales(raw.scale ?? []),
     notes,
   };
 }
@@ -259,4 +265,19 @@ function parseDateFormat(text: string): TimestampFormat {
 function parseDecimal(text: string): DecimalSeparator {
   if (text === '.' || text === ',') return text;
   throw new UsageError(`--decimal ${JSON.stringify(text)} must be . or ,`);
+}
+
+/** `--scale csat=1-7`, `--scale ces=1-7:higher-better` (repeatable): a survey's scale and, when said, its good end. */
+function parseScales(texts: readonly string[]): Partial<Record<SurveyKind, SurveyScale>> {
+  const scales: Partial<Record<SurveyKind, SurveyScale>> = {};
+  for (const text of texts) {
+    const m = /^\s*(csat|nps|ces)\s*=\s*(\d+)\s*-\s*(\d+)\s*(?::\s*(higher|lower)-better\s*)?$/i.exec(text);
+    const survey = m?.[1]?.toLowerCase() as SurveyKind | undefined;
+    if (m === null || survey === undefined || Number(m[2]) >= Number(m[3])) {
+      throw new UsageError(`--scale ${JSON.stringify(text)} is not a scale; write it like csat=1-7 or ces=1-7:higher-better (min below max)`);
+    }
+    const direction = m[4]?.toLowerCase();
+    scales[survey] = { min: Number(m[2]), max: Number(m[3]), higherIsBetter: direction === undefined ? DEFAULT_SCALES[survey].higherIsBetter : direction === 'higher' };
+  }
+  return scales;
 }

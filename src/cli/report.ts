@@ -34,6 +34,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
     map: options.map,
     dateFormat: options.dateFormat,
     decimal: options.decimal,
+    scales: options.scales,
     fields,
   });
 }

@@ -1,3 +1,4 @@
+import type { SurveyScale } from '../survey/scale.js';
 import type { ColumnSketch } from '../stats/column-sketch.js';
 import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
 import type { KindName } from './kind.js';
@@ -23,6 +24,8 @@ export interface Dataset {
   /** Physical line (CSV) or sheet row of each row, and which input it came from (index into ReadResult.inputs). */
   lineOfRow: Uint32Array;
   inputOfRow: Uint32Array;
+  /** Survey data sets: each survey's scale, settled over all the data set's answers (survey-scales.ts). */
+  scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>>;
 }
 
 /** A derived duration (kind.elapsed): seconds (NaN = none) and where each value came from (ValueSource). */

@@ -1,3 +1,4 @@
+import type { SurveyScale } from '../survey/scale.js';
 import { InputError } from '../errors.js';
 import { PRESETS, type Preset } from '../presets/index.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
@@ -37,6 +38,8 @@ export interface ReadOptions {
    * and groupings need ('all' for `validate`). Other mapped columns are skipped, not decoded.
    */
   fields: 'all' | readonly string[];
+  /** Survey scales given with --scale (the others are detected from the answers). */
+  scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>> | undefined;
 }
 
 /** One mapped column and how it is read. */

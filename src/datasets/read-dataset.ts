@@ -9,6 +9,7 @@ import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
 import { checkMapFields } from './mapping.js';
+import { settleSurveyScales } from './survey-scales.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
 import { planFile, type ColumnPlan, type FilePlan, type ReadOptions } from './plan.js';
@@ -60,7 +61,9 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   const datasets: Dataset[] = [];
   for (const kind of KINDS) {
     const ofKind = files.map((f, index) => ({ ...f, index })).filter((f) => f.plan.kind === kind.kind);
-    if (ofKind.length > 0) datasets.push(mergeFiles(kind, ofKind, inputs, rejections));
+    if (ofKind.length === 0) continue;
+    const merged = mergeFiles(kind, ofKind, inputs, rejections);
+    datasets.push(kind.kind === 'surveys' ? withSurveyScales(merged, ofKind, inputs, rejections, options, warnings) : merged);
   }
   sortRejections(rejections);
   return { datasets, inputs, rejections, notes, warnings };
@@ -234,6 +237,28 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
     inputs[plan.inputIndex]!.rejected++;
   }
   return keepRows(dataset, drop, total - repeats.length);
+}
+
+/**
+ * A survey data set with each survey's scale settled over all its answers (survey-scales.ts); a row with an answer
+ * off its scale is rejected with its file and line, and the scale it broke.
+ */
+function withSurveyScales(dataset: Dataset, files: readonly { plan: FilePlan; index: number }[], inputs: InputSummary[], rejections: Rejections, options: ReadOptions, warnings: string[]): Dataset {
+  const settled = settleSurveyScales(dataset, options.scales ?? {});
+  warnings.push(...settled.warnings);
+  const drop = new Uint8Array(dataset.rows);
+  for (const answer of settled.offScale) {
+    if (drop[answer.row] === 1) continue; // one rejection per row, for its first answer off scale
+    drop[answer.row] = 1;
+    const plan = files.find((f) => f.index === dataset.inputOfRow[answer.row])!.plan;
+    const column = plan.columns.find((c) => c.field === answer.field);
+    rejections.add({ file: plan.file, sheet: plan.sheet, inputIndex: plan.inputIndex, line: dataset.lineOfRow[answer.row]!, column: column === undefined ? undefined : column.index + 1, field: answer.field, value: answer.value, reason: 'score off scale', message: answer.message });
+    inputs[plan.inputIndex]!.accepted--;
+    inputs[plan.inputIndex]!.rejected++;
+  }
+  const dropped = drop.reduce((n, d) => n + d, 0);
+  const kept = dropped === 0 ? dataset : keepRows(dataset, drop, dataset.rows - dropped);
+  return { ...kept, scales: settled.scales };
 }
 
 /** A month key (epoch ms of its first day in `zone`) as `2026-01`, for messages. */

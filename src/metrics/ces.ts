@@ -1,4 +1,4 @@
-import type { SurveyScale } from './survey-scale.js';
+import type { SurveyScale } from '../survey/scale.js';
 
 export interface CesResult {
   /** Mean effort score on the scale; null without answers. */

@@ -1,5 +1,5 @@
 import { wilsonInterval } from './stats/wilson.js';
-import { topBoxFrom, type SurveyScale } from './survey-scale.js';
+import { topBoxFrom, type SurveyScale } from '../survey/scale.js';
 
 /** Answers of a CSAT question: scores on `scale` (NaN = no answer), and binary ratings (good/bad, 👍/👎) counted apart. */
 export interface CsatAnswers {

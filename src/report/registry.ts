@@ -11,8 +11,9 @@ import { ticketVolume } from '../metrics/ticket-volume.js';
 import { ces } from '../metrics/ces.js';
 import { csat, csatSatisfied } from '../metrics/csat.js';
 import { nps } from '../metrics/nps.js';
-import { readAnswers, type SurveyAnswers, type SurveyKind } from '../metrics/survey-answers.js';
-import { DEFAULT_SCALES } from '../metrics/survey-scale.js';
+import { readAnswers, type SurveyAnswers, type SurveyKind } from '../survey/answers.js';
+import { surveyColumn } from '../survey/columns.js';
+import { DEFAULT_SCALES } from '../survey/scale.js';
 import type { ArtReport, CesReport, CsatReport, CsatSatisfiedReport, FrtReport, MetricId, NpsReport, TicketVolumeReport } from './model.js';
 import type { z } from 'zod';
 
@@ -119,26 +120,13 @@ function missingColumnReason(dataset: Dataset, what: string, fields: readonly st
  */
 const SURVEY_FIELDS: readonly string[] = [];
 
-/**
- * One survey's answers in a survey data set, read onto their scale: its own column (wide form), else the `score` of the
- * rows whose `survey` names it (long form: `csat`, `NPS` …). Null when the data set has neither.
- */
+/** One survey's answers in a survey data set, on the scale settled when it was read (datasets/survey-scales.ts). */
 function surveyAnswers(dataset: Dataset, survey: SurveyKind): { answers: SurveyAnswers; warnings: string[] } | null {
-  let column = dataset.texts[survey];
-  if (column === undefined) {
-    const kinds = dataset.texts.survey;
-    const scores = dataset.texts.score;
-    if (kinds === undefined || scores === undefined) return null;
-    const named = kinds.values.map((v) => v.trim().toLowerCase() === survey);
-    const codes = new Uint32Array(scores.codes.length);
-    for (let row = 0; row < codes.length; row++) if (named[kinds.codes[row]!]) codes[row] = scores.codes[row]!;
-    column = { codes, values: scores.values };
-  }
-  const answers = readAnswers(column, survey);
-  const warnings: string[] = [];
-  if (answers.assumed !== null) warnings.push(answers.assumed);
-  // Not rejected yet (the scale is decided after reading): left out of the metric, and said.
-  if (answers.offScale.length > 0) warnings.push(`${answers.offScale.length} ${survey} answer${answers.offScale.length === 1 ? '' : 's'} off the ${answers.scale.min}–${answers.scale.max} scale (or not a ${survey} score) left out`);
+  const found = surveyColumn(dataset.texts, survey);
+  if (found === null) return null;
+  const answers = readAnswers(found.column, survey, dataset.scales?.[survey] ?? null);
+  // Rows off the scale were rejected when read; none is left, unless a data set was built without settling its scales.
+  const warnings = answers.offScale.length === 0 ? [] : [`${answers.offScale.length} ${survey} answer${answers.offScale.length === 1 ? '' : 's'} off the ${answers.scale.min}–${answers.scale.max} scale left out`];
   return { answers, warnings };
 }
 

@@ -54,3 +54,33 @@ describe('report on a long-form survey export (survey + score)', () => {
     expect(json(['fixtures/surveys-long.csv', '--tz', 'UTC', '--benchmark', 'ecommerce']).metrics.csat_satisfied.target.value).toBe(0.8606);
   });
 });
+
+describe('survey scales', () => {
+  const file = 'fixtures/surveys-off-scale.csv';
+  it('rejects an answer off a given --scale with its file:line:column and the scale it broke', () => {
+    const result = runBin(['report', file, '--tz', 'UTC', '--scale', 'csat=1-5', '--format', 'json']);
+    expect(result.code).toBe(0);
+    // line 3: csat 7 off 1–5; line 6: nps 12 off 0–10 (NPS has one scale)
+    expect(result.stderr).toContain(`${file}:3:2: score "7" is off the csat scale 1–5 (or not a csat answer); fix the row or pass --scale csat=MIN-MAX`);
+    expect(result.stderr).toContain(`${file}:6:2: score "12" is off the nps scale 0–10`);
+    const report = JSON.parse(result.stdout);
+    expect(report.inputs[0]).toEqual(expect.objectContaining({ rows: 5, accepted: 3, rejected: 2 }));
+    // csat 5 and 4 left: (5 + 4)/2 = 4.5
+    expect(report.metrics.csat.value).toBe(4.5);
+  });
+
+  it('without --scale detects 1–7 from the answers and says so, keeping every CSAT row', () => {
+    const report = json([file, '--tz', 'UTC']);
+    // csat 5, 7, 4 on 1–7: (5 + 7 + 4)/3 = 5.333…
+    expect(report.metrics.csat.value).toBeCloseTo(16 / 3, 10);
+    expect(report.metrics.csat.details).toEqual(expect.objectContaining({ scaleMin: 1, scaleMax: 7 }));
+    expect(report.warnings).toContain('csat answers run from 4 to 7, off the default 1–5: read as a 1–7 scale (give it with --scale csat=MIN-MAX)');
+    expect(report.inputs[0].rejected).toBe(1); // the NPS 12 only
+  });
+
+  it('refuses a --scale it cannot read: exit 2, one line', () => {
+    const result = runBin(['report', file, '--scale', 'csat=7-1']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe('support-metrics: --scale "csat=7-1" is not a scale; write it like csat=1-7 or ces=1-7:higher-better (min below max)');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csat, csatSatisfied } from '../../src/metrics/csat.js';
-import { readAnswers } from '../../src/metrics/survey-answers.js';
+import { readAnswers } from '../../src/survey/answers.js';
 
 /** A score column from the answers as written, row by row ('' = empty), as the data set keeps it (codes). */
 function column(answers: string[]) {

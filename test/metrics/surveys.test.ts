@@ -4,7 +4,7 @@ import { ces } from '../../src/metrics/ces.js';
 import { csat, csatSatisfied } from '../../src/metrics/csat.js';
 import { nps } from '../../src/metrics/nps.js';
 import { wilsonInterval } from '../../src/metrics/stats/wilson.js';
-import { DEFAULT_SCALES, topBoxFrom } from '../../src/metrics/survey-scale.js';
+import { DEFAULT_SCALES, topBoxFrom } from '../../src/survey/scale.js';
 
 describe('CSAT (SPEC §5 worked example)', () => {
   const scores = Float64Array.of(5, 4, 4, 3, 5, 2, 5, 4, Number.NaN); // the NaN: a survey sent, not answered

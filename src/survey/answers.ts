@@ -1,4 +1,4 @@
-import { DEFAULT_SCALES, type SurveyScale } from './survey-scale.js';
+import { DEFAULT_SCALES, type SurveyScale } from './scale.js';
 
 /** A score column as the data set keeps it: per row a code (0 = empty), and the distinct answers as written. */
 export interface ScoreColumn {

@@ -1,0 +1,37 @@
+import { readAnswers, type SurveyKind } from '../survey/answers.js';
+import { surveyColumn } from '../survey/columns.js';
+import type { SurveyScale } from '../survey/scale.js';
+import type { Dataset } from './dataset.js';
+
+export type SurveyScales = Partial<Record<SurveyKind, SurveyScale>>;
+
+/** An answer off its survey's scale: the row is rejected (SPEC: with file:line and the scale it broke). */
+export interface OffScaleAnswer {
+  row: number;
+  field: string;
+  value: string;
+  message: string;
+}
+
+/**
+ * Settles each survey's scale over the whole survey data set — the one given (--scale), else detected from every
+ * answer (survey/answers.ts), never per window — and finds the answers off it. Run once after the files are merged.
+ */
+export function settleSurveyScales(dataset: Dataset, given: SurveyScales): { scales: SurveyScales; warnings: string[]; offScale: OffScaleAnswer[] } {
+  const scales: SurveyScales = {};
+  const warnings: string[] = [];
+  const offScale: OffScaleAnswer[] = [];
+  for (const survey of ['csat', 'nps', 'ces'] as const) {
+    const found = surveyColumn(dataset.texts, survey);
+    if (found === null) continue;
+    const answers = readAnswers(found.column, survey, given[survey] ?? null);
+    scales[survey] = answers.scale;
+    if (answers.assumed !== null) warnings.push(answers.assumed);
+    const range = `${answers.scale.min}–${answers.scale.max}`;
+    for (const row of answers.offScale) {
+      const value = found.column.values[found.column.codes[row]!]!;
+      offScale.push({ row, field: found.field, value, message: `is off the ${survey} scale ${range} (or not a ${survey} answer); fix the row or pass --scale ${survey}=MIN-MAX` });
+    }
+  }
+  return { scales, warnings, offScale };
+}

@@ -14,7 +14,7 @@ import { nps } from '../metrics/nps.js';
 import { readAnswers, type SurveyAnswers, type SurveyKind } from '../survey/answers.js';
 import { surveyColumn } from '../survey/columns.js';
 import { DEFAULT_SCALES } from '../survey/scale.js';
-import type { ArtReport, CesReport, CsatReport, CsatSatisfiedReport, FrtReport, MetricId, NpsReport, TicketVolumeReport } from './model.js';
+import type { ArtReport, FrtReport, MetricId, TicketVolumeReport } from './model.js';
 import type { z } from 'zod';
 
 /** What a metric computes over the rows of its data set in the window. */
@@ -134,53 +134,32 @@ function noSurvey(survey: string, dataset: Dataset): string {
   return dataset.texts[survey] === undefined && dataset.texts.survey === undefined ? `no ${survey} column (${survey}, or survey + score)` : dataset.rows === 0 ? 'no survey response in the window' : `no ${survey} answer in the window`;
 }
 
-const csatMetric: RegisteredMetric<'csat', DetailsOf<typeof CsatReport>> = {
-  id: 'csat',
-  kind: 'surveys',
-  fields: SURVEY_FIELDS,
-  compute(dataset) {
-    const read = surveyAnswers(dataset, 'csat');
-    const result = csat(read?.answers ?? { scores: [], scale: DEFAULT_SCALES.csat });
-    const details = result.value === null ? { ...result.details, reason: noSurvey('csat', dataset) } : result.details;
-    return { value: result.value, details, sampleSize: result.details.responses, warnings: read?.warnings ?? [] };
-  },
-};
+/** A survey metric: its survey's answers on their scale, the measure, and why there is no value when there is none. */
+function surveyMetric<Id extends MetricId, D extends { responses: number }>(
+  id: Id,
+  survey: SurveyKind,
+  measure: (answers: SurveyAnswers | null) => { value: number | null; details: D },
+  { warns }: { warns: boolean },
+): RegisteredMetric<Id, D & { reason?: string }> {
+  return {
+    id,
+    kind: 'surveys',
+    fields: SURVEY_FIELDS,
+    compute(dataset) {
+      const read = surveyAnswers(dataset, survey);
+      const result = measure(read?.answers ?? null);
+      const details = result.value === null ? { ...result.details, reason: noSurvey(survey, dataset) } : result.details;
+      return { value: result.value, details, sampleSize: result.details.responses, warnings: warns ? (read?.warnings ?? []) : [] };
+    },
+  };
+}
 
-const csatSatisfiedMetric: RegisteredMetric<'csat_satisfied', DetailsOf<typeof CsatSatisfiedReport>> = {
-  id: 'csat_satisfied',
-  kind: 'surveys',
-  fields: SURVEY_FIELDS,
-  compute(dataset) {
-    const read = surveyAnswers(dataset, 'csat');
-    const result = csatSatisfied(read?.answers ?? { scores: [], scale: DEFAULT_SCALES.csat });
-    const details = result.value === null ? { ...result.details, reason: noSurvey('csat', dataset) } : result.details;
-    return { value: result.value, details, sampleSize: result.details.responses };
-  },
-};
-
-const npsMetric: RegisteredMetric<'nps', DetailsOf<typeof NpsReport>> = {
-  id: 'nps',
-  kind: 'surveys',
-  fields: SURVEY_FIELDS,
-  compute(dataset) {
-    const read = surveyAnswers(dataset, 'nps');
-    const result = nps(read?.answers.scores ?? []);
-    const details = result.value === null ? { ...result.details, reason: noSurvey('nps', dataset) } : result.details;
-    return { value: result.value, details, sampleSize: result.details.responses, warnings: read?.warnings ?? [] };
-  },
-};
-
-const cesMetric: RegisteredMetric<'ces', DetailsOf<typeof CesReport>> = {
-  id: 'ces',
-  kind: 'surveys',
-  fields: SURVEY_FIELDS,
-  compute(dataset) {
-    const read = surveyAnswers(dataset, 'ces');
-    const result = ces(read?.answers.scores ?? [], read?.answers.scale ?? DEFAULT_SCALES.ces);
-    const details = result.value === null ? { ...result.details, reason: noSurvey('ces', dataset) } : result.details;
-    return { value: result.value, details, sampleSize: result.details.responses, warnings: read?.warnings ?? [] };
-  },
-};
+const noCsat = { scores: [], scale: DEFAULT_SCALES.csat };
+// CSAT satisfied reads the same answers as CSAT: their warnings are said once.
+const csatMetric = surveyMetric('csat', 'csat', (a) => csat(a ?? noCsat), { warns: true });
+const csatSatisfiedMetric = surveyMetric('csat_satisfied', 'csat', (a) => csatSatisfied(a ?? noCsat), { warns: false });
+const npsMetric = surveyMetric('nps', 'nps', (a) => nps(a?.scores ?? []), { warns: true });
+const cesMetric = surveyMetric('ces', 'ces', (a) => ces(a?.scores ?? [], a?.scale ?? DEFAULT_SCALES.ces), { warns: true });
 
 /** Every metric the report can carry, in report order. */
 export const METRICS = [ticketVolumeMetric, frtMetric, artMetric, csatMetric, csatSatisfiedMetric, npsMetric, cesMetric] as const;

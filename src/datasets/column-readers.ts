@@ -50,15 +50,21 @@ export function isEmptyField(bytes: Uint8Array, start: number, end: number): boo
   if (n > 4) return false;
   if (n === 1) return first === 0x97; // `—` in Windows-1251
   if (n === 3 && first === 0xe2) return bytes[start + 1] === 0x80 && bytes[start + 2] === 0x94; // `—` in UTF-8
-  return EMPTY_WORDS.has(lowerAscii(bytes, start, end));
+  // Compared byte by byte, not as a lower-cased string: short labels (`Good`, `Chat`, `API`) reach here on every row.
+  for (const word of EMPTY_WORD_BYTES) if (word.length === n && sameLowerAscii(bytes, start, word)) return true;
+  return false;
 }
 
 const EMPTY_WORDS = new Set(['n/a', '#n/a', 'null', 'none', 'nan']);
+const EMPTY_WORD_BYTES = [...EMPTY_WORDS].map((w) => Buffer.from(w, 'latin1'));
 
-function lowerAscii(bytes: Uint8Array, start: number, end: number): string {
-  let text = '';
-  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]! | (bytes[i]! >= 0x41 && bytes[i]! <= 0x5a ? 0x20 : 0));
-  return text;
+/** Whether bytes from `start` equal `word` (lower-case ASCII) in any case. */
+function sameLowerAscii(bytes: Uint8Array, start: number, word: Uint8Array): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const b = bytes[start + i]!;
+    if ((b >= 0x41 && b <= 0x5a ? b | 0x20 : b) !== word[i]) return false;
+  }
+  return true;
 }
 
 /** The same rule for text cells of a workbook. */

@@ -24,6 +24,12 @@ describe('empty cells', () => {
     for (const text of ['0', '-5', '---', 'x']) expect(isEmptyField(Buffer.from(text), 0, text.length)).toBe(false);
   });
 
+  it('are n/a, #N/A, null, none and NaN in any case, and the dash —; not words that only start like them', () => {
+    const empty = (text: string) => isEmptyField(Buffer.from(text), 0, Buffer.byteLength(text));
+    for (const text of ['n/a', 'N/A', '#N/A', 'NULL', 'Null', 'none', 'NONE', 'NaN', ' nan ', '—']) expect(empty(text), text).toBe(true);
+    for (const text of ['Good', 'Bad', 'nano', 'non', 'nul', 'Chat', 'API', 'n/ab']) expect(empty(text), text).toBe(false);
+  });
+
   it('read as null (no value), not 0, in duration and timestamp columns', () => {
     const minutes = durationColumnParser({ index: 0, unit: 'minutes', decimal: '.', zeroMeansNone: false }, utf8);
     const when = timestampColumnParser({ index: 0, format: 'iso', unset1900: true }, UTC);

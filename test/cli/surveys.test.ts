@@ -84,3 +84,26 @@ describe('survey scales', () => {
     expect(result.stderr.trim()).toBe('support-metrics: --scale "csat=7-1" is not a scale; write it like csat=1-7 or ces=1-7:higher-better (min below max)');
   });
 });
+
+describe('survey tools\' own exports (generic aliases; vendor presets come later)', () => {
+  it('Delighted-style: survey_type + score, Unix created_at', () => {
+    const report = json(['fixtures/surveys-delighted.csv']);
+    expect(report.inputs[0]).toEqual(expect.objectContaining({ kind: 'surveys', rows: 5, accepted: 5, rejected: 0 }));
+    // NPS 10, 6, 9: promoters 2, detractors 1 of 3 → 100·(2 − 1)/3 = 33.33; CSAT 4, 5 → 4.5, both in the top box
+    expect(report.metrics.nps.value).toBeCloseTo(100 / 3, 10);
+    expect(report.metrics.csat.value).toBe(4.5);
+    expect(report.metrics.csat_satisfied.value).toBe(1);
+    // 1761990000 = 2025-11-01T09:40:00Z: the Unix seconds read as instants (the window starts there)
+    expect(json(['fixtures/surveys-delighted.csv', '--until', '2025-11-01 10:00']).metrics.nps.details.responses).toBe(1);
+  });
+
+  it('Chatwoot CSAT report: the "Reporting period" line above the header, Rating and Recorded date', () => {
+    const report = json(['fixtures/surveys-chatwoot.csv']);
+    expect(report.inputs[0]).toEqual(expect.objectContaining({ kind: 'surveys', headerLine: 2, rows: 3, accepted: 3 }));
+    // ratings 5, 2, 4: mean 11/3; satisfied (4–5 of 5) 2 of 3
+    expect(report.metrics.csat.value).toBeCloseTo(11 / 3, 10);
+    expect(report.metrics.csat_satisfied.details).toEqual(expect.objectContaining({ satisfied: 2, responses: 3 }));
+    expect(report.metrics.nps.details.reason).toBe('no nps column (nps, or survey + score)');
+  });
+});
+

@@ -15,7 +15,8 @@ import { mark } from '../timing.js';
  * overrides it (tests force the parallel path on small files with it).
  */
 export const PARALLEL_MIN_BYTES = Number(process.env.SUPPORT_METRICS_PARALLEL_MIN_BYTES ?? 32 * 1024 * 1024);
-const WORKER_URL = new URL('./worker.js', import.meta.url);
+/** The reader's worker thread module (beside this one, in dist/ and in the bundle alike). */
+export const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 let early: Worker | null = null;
 

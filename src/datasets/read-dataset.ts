@@ -6,7 +6,7 @@ import { detectEncoding, isAsciiCompatible } from '../read/encoding.js';
 import { detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
-import { PARALLEL_MIN_BYTES, takeWorker } from './early-worker.js';
+import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
 import { checkMapFields } from './mapping.js';
 import { settleSurveyScales } from './survey-scales.js';
@@ -21,7 +21,6 @@ import { allocateShared, bytesPerRecord, halves, joinHalves, sharedRegions } fro
 import { mergeTextColumns, type TextColumn } from './text-codes.js';
 import { datasetRows, describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
 
-const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 /** One input as named on the command line, with its kind when the user gave it (`--tickets FILE`). */
 export interface InputSpec {

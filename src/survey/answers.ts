@@ -50,13 +50,13 @@ export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: Surv
   }
   // A labelled answer sits on a scale of an odd number of points with neutral at its middle; on an even one it has no place.
   const middle = (scale.max - scale.min) % 2 === 0 ? (scale.min + scale.max) / 2 : null;
-  // Per distinct answer: its score, a binary rating, or off the scale (Infinity).
-  const scoreOf = readings.map((r) => {
-    if (r === null) return Number.NaN;
+  // Per distinct answer: what it is on this scale (a score, a binary rating, or off the scale) — decided once per value.
+  const verdicts = readings.map((r): Verdict => {
+    if (r === null) return { kind: 'none' };
     const binary = r.kind === 'binary' ? r.satisfied : r.kind === 'level' && Math.abs(r.level) === 1 && (middle === null || reach < 2) && !levels.includes(0) ? r.level > 0 : null;
-    if (binary !== null) return survey === 'csat' ? (binary ? BINARY_YES : BINARY_NO) : Number.POSITIVE_INFINITY;
+    if (binary !== null) return survey === 'csat' ? { kind: 'binary', satisfied: binary } : { kind: 'off' };
     const value = r.kind === 'number' ? r.value : r.kind === 'level' && middle !== null ? r.level + middle : Number.NaN;
-    return value >= scale.min && value <= scale.max ? value : Number.POSITIVE_INFINITY;
+    return value >= scale.min && value <= scale.max ? { kind: 'score', value } : { kind: 'off' };
   });
   const scores = new Float64Array(column.codes.length).fill(Number.NaN);
   const binary = { satisfied: 0, responses: 0 };
@@ -64,19 +64,17 @@ export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: Surv
   for (let row = 0; row < column.codes.length; row++) {
     const code = column.codes[row]!;
     if (code === 0) continue;
-    const score = scoreOf[code]!;
-    if (score === BINARY_YES || score === BINARY_NO) {
+    const verdict = verdicts[code]!;
+    if (verdict.kind === 'score') scores[row] = verdict.value;
+    else if (verdict.kind === 'binary') {
       binary.responses++;
-      if (score === BINARY_YES) binary.satisfied++;
-    } else if (score === Number.POSITIVE_INFINITY) offScale.push(row);
-    else scores[row] = score;
+      if (verdict.satisfied) binary.satisfied++;
+    } else if (verdict.kind === 'off') offScale.push(row);
   }
   return { scores, binary, scale, assumed, offScale };
 }
 
-// Markers for binary answers among the scores of distinct values (never a score: scores are finite).
-const BINARY_YES = -1e308;
-const BINARY_NO = -1.5e308;
+type Verdict = { kind: 'none' } | { kind: 'score'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'off' };
 
 type Reading = { kind: 'number'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'level'; level: number } | null;
 

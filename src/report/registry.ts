@@ -120,8 +120,19 @@ function missingColumnReason(dataset: Dataset, what: string, fields: readonly st
  */
 const SURVEY_FIELDS: readonly string[] = [];
 
+type ReadSurvey = { answers: SurveyAnswers; warnings: string[] } | null;
+/** Answers already read, per data set and survey: CSAT and CSAT satisfied read the same codes once. */
+const answersRead = new WeakMap<Dataset, Map<SurveyKind, ReadSurvey>>();
+
 /** One survey's answers in a survey data set, on the scale settled when it was read (datasets/survey-scales.ts). */
-function surveyAnswers(dataset: Dataset, survey: SurveyKind): { answers: SurveyAnswers; warnings: string[] } | null {
+function surveyAnswers(dataset: Dataset, survey: SurveyKind): ReadSurvey {
+  let known = answersRead.get(dataset);
+  if (known === undefined) answersRead.set(dataset, (known = new Map()));
+  if (!known.has(survey)) known.set(survey, readSurveyAnswers(dataset, survey));
+  return known.get(survey)!;
+}
+
+function readSurveyAnswers(dataset: Dataset, survey: SurveyKind): ReadSurvey {
   const found = surveyColumn(dataset.texts, survey);
   if (found === null) return null;
   const answers = readAnswers(found.column, survey, dataset.scales?.[survey] ?? null);

@@ -83,11 +83,12 @@ async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSour
   if (helper === null || split === null) return [(await readCsvPart(plan, whole)).part];
 
   // Both halves write into shared columns (shared-output.ts), sized from the records' mean size near each half.
-  const output = await sharedOutput(plan, input.size, split);
+  const firstReader = new RowReader(plan);
+  const output = await sharedOutput(plan, input.size, split, firstReader);
   // The worker gets its range first: the first half below reads synchronously and holds this thread until done.
   // A worker that fails (out of memory, killed) costs only the speed-up: the file is then read in one pass.
   const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }, output?.[1] ?? null).catch(() => null);
-  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }, output?.[0] ?? null), secondHalf]);
+  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }, output?.[0] ?? null, firstReader), secondHalf]);
   // The split was a guess: if the first half did not end between records, it fell inside a quoted field.
   if (second === null || !first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole)).part];
   const shift = first.end.nextLine - 1;
@@ -97,13 +98,13 @@ async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSour
 }
 
 /** The shared output regions of the two halves, or null when the records' size cannot be told (then private arrays). */
-async function sharedOutput(plan: FilePlan, size: number, split: number): Promise<[SharedOutput, SharedOutput] | null> {
+async function sharedOutput(plan: FilePlan, size: number, split: number, reader: RowReader): Promise<[SharedOutput, SharedOutput] | null> {
   const layout = plan as { path: string; delimiter: string };
   const first = await bytesPerRecord(layout.path, layout.delimiter, split - Math.floor((split - plan.bomLength) * 0.9), split);
   const second = await bytesPerRecord(layout.path, layout.delimiter, split, size);
   if (first === null || second === null) return null;
   const { firstCapacity, secondCapacity } = sharedRegions((split - plan.bomLength) / first, (size - split) / second);
-  return halves(allocateShared(new RowReader(plan), firstCapacity + secondCapacity), firstCapacity, secondCapacity);
+  return halves(allocateShared(reader, firstCapacity + secondCapacity), firstCapacity, secondCapacity);
 }
 
 /** Helpers that failed or exited: a job posted to one would never be answered. */

@@ -4,10 +4,12 @@ import type { FilePlan } from './plan.js';
 import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
 import { mark } from '../timing.js';
 
-/** Reads one byte range of a CSV file (all of it, or one half of a parallel read) into a part. */
-export async function readCsvPart(plan: FilePlan, range: CsvRange, output: SharedOutput | null = null): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+/**
+ * Reads one byte range of a CSV file (all of it, or one half of a parallel read) into a part; `reader` when the caller
+ * built it already (to size the shared output from its columns).
+ */
+export async function readCsvPart(plan: FilePlan, range: CsvRange, output: SharedOutput | null = null, reader = new RowReader(plan)): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
   mark('part start');
-  const reader = new RowReader(plan);
   if (output !== null) reader.writeInto(output);
   const end = await streamCsvRange({ file: plan.file, path: plan.path, gzip: plan.gzip, encoding: plan.encoding!, delimiter: plan.delimiter! }, range, (record) => reader.csvRecord(record));
   mark('part read');

@@ -32,6 +32,8 @@ export interface ValuePlan {
   normalise?: 'channel';
   /** `1900-01-01 00:00:00` means "never set" (only where the export's preset says so). */
   unset1900?: boolean;
+  /** A rating column's codes and what they mean (Bitrix24: `5` like, `1` dislike, `0` none). */
+  answerLabels?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -191,20 +193,24 @@ function cellParser(plan: ValuePlan, zone: Zone, fromBytes: BytesParser): (cell:
 }
 
 /**
- * A text or score column kept as codes (TextCodes). For scores, each distinct answer is checked once: a number or a
- * rating label; `invalid(code)` says the answer cannot be a score. Zendesk's `Offered`/`Unoffered` = no answer.
+ * A text or score column kept as codes (TextCodes). Empty spellings (`-`, `n/a`, spaces …) normalise to code 0 when a
+ * value is first seen, so a row costs one lookup of its bytes. For scores, each distinct answer is checked once: a
+ * number or a rating label; `invalid(code)` says the answer cannot be a score. Zendesk's `Offered`/`Unoffered` = no
+ * answer; a preset's `answerLabels` say what an export's codes mean (Bitrix24's `5` = like, `0` = none).
  */
 export class CodeReader {
   readonly codes: TextCodes;
   private readonly checked: number[] = [1];
   constructor(
     readonly index: number,
-    private readonly isScore: boolean,
+    readonly isScore: boolean,
     normalise: 'channel' | undefined,
     private readonly decode: FieldDecoder,
+    answerLabels?: Readonly<Record<string, string>>,
   ) {
     const base = normalise === 'channel' ? normaliseChannel : (t: string) => t.trim();
-    this.codes = new TextCodes(isScore ? (t) => (isNoAnswerText(t) ? '' : base(t)) : base);
+    const labelled = answerLabels === undefined ? (t: string) => t : (t: string) => answerLabels[t.trim()] ?? t;
+    this.codes = new TextCodes(isScore ? (t) => (isEmptyText(t) || isNoAnswerText(labelled(t)) ? '' : base(labelled(t))) : (t) => (isEmptyText(t) ? '' : base(t)));
   }
 
   csv(record: CsvRecord): number {
@@ -212,7 +218,7 @@ export class CodeReader {
     if (i >= record.fieldCount) return 0;
     const start = record.starts[i]!;
     const end = record.ends[i]!;
-    if (isEmptyField(record.bytes, start, end)) return 0;
+    if (start === end) return 0;
     const code = this.codes.lookBytes(record.bytes, start, end);
     return code >= 0 ? code : this.codes.addBytes(record.bytes, start, end, fieldText(record, i, this.decode));
   }
@@ -220,7 +226,7 @@ export class CodeReader {
   cell(cell: SheetCell): number {
     if (cell === null) return 0;
     const text = typeof cell === 'string' ? cell : cell instanceof WallTime ? new Date(cell.wallMs).toISOString() : String(cell);
-    return isEmptyText(text) ? 0 : this.codes.codeOfCellText(text);
+    return this.codes.codeOfCellText(text);
   }
 
   /** Whether the value behind `code` cannot be read as what the column holds (only scores are checked). */

@@ -24,7 +24,7 @@ export interface Dataset {
   /** Physical line (CSV) or sheet row of each row, and which input it came from (index into ReadResult.inputs). */
   lineOfRow: Uint32Array;
   inputOfRow: Uint32Array;
-  /** Survey data sets: each survey's scale, settled over all the data set's answers (survey-scales.ts). */
+  /** Survey data sets (and tickets' inline csat): each survey's scale, settled over all the data set's answers (survey-scales.ts). */
   scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>>;
 }
 

@@ -66,6 +66,11 @@ export interface DatasetKind {
   /** The field whose repeats are duplicates (the first is kept; SPEC §4), and what to call it in messages. */
   key?: string;
   keyLabel?: string;
+  /**
+   * A rating here is an aside to the row (tickets' inline csat): one that cannot be read is left out of CSAT with a
+   * warning naming its lines, and the row — a ticket whose times are fine — is kept. Elsewhere it rejects the row.
+   */
+  ratingsAside?: boolean;
   /** The field windows and periods select rows by. */
   time: string;
   elapsed?: readonly ElapsedSpec[];

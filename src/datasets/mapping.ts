@@ -20,6 +20,8 @@ export interface MappedColumn {
   /** The header names no unit and no preset gives one: minutes assumed. */
   unitGuessed?: boolean;
   zeroMeansNone?: boolean;
+  /** A rating column's codes and what they mean (from the preset). */
+  answerLabels?: Readonly<Record<string, string>>;
 }
 
 export interface SkipRule {
@@ -96,6 +98,8 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
       if (unit === null) column.unitGuessed = true;
       if (preset?.zeroMeansNone?.includes(header)) column.zeroMeansNone = true;
     }
+    const labels = preset?.answerLabels?.[header];
+    if (spec.type === 'score' && labels !== undefined) column.answerLabels = labels;
     columns.set(spec.field, column);
     used.add(index);
   };

@@ -62,7 +62,9 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
     const ofKind = files.map((f, index) => ({ ...f, index })).filter((f) => f.plan.kind === kind.kind);
     if (ofKind.length === 0) continue;
     const merged = mergeFiles(kind, ofKind, inputs, rejections);
-    datasets.push(kind.kind === 'surveys' ? withSurveyScales(merged, ofKind, inputs, rejections, options, warnings) : merged);
+    if (kind.kind === 'surveys') datasets.push(withSurveyScales(merged, ofKind, inputs, rejections, options, warnings));
+    else if (kind.ratingsAside === true && merged.texts.csat !== undefined) datasets.push(withTicketRatings(merged, ofKind, options, warnings));
+    else datasets.push(merged);
   }
   sortRejections(rejections);
   return { datasets, inputs, rejections, notes, warnings };
@@ -259,6 +261,27 @@ function withSurveyScales(dataset: Dataset, files: readonly { plan: FilePlan; in
   const dropped = drop.reduce((n, d) => n + d, 0);
   const kept = dropped === 0 ? dataset : keepRows(dataset, drop, dataset.rows - dropped);
   return { ...kept, scales: settled.scales };
+}
+
+/**
+ * Tickets with their inline ratings on a scale settled over all of them (as a survey file's); a rating off it or not
+ * a rating at all is left out of CSAT with a warning naming where — the ticket itself, whose times are fine, is kept.
+ */
+function withTicketRatings(dataset: Dataset, files: readonly { plan: FilePlan; index: number }[], options: ReadOptions, warnings: string[]): Dataset {
+  const settled = settleSurveyScales(dataset, { csat: options.scales?.csat });
+  warnings.push(...settled.warnings.map((w) => `inline ratings: ${w}`));
+  const off = settled.offScale;
+  if (off.length === 0) return { ...dataset, scales: settled.scales };
+  const ratings = dataset.texts.csat!;
+  const codes = ratings.codes.slice();
+  for (const answer of off) codes[answer.row] = 0;
+  const where = off.slice(0, 3).map((answer) => {
+    const plan = files.find((f) => f.index === dataset.inputOfRow[answer.row])!.plan;
+    return `${plan.file}:${dataset.lineOfRow[answer.row]} ${JSON.stringify(answer.value)}`;
+  });
+  const scale = settled.scales.csat!;
+  warnings.push(`${off.length} inline ticket rating${off.length === 1 ? ' is' : 's are'} not on the csat scale ${scale.min}–${scale.max} (${where.join(', ')}${off.length > 3 ? ', …' : ''}): left out of CSAT, the tickets counted; pass --scale csat=MIN-MAX if the scale is another`);
+  return { ...dataset, texts: { ...dataset.texts, csat: { codes, values: ratings.values } }, scales: settled.scales };
 }
 
 /** A month key (epoch ms of its first day in `zone`) as `2026-01`, for messages. */

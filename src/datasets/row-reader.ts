@@ -106,6 +106,8 @@ export class RowReader {
   private readonly keyField: string | null;
   private readonly elapsed: ElapsedSlot[] = [];
   private readonly codeReaders: { field: string; reader: CodeReader; codes: CodeColumn }[] = [];
+  /** The code readers of score columns, whose answers are checked (a text column holds any text). */
+  private readonly scoreReaders: number[];
   private readonly idColumn: ColumnPlan | null;
   /** The slot of a scalar key (finance's month), else -1. */
   private readonly keySlot: number;
@@ -171,8 +173,10 @@ export class RowReader {
     this.schema = pickedSchema(this.kind, slotFields, this.keyField);
     for (const column of plan.columns) {
       if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
-      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode), codes: new CodeColumn() });
+      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode, column.answerLabels), codes: new CodeColumn() });
     }
+    this.codes = new Int32Array(this.codeReaders.length);
+    this.scoreReaders = this.kind.ratingsAside === true ? [] : this.codeReaders.flatMap((c, k) => (c.reader.isScore ? [k] : []));
     const codeOf = (field: string) => this.codeReaders.findIndex((c) => c.field === field);
     this.requiredCodes = this.kind.fields.filter((f) => f.required && codeOf(f.field) >= 0).map((f) => codeOf(f.field));
     this.groups = (this.kind.requiredOneOf ?? [])
@@ -264,7 +268,8 @@ export class RowReader {
     }
   }
 
-  private readonly codes: number[] = [];
+  /** The current row's text codes, by code reader. */
+  private codes = new Int32Array(0);
   /** The row being read: a CSV record or a sheet row's cells; viewed as text only when a row is skipped or rejected. */
   private currentRecord: CsvRecord | null = null;
   private currentCells: readonly SheetCell[] | null = null;
@@ -293,7 +298,8 @@ export class RowReader {
         return;
       }
     }
-    for (let k = 0; k < this.codeReaders.length; k++) {
+    for (let j = 0; j < this.scoreReaders.length; j++) {
+      const k = this.scoreReaders[j]!;
       const { reader, field } = this.codeReaders[k]!;
       if (reader.invalid(this.codes[k]!)) {
         this.rejections.push({ line, field, value: this.rowCells().text(reader.index), reason: 'unparseable score', message: 'is not a score (a number, or a rating such as Good/Bad); fix the row or name the right column with --map' });

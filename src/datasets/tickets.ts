@@ -24,7 +24,7 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'priority', type: 'text', required: false, aliases: ['priority', 'приоритет'] },
   { field: 'customer_id', type: 'text', required: false, aliases: ['customerid', 'customer', 'requesterid', 'requester', 'contactid', 'contact', 'clientid', 'client', 'userid', 'клиент', 'idклиента', 'заказчик', 'контакт'] },
   { field: 'category', type: 'text', required: false, aliases: ['category', 'type', 'tickettype', 'topic', 'категория', 'тип'] },
-  { field: 'csat', type: 'score', required: false, aliases: ['csat', 'satisfaction', 'satisfactionscore', 'rating', 'оценка', 'оценкаклиента'] },
+  { field: 'csat', type: 'score', required: false, aliases: ['csat', 'satisfaction', 'satisfactionscore', 'satisfactionrating', 'rating', 'surveyresults', 'surveyresult', 'lastteammaterating', 'conversationrating', 'оценка', 'оценкаклиента'] },
   { field: 'reopens', type: 'number', required: false, aliases: ['reopens', 'reopencount', 'переоткрытия'] },
   { field: 'replies', type: 'number', required: false, aliases: ['replies', 'replycount', 'ответы'] },
 ];
@@ -66,6 +66,7 @@ export const TICKETS: DatasetKind = {
   fields: FIELDS,
   record: TicketFields,
   order: TICKET_ORDER,
+  ratingsAside: true,
   key: 'id',
   keyLabel: 'ticket id',
   time: 'created_at',

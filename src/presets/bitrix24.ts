@@ -1,5 +1,7 @@
 import type { Preset } from './preset.js';
 
+const BINARY_RATING = { '5': 'like', '1': 'dislike', '0': '' };
+
 /**
  * Bitrix24 Open Lines statistics, "Экспорт в Excel" (SPEC §2): captions in the portal's language (ru or en),
  * dates in the portal's format (ru `DD.MM.YYYY HH:MI:SS`, en `MM/DD/YYYY H:MI:SS am/pm`) and the portal's time zone
@@ -41,6 +43,8 @@ export const bitrix24: Preset = {
   ],
   units: { 'Ожидание ответа оператора': 'seconds', 'Waiting for agent to respond': 'seconds' },
   zeroMeansNone: ['Ожидание ответа оператора', 'Waiting for agent to respond'],
+  // A client's rating is binary: 5 = like, 1 = dislike, 0 = not rated (SPEC §2) — not a 1–5 score.
+  answerLabels: { 'Оценка клиента': BINARY_RATING, 'Rated by clients': BINARY_RATING },
   skipRows: [
     { header: 'Спам', values: ['да'], reason: 'spam' },
     { header: 'Spam', values: ['yes', 'да'], reason: 'spam' },

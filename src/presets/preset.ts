@@ -24,6 +24,8 @@ export interface Preset {
   zeroMeansNone?: readonly string[];
   /** Columns the generic aliases must not take: their unit or meaning differs in this export. */
   ignoreColumns?: readonly string[];
+  /** What a rating column's codes mean, by header (Bitrix24: `5` like, `1` dislike, `0` no rating). */
+  answerLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

@@ -1,3 +1,5 @@
+import { readAnswer } from '../survey/answers.js';
+
 /**
  * Whether a survey answer is something a score can be read from: a number (`4`, `4,5`, `9/10`) or a rating label
  * real exports write (Zendesk `Good`/`Bad`, Freshdesk `Extremely satisfied` …, thumbs). Which number a label stands
@@ -6,7 +8,8 @@
 export function isScoreText(text: string): boolean {
   const s = text.trim().toLowerCase();
   if (/^[-+]?\d+(?:[.,]\d+)?(?:\s*\/\s*\d+)?$/.test(s)) return true;
-  return RATING_LABELS.has(s.replace(/\s+/g, ' ')) || /^(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})+\ufe0f?$/u.test(s);
+  const reading = readAnswer(s);
+  return (reading !== null && !(reading.kind === 'number' && Number.isNaN(reading.value))) || /^(?:\p{Extended_Pictographic}|\p{Emoji_Presentation})+\ufe0f?$/u.test(s);
 }
 
 /** Zendesk's `Offered`, `Unoffered`, `Not Offered`: a survey was (not) sent, no answer — an empty score. */
@@ -15,11 +18,3 @@ export function isNoAnswerText(text: string): boolean {
 }
 
 const NO_ANSWER = new Set(['offered', 'unoffered', 'not offered', 'no rating', 'not rated', 'без оценки', 'нет оценки']);
-
-const RATING_LABELS = new Set([
-  'good', 'bad', 'good, i\'m satisfied', 'bad, i\'m unsatisfied', 'satisfied', 'unsatisfied', 'dissatisfied', 'neutral',
-  'extremely satisfied', 'very satisfied', 'somewhat satisfied', 'slightly satisfied', 'neither satisfied nor dissatisfied',
-  'slightly dissatisfied', 'somewhat dissatisfied', 'very dissatisfied', 'extremely dissatisfied', 'very unsatisfied',
-  'great', 'amazing', 'okay', 'ok', 'terrible', 'awful', 'positive', 'negative', 'like', 'dislike', 'yes', 'no',
-  'хорошо', 'плохо', 'отлично', 'нравится', 'не нравится', 'доволен', 'недоволен', 'нейтрально',
-]);

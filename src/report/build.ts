@@ -31,10 +31,13 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const metrics: Record<string, MetricReport> = {};
   const lowSample: string[] = [];
   for (const metric of METRICS) {
-    const dataset = input.datasets.find((d) => d.kind === metric.kind);
+    const dataset = datasetOf(input.datasets, metric, lowSample);
     if (dataset === undefined) continue;
-    const target = targetFor(options.benchmark, metric.id);
-    const outcome = metric.compute(inWindow(dataset, options), target);
+    const profileTarget = targetFor(options.benchmark, metric.id);
+    const outcome = metric.compute(inWindow(dataset, options), profileTarget);
+    const misfit = profileTarget === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
+    if (misfit !== null) lowSample.push(misfit);
+    const target = misfit === null ? profileTarget : null;
     const definition = metricDefinition(metric.id);
     const report = {
       id: metric.id,
@@ -64,6 +67,26 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     metrics,
     warnings: [...input.warnings, ...lowSample],
   };
+}
+
+/**
+ * The data set a metric reads: of its kind, else its fall-back's when that has the column (CSAT from tickets' inline
+ * ratings). With both, the survey file is used and the inline ratings left out — one rating counted once — said once.
+ */
+function datasetOf(datasets: readonly Dataset[], metric: (typeof METRICS)[number], warnings: string[]): Dataset | undefined {
+  const own = datasets.find((d) => d.kind === metric.kind);
+  const fallback = metric.fallback === undefined ? undefined : datasets.find((d) => d.kind === metric.fallback!.kind && d.texts[metric.fallback!.field] !== undefined);
+  if (own === undefined) return fallback;
+  // Said once, at CSAT (CSAT satisfied reads the same ratings).
+  if (fallback !== undefined && metric.id === 'csat' && hasAnswers(fallback.texts[metric.fallback!.field]!.codes)) {
+    warnings.push(`the tickets' inline ratings (${JSON.stringify(fallback.mapped[metric.fallback!.field])}) are left out of CSAT and CSAT satisfied: the survey file's answers are used, so that no rating counts twice`);
+  }
+  return own;
+}
+
+function hasAnswers(codes: ArrayLike<number>): boolean {
+  for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) return true;
+  return false;
 }
 
 /** The data set's rows in the window, by its kind's time field. */

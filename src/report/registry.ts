@@ -33,7 +33,14 @@ export interface RegisteredMetric<Id extends MetricId, D> {
   kind: KindName;
   /** Optional fields of the kind the metric reads (the engine parses only what some metric or grouping needs). */
   fields: readonly string[];
+  /**
+   * Without a data set of `kind`, the metric is computed over this kind's data set when it has a column for `field`
+   * (CSAT from the tickets' inline ratings when no survey file is given).
+   */
+  fallback?: { kind: KindName; field: string };
   compute(dataset: Dataset, target: Threshold | null): MetricOutcome<D>;
+  /** Why the profile's target cannot judge this value (CSAT's 4.5 is on a 1–5 scale), or null when it can. */
+  targetMisfit?(details: D): string | null;
 }
 
 type DetailsOf<S extends z.ZodType> = z.infer<S> extends { details: infer D } ? D : never;
@@ -59,7 +66,7 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
 const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   id: 'frt',
   kind: 'tickets',
-  fields: ['first_response_minutes', 'first_response_at'],
+  fields: ['first_response_minutes', 'first_response_at', 'csat'],
   compute(dataset, target) {
     if (dataset.elapsed.first_response === undefined) {
       return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
@@ -115,10 +122,12 @@ function missingColumnReason(dataset: Dataset, what: string, fields: readonly st
 }
 
 /**
- * The survey metrics ask for no optional field: `survey`, `score`, `csat`, `nps` and `ces` form the kind's
- * required-one-of groups, which the engine always reads (a field list naming `csat` would read the tickets' too).
+ * The survey files' `survey`, `score`, `csat`, `nps` and `ces` form the kind's required-one-of groups, which the
+ * engine always reads; `csat` named here reads the tickets' inline ratings too (CSAT's fall-back).
  */
 const SURVEY_FIELDS: readonly string[] = [];
+const CSAT_FIELDS: readonly string[] = ['csat'];
+const FROM_TICKET_RATINGS = { kind: 'tickets', field: 'csat' } as const;
 
 type ReadSurvey = { answers: SurveyAnswers; warnings: string[] } | null;
 /** Answers already read, per data set and survey: CSAT and CSAT satisfied read the same codes once. */
@@ -142,7 +151,14 @@ function readSurveyAnswers(dataset: Dataset, survey: SurveyKind): ReadSurvey {
 }
 
 function noSurvey(survey: string, dataset: Dataset): string {
+  if (dataset.kind === 'tickets') return dataset.rows === 0 ? 'no ticket in the window' : `none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is rated`;
   return dataset.texts[survey] === undefined && dataset.texts.survey === undefined ? `no ${survey} column (${survey}, or survey + score)` : dataset.rows === 0 ? 'no survey response in the window' : `no ${survey} answer in the window`;
+}
+
+/** Why a mean is missing when the answers are there: all binary (good/bad), counted by CSAT satisfied only. */
+function onlyBinary(answers: SurveyAnswers | undefined): string | null {
+  const n = answers?.binary.responses ?? 0;
+  return n === 0 ? null : `the ${n} rating${n === 1 ? ' is' : 's are'} binary (good/bad), which ${n === 1 ? 'has' : 'have'} no mean: see CSAT satisfied`;
 }
 
 /** A survey metric: its survey's answers on their scale, the measure, and why there is no value when there is none. */
@@ -150,16 +166,17 @@ function surveyMetric<Id extends MetricId, D extends { responses: number }>(
   id: Id,
   survey: SurveyKind,
   measure: (answers: SurveyAnswers | null) => { value: number | null; details: D },
-  { warns }: { warns: boolean },
+  { warns, fromTickets = false }: { warns: boolean; fromTickets?: boolean },
 ): RegisteredMetric<Id, D & { reason?: string }> {
   return {
     id,
     kind: 'surveys',
-    fields: SURVEY_FIELDS,
+    fields: fromTickets ? CSAT_FIELDS : SURVEY_FIELDS,
+    ...(fromTickets ? { fallback: FROM_TICKET_RATINGS } : {}),
     compute(dataset) {
       const read = surveyAnswers(dataset, survey);
       const result = measure(read?.answers ?? null);
-      const details = result.value === null ? { ...result.details, reason: noSurvey(survey, dataset) } : result.details;
+      const details = result.value === null ? { ...result.details, reason: onlyBinary(read?.answers) ?? noSurvey(survey, dataset) } : result.details;
       return { value: result.value, details, sampleSize: result.details.responses, warnings: warns ? (read?.warnings ?? []) : [] };
     },
   };
@@ -167,8 +184,13 @@ function surveyMetric<Id extends MetricId, D extends { responses: number }>(
 
 const noCsat = { scores: [], scale: DEFAULT_SCALES.csat };
 // CSAT satisfied reads the same answers as CSAT: their warnings are said once.
-const csatMetric = surveyMetric('csat', 'csat', (a) => csat(a ?? noCsat), { warns: true });
-const csatSatisfiedMetric = surveyMetric('csat_satisfied', 'csat', (a) => csatSatisfied(a ?? noCsat), { warns: false });
+const csatMetric = {
+  ...surveyMetric('csat', 'csat', (a) => csat(a ?? noCsat), { warns: true, fromTickets: true }),
+  // The article's 4.5 is a mean on 1–5: on another scale it says nothing (rescaling it would be a guess).
+  targetMisfit: (details: { scaleMin: number; scaleMax: number }) =>
+    details.scaleMin === 1 && details.scaleMax === 5 ? null : `the CSAT target is a mean on a 1–5 scale and these answers are on ${details.scaleMin}–${details.scaleMax}: no verdict (compare CSAT satisfied instead)`,
+};
+const csatSatisfiedMetric = surveyMetric('csat_satisfied', 'csat', (a) => csatSatisfied(a ?? noCsat), { warns: false, fromTickets: true });
 const npsMetric = surveyMetric('nps', 'nps', (a) => nps(a?.scores ?? []), { warns: true });
 const cesMetric = surveyMetric('ces', 'ces', (a) => ces(a?.scores ?? [], a?.scale ?? DEFAULT_SCALES.ces), { warns: true });
 

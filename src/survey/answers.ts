@@ -108,9 +108,10 @@ const NO = new Set(['bad', "bad, i'm unsatisfied", 'negative', 'dislike', 'no', 
 /** Labelled scales, by level from −3 (worst) to 3 (best); 0 is neutral. */
 const LEVELS = new Map<string, number>([
   ...['extremely satisfied', 'extremely happy'].map((l) => [l, 3] as const),
-  ...['very satisfied', 'very happy', 'great', 'amazing', 'excellent', 'отлично'].map((l) => [l, 2] as const),
-  ...['satisfied', 'happy', 'somewhat satisfied', 'slightly satisfied', 'доволен'].map((l) => [l, 1] as const),
-  ...['neutral', 'neither satisfied nor dissatisfied', 'okay', 'ok', 'нейтрально'].map((l) => [l, 0] as const),
+  ...['very satisfied', 'very happy', 'amazing', 'excellent', 'отлично'].map((l) => [l, 2] as const),
+  // Three-level scales (Freshdesk's classic Awesome / Just Okay / Not Good; great / okay / not good) sit at ±1.
+  ...['satisfied', 'happy', 'somewhat satisfied', 'slightly satisfied', 'great', 'awesome', 'доволен'].map((l) => [l, 1] as const),
+  ...['neutral', 'neither satisfied nor dissatisfied', 'okay', 'ok', 'just okay', 'нейтрально'].map((l) => [l, 0] as const),
   ...['dissatisfied', 'unsatisfied', 'unhappy', 'somewhat dissatisfied', 'slightly dissatisfied', 'not good', 'недоволен'].map((l) => [l, -1] as const),
   ...['very dissatisfied', 'very unsatisfied', 'very unhappy'].map((l) => [l, -2] as const),
   ...['extremely dissatisfied', 'extremely unhappy', 'terrible', 'awful'].map((l) => [l, -3] as const),

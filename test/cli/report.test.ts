@@ -24,8 +24,9 @@ describe('report on the Zendesk fixture', () => {
     expect(report.inputs[0]).toMatchObject({ format: 'csv', sheet: null, headerLine: 1 });
     expect(report.inputs[0].columns).toContainEqual({ field: 'created_at', header: 'Created at', column: 16, via: 'preset', format: 'YYYY-MM-DD HH:mm:ss[±hhmm], offsets in the values', read: true });
     expect(report.inputs[0].columns).toContainEqual({ field: 'first_response_minutes', header: 'First reply time in minutes', column: 29, via: 'preset', format: 'minutes', read: true });
-    // Columns no metric needs are mapped but not parsed.
-    expect(report.inputs[0].columns).toContainEqual({ field: 'csat', header: 'Satisfaction Score', column: 24, via: 'preset', format: 'score', read: false });
+    // Columns no metric needs are mapped but not parsed; the inline rating is read (CSAT without a survey file).
+    expect(report.inputs[0].columns).toContainEqual({ field: 'first_resolution_minutes', header: 'First resolution time in minutes', column: 31, via: 'preset', format: 'minutes', read: false });
+    expect(report.inputs[0].columns).toContainEqual({ field: 'csat', header: 'Satisfaction Score', column: 24, via: 'preset', format: 'score', read: true });
   });
 
   it('computes FRT from "First reply time in minutes"', () => {

@@ -36,6 +36,10 @@ function dottedTime(ms) {
   const d = new Date(ms + 3 * 3600000); // Moscow wall time
   return `${pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
+/** Satisfaction Score as Zendesk writes it: Good, Bad, or a survey offered or not (no answer). One draw per row. */
+const zendeskRating = (r) => (r < 0.22 ? 'Good' : r < 0.27 ? 'Bad' : r < 0.37 ? 'Offered' : 'Unoffered');
+/** Оценка клиента: 5 like, 1 dislike, 0 not rated. */
+const bitrixRating = (r) => (r < 0.4 ? 5 : r < 0.5 ? 1 : 0);
 const q = (v) => `"${String(v).replaceAll('"', '""')}"`;
 
 /** One ticket's times: created within 300 days of `start`, 93 % answered, 80 % solved, minutes filled for 90 %. */
@@ -69,7 +73,7 @@ export async function generate(out, rows, { layout = 'zendesk', encoding = 'utf-
         100000 + i, `Customer ${i % 5000}`, 370000000 + (i % 5000), agent, i % 3 ? 'Support' : 'Tier 2',
         SUBJECTS[i % SUBJECTS.length], solved ? 'Solved' : 'Open', 'Normal', VIA[i % VIA.length],
         zendeskTime(created, offset), zendeskTime(created + 3600000, offset), solved ? zendeskTime(created + artMin * 60000, offset) : '',
-        random() < 0.3 ? 'Good' : 'Unoffered', 0, Math.floor(random() * 6),
+        zendeskRating(random()), 0, Math.floor(random() * 6),
         frtMin ?? '', frtMin ?? '', solved && fillDuration ? artMin : '', solved && fillDuration ? artMin : '', i % 4 ? 'Billing' : '-',
       ];
       batch.push(cells.map(q).join(delimiter));
@@ -78,7 +82,7 @@ export async function generate(out, rows, { layout = 'zendesk', encoding = 'utf-
       cells = [
         100000 + i, RU_CHANNELS[i % RU_CHANNELS.length], dottedTime(created), agent, `Клиент ${i % 5000}`, solved ? 'Закрыт' : 'В работе',
         frtSec === null ? '' : dottedTime(created + frtSec * 1000), frtSec === null ? 0 : fillDuration ? frtSec : '',
-        solved ? dottedTime(created + artMin * 60000) : '', random() < 0.5 ? 5 : 0, 'Нет',
+        solved ? dottedTime(created + artMin * 60000) : '', bitrixRating(random()), 'Нет',
       ];
       batch.push(cells.map((c) => (/[";\r\n]/.test(String(c)) ? q(c) : String(c))).join(delimiter));
     }

@@ -114,7 +114,10 @@ const timing = ({ stdouts, ...rest }) => rest;
 const STATS = ['count', 'mean', 'median', 'p90', 'min', 'max'];
 function toolStats(stdout) {
   const report = JSON.parse(stdout);
-  return Object.fromEntries(['frt', 'art'].map((m) => [m, Object.fromEntries(STATS.map((k) => [k, report.metrics[m].details[k]]))]));
+  const stats = Object.fromEntries(['frt', 'art'].map((m) => [m, Object.fromEntries(STATS.map((k) => [k, report.metrics[m].details[k]]))]));
+  // The tickets' inline ratings (issue #11): the same counts DuckDB finds.
+  const satisfied = report.metrics.csat_satisfied.details;
+  return { ...stats, csat: { satisfied: satisfied.satisfied, responses: satisfied.responses } };
 }
 /** Worst relative difference between the two sets of statistics. */
 function worstDifference(a, b) {
@@ -126,6 +129,7 @@ function worstDifference(a, b) {
       worst = Math.max(worst, Math.abs(x - y) / Math.max(1, Math.abs(y)));
     }
   }
+  for (const k of ['satisfied', 'responses']) worst = Math.max(worst, Math.abs(a.csat[k] - b.csat[k]) / Math.max(1, b.csat[k]));
   return worst;
 }
 

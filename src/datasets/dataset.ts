@@ -24,8 +24,19 @@ export interface Dataset {
   /** Physical line (CSV) or sheet row of each row, and which input it came from (index into ReadResult.inputs). */
   lineOfRow: Uint32Array;
   inputOfRow: Uint32Array;
+  /**
+   * Kinds with a key (tickets' id, finance's month): each row's key as a number, or NaN with its text in `text` by row
+   * (ids such as `PROJ-12`). For joins (survey responses to their tickets) and the rows behind a number.
+   */
+  keys?: RowKeys;
   /** Survey data sets (and tickets' inline csat): each survey's scale, settled over all the data set's answers (survey-scales.ts). */
   scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>>;
+}
+
+/** Each row's key: a number, or NaN and the text in `text` under the row. */
+export interface RowKeys {
+  numeric: Float64Array;
+  text: ReadonlyMap<number, string>;
 }
 
 /** A derived duration (kind.elapsed): seconds (NaN = none) and where each value came from (ValueSource). */
@@ -155,5 +166,17 @@ export function datasetRows(dataset: Dataset, rows: Uint32Array): Dataset {
     texts: Object.fromEntries(Object.entries(dataset.texts).map(([field, t]) => [field, { codes: pickRows(t.codes, rows), values: t.values }])),
     lineOfRow: pickRows(dataset.lineOfRow, rows),
     inputOfRow: pickRows(dataset.inputOfRow, rows),
+    ...(dataset.keys === undefined ? {} : { keys: pickKeys(dataset.keys, rows) }),
   };
+}
+
+function pickKeys(keys: RowKeys, rows: Uint32Array): RowKeys {
+  const text = new Map<number, string>();
+  if (keys.text.size > 0) {
+    for (let k = 0; k < rows.length; k++) {
+      const t = keys.text.get(rows[k]!);
+      if (t !== undefined) text.set(k, t);
+    }
+  }
+  return { numeric: pickRows(keys.numeric, rows), text };
 }

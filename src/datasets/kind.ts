@@ -23,6 +23,11 @@ export interface FieldSpec {
   required: boolean;
   /** Generic spellings, normalised as normaliseHeader does (lower case, no spaces, `_`, `-`, brackets). */
   aliases: readonly string[];
+  /**
+   * Survey questions that hold this field when no alias names a column (survey tools head a column with the question
+   * itself: `How likely is it that you would recommend us to a friend?`). Used when exactly one header matches.
+   */
+  questions?: readonly RegExp[];
   /** Text fields: how values are normalised before they are counted as one (SPEC §2: channel names). */
   normalise?: 'channel';
 }

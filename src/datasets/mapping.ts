@@ -3,6 +3,7 @@ import type { Preset } from '../presets/index.js';
 import { durationUnitFromHeader, type DurationUnit } from '../read/duration.js';
 import type { DatasetKind, FieldSpec } from './kind.js';
 import { normaliseHeader } from './normalise-header.js';
+import { plainHeader } from '../read/plain-header.js';
 import { isBetter, suggestHeader, type Suggestion } from './suggest-header.js';
 
 export { normaliseHeader };
@@ -155,6 +156,17 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
       }
     }
   }
+  // Survey tools head a column with the question itself: the usual wordings, when exactly one header has one.
+  for (const spec of fields) {
+    if (spec.questions === undefined || columns.has(spec.field)) continue;
+    const asking = headers.flatMap((h, i) => (!used.has(i) && spec.questions!.some((q) => q.test(h)) ? [i] : []));
+    if (asking.length === 1) {
+      add(spec, asking[0]!, 'alias');
+      notes.push(`${spec.field} read from the question ${JSON.stringify(headers[asking[0]!])}; pass --map ${spec.field}=HEADER if another column holds it`);
+    } else if (asking.length > 1) {
+      notes.push(`${asking.length} headers look like the ${spec.field} question (${asking.map((i) => JSON.stringify(headers[i])).join(', ')}): pass --map ${spec.field}=HEADER to say which`);
+    }
+  }
   return { kind, preset, columns, skipRules, notes, guesses, missing: missingFields(kind, columns), mapMisses };
 }
 
@@ -179,7 +191,8 @@ function findMappedHeader(headers: readonly string[], field: string, header: str
   let index = findHeader(headers, header);
   if (index < 0) index = headers.findIndex((h) => normaliseHeader(h) === normaliseHeader(header));
   if (index < 0) {
-    const matches = headers.map((h, i) => [h, i] as const).filter(([h]) => h.toLowerCase().includes(header.toLowerCase()));
+    const wanted = plainHeader(header).toLowerCase();
+    const matches = headers.map((h, i) => [h, i] as const).filter(([h]) => plainHeader(h).toLowerCase().includes(wanted));
     if (matches.length === 1) {
       index = matches[0]![1];
       notes.push(`--map ${field}=${JSON.stringify(header)} picked the header ${JSON.stringify(matches[0]![0])}`);

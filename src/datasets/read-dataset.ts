@@ -10,6 +10,7 @@ import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
 import { checkMapFields } from './mapping.js';
 import { settleSurveyScales } from './survey-scales.js';
+import { joinSurveysToTickets } from './join-tickets.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
 import { planFile, type ColumnPlan, type FilePlan, type ReadOptions } from './plan.js';
@@ -66,8 +67,22 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
     else if (kind.ratingsAside === true && merged.texts.csat !== undefined) datasets.push(withTicketRatings(merged, ofKind, options, warnings));
     else datasets.push(merged);
   }
+  joinSurveys(datasets, notes);
   sortRejections(rejections);
   return { datasets, inputs, rejections, notes, warnings };
+}
+
+/** Survey responses joined to the tickets they answer (join-tickets.ts), in place, with a note of how many matched. */
+function joinSurveys(datasets: Dataset[], notes: string[]): void {
+  const at = datasets.findIndex((d) => d.kind === 'surveys');
+  const tickets = datasets.find((d) => d.kind === 'tickets');
+  if (at < 0 || tickets === undefined) return;
+  const join = joinSurveysToTickets(datasets[at]!, tickets);
+  if (join === null || join.withTicketId === 0) return;
+  datasets[at] = join.surveys;
+  const missed = join.withTicketId - join.matched;
+  const taken = join.fields.length === 0 ? '' : ` (their ${join.fields.join(', ')} taken from it where the response names none)`;
+  notes.push(`${join.matched} of the ${join.withTicketId} survey responses that name a ticket answer one of the tickets read${taken}${missed === 0 ? '' : `; ${missed} name${missed === 1 ? 's' : ''} a ticket not among them`}`);
 }
 
 /** Whether a file can be read in two halves: a large, uncompressed CSV in an encoding that keeps ASCII bytes. */
@@ -210,13 +225,14 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
 
   const numericIds = concat(parts.map((p) => p.numericIds), (n) => new Float64Array(n));
   const textIds = parts.flatMap((p) => p.textIds);
-  const repeats = findRepeatedIds(numericIds, textIds);
-  if (repeats.length === 0) return dataset;
   const textIdOfRow = new Map<number, string>();
   if (textIds.length > 0) {
     let k = 0;
     for (let row = 0; row < total; row++) if (Number.isNaN(numericIds[row]!)) textIdOfRow.set(row, textIds[k++]!);
   }
+  const keyed: Dataset = { ...dataset, keys: { numeric: numericIds, text: textIdOfRow } };
+  const repeats = findRepeatedIds(numericIds, textIds);
+  if (repeats.length === 0) return keyed;
   const planOf = (row: number) => files.find((f) => f.index === inputOfRow[row])!.plan;
   const place = (row: number) => (files.length > 1 ? `${planOf(row).file}:${lineOfRow[row]}` : `line ${lineOfRow[row]}`);
   const drop = new Uint8Array(total);
@@ -238,7 +254,7 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
     inputs[plan.inputIndex]!.accepted--;
     inputs[plan.inputIndex]!.rejected++;
   }
-  return keepRows(dataset, drop, total - repeats.length);
+  return keepRows(keyed, drop, total - repeats.length);
 }
 
 /**

@@ -11,21 +11,26 @@ export const SurveyRecord = z.object({
 });
 export type SurveyRecord = z.infer<typeof SurveyRecord>;
 
+/** The usual wordings of each survey's question, as survey tools write them into the header (issue #11). */
+const NPS_QUESTIONS = [/\bhow likely\b.*\brecommend/i, /\blikelihood to recommend\b/i, /\bnet promoter\b/i, /насколько вероятно.*рекоменд/i, /порекомендуете/i];
+const CSAT_QUESTIONS = [/\bhow satisfied\b/i, /\boverall satisfaction\b/i, /\bsatisfied (?:are|were) you\b/i, /\bhow would you rate\b.*\b(?:support|service|experience|help)\b/i, /насколько вы (?:довольны|удовлетворены)/i];
+const CES_QUESTIONS = [/\bhow easy\b/i, /\bmade it easy\b/i, /\bhow much effort\b/i, /насколько (?:легко|просто)/i];
+
 export const SURVEYS: DatasetKind = {
   kind: 'surveys',
   rowNoun: 'survey response',
   fields: [
-    { field: 'responded_at', type: 'instant', required: true, aliases: ['respondedat', 'responded', 'responsedate', 'responsetime', 'submittedat', 'submitdate', 'submittedon', 'datesubmitted', 'completedat', 'completed', 'recordeddate', 'createdat', 'created', 'date', 'updatedat', 'датаответа', 'датаопроса', 'дата'] },
+    { field: 'responded_at', type: 'instant', required: true, aliases: ['respondedat', 'responded', 'responsedate', 'responsetime', 'submittedat', 'submitdate', 'submittedon', 'datesubmitted', 'completedat', 'completed', 'recordeddate', 'createdat', 'created', 'date', 'updatedat', 'enddate', 'datemodified', 'датаответа', 'датаопроса', 'дата'] },
     { field: 'survey', type: 'text', required: false, aliases: ['survey', 'surveytype', 'surveykind', 'surveyname', 'metric', 'типопроса', 'опрос'] },
     { field: 'score', type: 'score', required: false, aliases: ['score', 'answer', 'value', 'response', 'балл', 'ответ'] },
-    { field: 'csat', type: 'score', required: false, aliases: ['csat', 'csatscore', 'satisfaction', 'satisfactionscore', 'rating', 'conversationrating', 'оценка', 'оценкаклиента'] },
-    { field: 'nps', type: 'score', required: false, aliases: ['nps', 'npsscore', 'likelihoodtorecommend', 'recommend', 'recommendationscore'] },
-    { field: 'ces', type: 'score', required: false, aliases: ['ces', 'cesscore', 'effort', 'effortscore', 'customereffort', 'customereffortscore'] },
+    { field: 'csat', type: 'score', required: false, aliases: ['csat', 'csatscore', 'satisfaction', 'satisfactionscore', 'rating', 'conversationrating', 'оценка', 'оценкаклиента'], questions: CSAT_QUESTIONS },
+    { field: 'nps', type: 'score', required: false, aliases: ['nps', 'npsscore', 'likelihoodtorecommend', 'recommend', 'recommendationscore'], questions: NPS_QUESTIONS },
+    { field: 'ces', type: 'score', required: false, aliases: ['ces', 'cesscore', 'effort', 'effortscore', 'customereffort', 'customereffortscore'], questions: CES_QUESTIONS },
     { field: 'ticket_id', type: 'text', required: false, aliases: ['ticketid', 'ticket', 'ticketnumber', 'conversationid', 'номертикета', 'номеробращения'] },
     { field: 'customer_id', type: 'text', required: false, aliases: ['customerid', 'customer', 'contactid', 'contact', 'email', 'contactemailaddress', 'userid', 'клиент', 'idклиента'] },
     { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'via', 'source', 'канал'] },
     { field: 'agent', type: 'text', required: false, aliases: ['agent', 'agentname', 'teammate', 'assignee', 'оператор', 'сотрудник'] },
-    { field: 'comment', type: 'text', required: false, aliases: ['comment', 'comments', 'feedback', 'reason', 'комментарий', 'отзыв'] },
+    { field: 'comment', type: 'text', required: false, aliases: ['comment', 'comments', 'feedback', 'reason', 'remark', 'ratingremark', 'комментарий', 'отзыв'] },
   ],
   requiredOneOf: [['survey', 'score'], ['csat'], ['nps'], ['ces']],
   record: SurveyRecord,

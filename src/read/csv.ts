@@ -6,6 +6,8 @@ import { mark } from '../timing.js';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.js';
 import { detectEncoding, fieldDecoder, isAsciiCompatible, type FieldDecoder } from './encoding.js';
 import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
+import { mergeSecondHeaderRow } from './second-header.js';
+import { plainHeader } from './plain-header.js';
 import { asInputError, openByteStream, readInputHead, type InputFile } from './input.js';
 
 /** How much of the file is read up front to find the encoding, the delimiter and the header row. */
@@ -57,6 +59,10 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
   const header = findHeaderRow(records, options.scoreHeader);
   mark('csv head read');
   if (header === undefined) throw new InputError({ code: 'NO_HEADER', file, reason: 'has no header row', hint: 'the first non-empty line must name the columns' });
+  // SurveyMonkey: a second header row (`Response`, answer options) under the questions; data start below it.
+  const at = records.indexOf(header);
+  const merged = mergeSecondHeaderRow(header.cells, records[at + 1]?.cells);
+  const last = merged === null ? header : records[at + 1]!;
   return {
     file,
     path: input.path,
@@ -64,9 +70,9 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
     encoding,
     bomLength,
     delimiter,
-    headers: distinctHeaders(header.cells.map((c) => c.trim())),
-    headerLine: header.firstLine,
-    sample: records.slice(records.indexOf(header) + 1, records.indexOf(header) + 1 + SAMPLE_RECORDS).map((r) => r.cells),
+    headers: distinctHeaders((merged ?? header.cells).map(plainHeader)),
+    headerLine: last.firstLine,
+    sample: records.slice(records.indexOf(last) + 1, records.indexOf(last) + 1 + SAMPLE_RECORDS).map((r) => r.cells),
     decode: fieldDecoder(isAsciiCompatible(encoding) ? encoding : 'utf-8'),
   };
 }

@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { UsageError } from '../errors.js';
+import { detectLegacyEncoding } from './legacy-encoding.js';
 
 /** The encodings the readers tell apart on their own (SPEC §3); `--encoding` may name any iconv-lite encoding. */
 export interface DetectedEncoding {
@@ -11,8 +12,9 @@ export interface DetectedEncoding {
 }
 
 /**
- * Detects the encoding from the head of a file: a BOM decides; otherwise valid UTF-8 is UTF-8 and anything else is
- * Windows-1251, the encoding Russian Excel and old Bitrix24 installs write (SPEC §3).
+ * Detects the encoding from the head of a file: a BOM decides; otherwise valid UTF-8 is UTF-8, and anything else one
+ * of the one-byte encodings real exports come in — Windows-1251 (Russian Excel, old Bitrix24 installs; SPEC §3),
+ * Windows-1252 or Mac Roman (older SurveyMonkey files) — told apart by legacy-encoding.ts.
  */
 export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };
@@ -20,7 +22,7 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bomLength: 2 };
   const utf16 = utf16WithoutBom(head);
   if (utf16 !== null) return { encoding: utf16, bomLength: 0 };
-  return { encoding: isUtf8(trimToAsciiBoundary(head)) ? 'utf-8' : 'windows-1251', bomLength: 0 };
+  return { encoding: isUtf8(trimToAsciiBoundary(head)) ? 'utf-8' : detectLegacyEncoding(head), bomLength: 0 };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { InputError } from '../errors.js';
 import { distinctHeaders } from './csv.js';
 import { findHeaderRow } from './dialect.js';
+import { mergeSecondHeaderRow } from './second-header.js';
+import { plainHeader } from './plain-header.js';
 import { cellText, type SheetCell, type SheetSource } from './source.js';
 
 /** Rows looked at for the header row, and data rows kept as the sample columns' formats are chosen from. */
@@ -27,10 +29,14 @@ export async function readSheetLayout(file: string, source: SheetSource, scoreHe
     throw new InputError({ code: 'EMPTY', file, reason: source.sheet === null ? 'has an empty table' : `has nothing in sheet ${JSON.stringify(source.sheet)}`, hint: 'export the data again with a header row and at least one row' });
   }
   const header = findHeaderRow(nonEmpty, scoreHeader)!;
-  const at = head.findIndex((row) => row.line === header.line);
+  // SurveyMonkey: a second header row (`Response`, answer options) under the questions; data start below it.
+  const next = nonEmpty[nonEmpty.indexOf(header) + 1];
+  const merged = mergeSecondHeaderRow(header.cells, next?.cells);
+  const last = merged === null ? header : next!;
+  const at = head.findIndex((row) => row.line === last.line);
   return {
-    headers: distinctHeaders(trimTrailingEmpty(header.cells.map((c) => c.trim()))),
-    headerLine: header.line,
+    headers: distinctHeaders(trimTrailingEmpty((merged ?? header.cells).map(plainHeader))),
+    headerLine: last.line,
     sample: head.slice(at + 1).map((row) => row.cells),
   };
 }

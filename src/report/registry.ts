@@ -123,10 +123,11 @@ function missingColumnReason(dataset: Dataset, what: string, fields: readonly st
 
 /**
  * The survey files' `survey`, `score`, `csat`, `nps` and `ces` form the kind's required-one-of groups, which the
- * engine always reads; `csat` named here reads the tickets' inline ratings too (CSAT's fall-back).
+ * engine always reads; `csat` named here reads the tickets' inline ratings too (CSAT's fall-back). `ticket_id` joins a
+ * response to the ticket it answers (datasets/join-tickets.ts).
  */
-const SURVEY_FIELDS: readonly string[] = [];
-const CSAT_FIELDS: readonly string[] = ['csat'];
+const SURVEY_FIELDS: readonly string[] = ['ticket_id'];
+const CSAT_FIELDS: readonly string[] = ['csat', 'ticket_id'];
 const FROM_TICKET_RATINGS = { kind: 'tickets', field: 'csat' } as const;
 
 type ReadSurvey = { answers: SurveyAnswers; warnings: string[] } | null;

@@ -37,9 +37,17 @@ export function renderTable(report: Report, options: { color: boolean }): string
   return `${lines.join('\n')}\n`;
 }
 
-/** The value, with its 95 % interval beside it where the metric has one: `75.0% (40.9–92.9%)`, `40 (−9.58–89.58)`. */
+/**
+ * The value, with its 95 % interval beside it where the metric has one (`75.0% (40.9–92.9%)`, `40 (−9.58–89.58)`), and
+ * the scale a mean score is on (`4.00 on 1–5`, `2.50 on 1–5, lower is better`).
+ */
 function valueWithInterval(metric: MetricReport): string {
   const value = formatValue(metric.value, metric.unit);
+  if (metric.value !== null && 'scaleMin' in metric.details) {
+    const { scaleMin, scaleMax } = metric.details;
+    const lower = 'higherIsBetter' in metric.details && metric.details.higherIsBetter === false ? ', lower is better' : '';
+    return `${metric.value.toFixed(2)} on ${scaleMin}–${scaleMax}${lower}`; // a mean score: 4.00 beside 3.80, not 4
+  }
   const interval = 'ci95' in metric.details ? metric.details.ci95 : null;
   if (interval === null || metric.value === null) return value;
   const [low, high] = interval.map((x) => formatValue(x, metric.unit));

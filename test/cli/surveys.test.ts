@@ -35,6 +35,9 @@ describe('report on a long-form survey export (survey + score)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/CSAT satisfied \(low sample\)\s*│ 75\.0% \(40\.9%–92\.9%\)/);
     expect(result.stdout).toMatch(/NPS \(low sample\)\s*│ 40 \(-9\.58–89\.58\)/);
+    // Mean scores carry their scale, and CES which end is better.
+    expect(result.stdout).toMatch(/CSAT \(low sample\)\s*│ 4\.00 on 1–5 /);
+    expect(result.stdout).toMatch(/CES \(low sample\)\s*│ 2\.50 on 1–5, lower is better /);
   });
 
   it('says why a survey metric has no value when the file holds no answers of that survey', () => {

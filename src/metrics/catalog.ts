@@ -42,7 +42,9 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     better: 'higher',
     definition:
       'Mean CSAT score on its scale (default 1–5; another given with --scale or detected from the answers, with a warning). ' +
-      'Binary ratings (Good/Bad, 👍/👎) have no mean and count toward CSAT satisfied only. Details: responses, scale, distribution.',
+      'Binary ratings (Good/Bad, 👍/👎) have no mean and count toward CSAT satisfied only. Details: responses, scale, distribution. ' +
+      'Sources: a survey file; without one, the ratings inside the ticket export (Zendesk Satisfaction Score, Bitrix24 Оценка клиента …). ' +
+      'The 4.5 target is a mean on 1–5: on another scale it gives no verdict.',
   },
   {
     id: 'csat_satisfied',

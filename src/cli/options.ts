@@ -277,6 +277,10 @@ function parseScales(texts: readonly string[]): Partial<Record<SurveyKind, Surve
       throw new UsageError(`--scale ${JSON.stringify(text)} is not a scale; write it like csat=1-7 or ces=1-7:higher-better (min below max)`);
     }
     const direction = m[4]?.toLowerCase();
+    // NPS is defined on 0–10 answers (promoters 9–10, detractors 0–6): on any other scale those cuts mean nothing.
+    if (survey === 'nps' && (Number(m[2]) !== 0 || Number(m[3]) !== 10 || direction === 'lower')) {
+      throw new UsageError(`--scale ${JSON.stringify(text)}: NPS is defined on 0–10 answers only (promoters 9–10, detractors 0–6); leave --scale nps out`);
+    }
     scales[survey] = { min: Number(m[2]), max: Number(m[3]), higherIsBetter: direction === undefined ? DEFAULT_SCALES[survey].higherIsBetter : direction === 'higher' };
   }
   return scales;

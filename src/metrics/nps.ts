@@ -26,7 +26,8 @@ export function nps(scores: ArrayLike<number>): NpsResult {
   if (n === 0) return { value: null, details: { promoters, passives, detractors, responses: 0, ci95: null } };
   const p = promoters / n;
   const d = detractors / n;
-  const value = 100 * (p - d);
+  // From the counts, not the shares: 100·(3 − 2)/5 is 20, where 100·(0.6 − 0.4) would be 19.999999999999996.
+  const value = (100 * (promoters - detractors)) / n;
   const half = Z95 * 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
   return { value, details: { promoters, passives, detractors, responses: n, ci95: [Math.max(-100, value - half), Math.min(100, value + half)] } };
 }

@@ -33,7 +33,10 @@ export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: Surv
   for (let row = 0; row < column.codes.length; row++) used[column.codes[row]!] = 1;
   const readings = column.values.map((value, code) => (used[code] === 1 ? readAnswer(value) : null));
   const numbers = readings.filter((r): r is { kind: 'number'; value: number } => r?.kind === 'number').map((r) => r.value);
-  const levels = readings.filter((r): r is { kind: 'level'; level: number } => r?.kind === 'level').map((r) => r.level);
+  const levels = readings.filter((r): r is { kind: 'level'; level: number; text: string } => r?.kind === 'level').map((r) => r.level);
+  // Labels of a named ordinal scale (SurveyMonkey's not at all … extremely satisfied, ease, agreement, faces).
+  const family = numbers.length === 0 ? labelFamily(readings, survey) : null;
+  if (family !== null) return onFamily(column, survey, readings, family, given);
   let assumed: string | null = null;
   let scale: SurveyScale;
   // How far from neutral the labels reach: 1 (satisfied/dissatisfied: binary unless graded), 2 (very …), 3 (extremely …).
@@ -76,18 +79,75 @@ export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: Surv
 
 type Verdict = { kind: 'none' } | { kind: 'score'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'off' };
 
-type Reading = { kind: 'number'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'level'; level: number } | null;
+type Reading = { kind: 'number'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'level'; level: number; text: string } | { kind: 'label'; text: string } | null;
 
-/** One distinct answer as written: a number, a binary rating, a level of a labelled scale (−3…3), or null (empty/none). */
+/**
+ * One distinct answer as written: a number (`4`, `4,5`, `9/10`, `10 - Extremely likely`), a binary rating, a level of
+ * a labelled bipolar scale (−3…3), a label of a named ordinal scale (LABEL_FAMILIES), or null (empty/none).
+ */
 export function readAnswer(text: string): Reading {
-  const s = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const s = text.trim().toLowerCase().replace(/\s+/g, ' ').replace(/\ufe0f/g, '');
   if (s === '') return null;
-  const number = /^([-+]?\d+(?:[.,]\d+)?)(?:\s*\/\s*\d+)?$/.exec(s);
+  const number = /^([-+]?\d+(?:[.,]\d+)?)(?:\s*\/\s*\d+|\s*[-–—:]\s*\p{L}.*|\s*\(\p{L}.*\))?$/u.exec(s);
   if (number !== null) return { kind: 'number', value: Number(number[1]!.replace(',', '.')) };
   if (YES.has(s) || s === '👍' || s === '👍🏻') return { kind: 'binary', satisfied: true };
   if (NO.has(s) || s === '👎' || s === '👎🏻') return { kind: 'binary', satisfied: false };
   const level = LEVELS.get(s);
-  return level === undefined ? { kind: 'number', value: Number.NaN } : { kind: 'level', level };
+  if (level !== undefined) return { kind: 'level', level, text: s };
+  return FAMILY_LABELS.has(s) ? { kind: 'label', text: s } : { kind: 'number', value: Number.NaN };
+}
+
+/**
+ * Ordinal scales whose labels are not the bipolar satisfied/dissatisfied ones, in scale order (1 first). A data set's
+ * labels are read on one of them when all its labels belong to it and one of them is not a bipolar level.
+ */
+interface LabelFamily {
+  name: string;
+  surveys: readonly SurveyKind[];
+  /** Per point, its spellings (point 1 first). */
+  points: readonly (readonly string[])[];
+  higherIsBetter: boolean;
+}
+
+const LABEL_FAMILIES: readonly LabelFamily[] = [
+  { name: "SurveyMonkey's satisfaction scale", surveys: ['csat'], points: [['not at all satisfied'], ['not so satisfied'], ['somewhat satisfied'], ['very satisfied'], ['extremely satisfied']], higherIsBetter: true },
+  // Intercom's and most chat widgets' five faces.
+  { name: 'a five-face scale', surveys: ['csat'], points: [['😠', '😡'], ['🙁', '😞', '☹', '😕'], ['😐', '😑'], ['🙂', '😃', '😊', '😀'], ['🤩', '😍', '😁']], higherIsBetter: true },
+  // CES: 1 = the least effort (lower is better, as the default CES scale).
+  { name: 'an ease scale', surveys: ['ces'], points: [['very easy'], ['easy'], ['neither easy nor difficult', 'neutral'], ['difficult'], ['very difficult']], higherIsBetter: false },
+  { name: "SurveyMonkey's ease scale", surveys: ['ces'], points: [['extremely easy'], ['very easy'], ['somewhat easy'], ['not so easy'], ['not at all easy']], higherIsBetter: false },
+  // CES 2.0: agreement with "the company made it easy to handle my issue" — higher is better.
+  { name: 'a 5-point agreement scale', surveys: ['ces'], points: [['strongly disagree'], ['disagree'], ['neither agree nor disagree', 'neutral'], ['agree'], ['strongly agree']], higherIsBetter: true },
+  { name: 'a 7-point agreement scale (CES 2.0)', surveys: ['ces'], points: [['strongly disagree'], ['disagree'], ['somewhat disagree'], ['neither agree nor disagree', 'neutral'], ['somewhat agree'], ['agree'], ['strongly agree']], higherIsBetter: true },
+];
+
+const FAMILY_LABELS = new Set(LABEL_FAMILIES.flatMap((f) => f.points.flat()));
+
+/** The smallest family of the survey holding every label used, when one of them is not a bipolar level; else null. */
+function labelFamily(readings: readonly Reading[], survey: SurveyKind): LabelFamily | null {
+  const texts = readings.flatMap((r) => (r?.kind === 'label' || r?.kind === 'level' ? [r.text] : []));
+  if (texts.length === 0 || !texts.some((t) => !LEVELS.has(t))) return null;
+  if (readings.some((r) => r?.kind === 'binary' || (r?.kind === 'number' && Number.isNaN(r.value)))) return null;
+  const fitting = LABEL_FAMILIES.filter((f) => f.surveys.includes(survey) && texts.every((t) => f.points.some((p) => p.includes(t))));
+  return fitting.sort((a, b) => a.points.length - b.points.length)[0] ?? null;
+}
+
+/** Answers that are labels of `family`: each its point (1…N) on the family's scale, or on the one given. */
+function onFamily(column: ScoreColumn, survey: SurveyKind, readings: readonly Reading[], family: LabelFamily, given: SurveyScale | null): SurveyAnswers {
+  const n = family.points.length;
+  const scale = given ?? { min: 1, max: n, higherIsBetter: family.higherIsBetter };
+  const assumed = given === null ? `${survey} answers are labels of ${family.name}: read as 1–${n}, ${family.higherIsBetter ? 'higher' : 'lower'} is better (give another with --scale ${survey}=MIN-MAX)` : null;
+  const valueOf = readings.map((r) => (r?.kind === 'label' || r?.kind === 'level' ? family.points.findIndex((p) => p.includes(r.text)) + 1 : Number.NaN));
+  const scores = new Float64Array(column.codes.length).fill(Number.NaN);
+  const offScale: number[] = [];
+  for (let row = 0; row < column.codes.length; row++) {
+    const code = column.codes[row]!;
+    if (code === 0 || readings[code] === null) continue;
+    const value = valueOf[code]!;
+    if (value >= scale.min && value <= scale.max) scores[row] = value;
+    else offScale.push(row);
+  }
+  return { scores, binary: { satisfied: 0, responses: 0 }, scale, assumed, offScale };
 }
 
 /** The survey's default scale when every number fits it, else the smallest usual one that holds them. */
@@ -102,8 +162,9 @@ function fittingScale(survey: SurveyKind, numbers: readonly number[]): SurveySca
   return base; // nothing usual holds them: the default, and the rows off it are rejected
 }
 
-const YES = new Set(['good', "good, i'm satisfied", 'positive', 'like', 'yes', 'thumbs up', 'хорошо', 'нравится', 'да']);
-const NO = new Set(['bad', "bad, i'm unsatisfied", 'negative', 'dislike', 'no', 'thumbs down', 'плохо', 'не нравится', 'нет']);
+// Zendesk writes `Good with Comment` / `Bad with Comment` when the customer left one.
+const YES = new Set(['good', 'good with comment', "good, i'm satisfied", 'positive', 'like', 'yes', 'thumbs up', 'хорошо', 'нравится', 'да']);
+const NO = new Set(['bad', 'bad with comment', "bad, i'm unsatisfied", 'negative', 'dislike', 'no', 'thumbs down', 'плохо', 'не нравится', 'нет']);
 
 /** Labelled scales, by level from −3 (worst) to 3 (best); 0 is neutral. */
 const LEVELS = new Map<string, number>([

@@ -73,3 +73,40 @@ describe('a long-form score column shared by several surveys', () => {
     expect(read.assumed).toBeNull();
   });
 });
+
+describe('labels of named ordinal scales, and numbers with their label', () => {
+  it("SurveyMonkey's 5-point satisfaction scale (not at all … extremely satisfied) is 1–5, not a 7-level bipolar one", () => {
+    const answers = ['Extremely satisfied', 'Very satisfied', 'Somewhat satisfied', 'Not so satisfied', 'Not at all satisfied', 'Extremely satisfied', 'Very satisfied'];
+    const read = readAnswers(column(answers), 'csat');
+    // 5, 4, 3, 2, 1, 5, 4: mean 24/7; top 2 of 5 (4–5): 4 of 7
+    expect(Array.from(read.scores)).toEqual([5, 4, 3, 2, 1, 5, 4]);
+    expect(read.scale).toEqual({ min: 1, max: 5, higherIsBetter: true });
+    expect(read.assumed).toBe("csat answers are labels of SurveyMonkey's satisfaction scale: read as 1–5, higher is better (give another with --scale csat=MIN-MAX)");
+    expect(csat(read).value).toBeCloseTo(24 / 7, 12);
+    expect(csatSatisfied(read).details).toMatchObject({ satisfied: 4, responses: 7 });
+  });
+
+  it('CES ease labels: very easy = 1 (lower is better); agreement labels: a 1–7 CES 2.0 scale, higher is better', () => {
+    const ease = readAnswers(column(['Very easy', 'Easy', 'Neither easy nor difficult', 'Very difficult']), 'ces');
+    expect(Array.from(ease.scores)).toEqual([1, 2, 3, 5]);
+    expect(ease.scale).toEqual({ min: 1, max: 5, higherIsBetter: false });
+    const agree = readAnswers(column(['Strongly agree', 'Somewhat agree', 'Disagree']), 'ces');
+    expect(Array.from(agree.scores)).toEqual([7, 5, 2]);
+    expect(agree.scale).toEqual({ min: 1, max: 7, higherIsBetter: true });
+  });
+
+  it('five faces are a 1–5 CSAT scale', () => {
+    expect(Array.from(readAnswers(column(['😡', '🙁', '😐', '🙂', '😍']), 'csat').scores)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('NPS answers written with their label (SurveyMonkey, Typeform): 10 - Extremely likely → 10', () => {
+    const read = readAnswers(column(['10 - Extremely likely', '0 - Not at all likely', '7']), 'nps');
+    expect(Array.from(read.scores)).toEqual([10, 0, 7]);
+    expect(read.assumed).toBeNull();
+  });
+
+  it("Zendesk's Good with Comment / Bad with Comment are binary ratings", () => {
+    const read = readAnswers(column(['Good with Comment', 'Bad with Comment', 'Good']), 'csat');
+    expect(read.binary).toEqual({ satisfied: 2, responses: 3 });
+  });
+});

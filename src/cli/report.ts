@@ -56,7 +56,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   for (const [index, input] of read.inputs.entries()) {
     // A file whose rows all repeat an earlier file's keys is not broken; one whose rows all fail is.
     const onlyRepeats = read.rejections.all.every((r) => r.inputIndex !== index || r.reason.startsWith('duplicate '));
-    if (input.accepted === 0 && !(input.rejected > 0 && onlyRepeats)) {
+    // Rows skipped on purpose (spam, unanswered responses) leave a file with nothing to count, not a broken one.
+    if (input.accepted === 0 && input.skipped === 0 && !(input.rejected > 0 && onlyRepeats)) {
       throw new InputError({
         code: 'NO_VALID_ROWS',
         file: input.file,

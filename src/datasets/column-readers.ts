@@ -34,6 +34,8 @@ export interface ValuePlan {
   unset1900?: boolean;
   /** A rating column's codes and what they mean (Bitrix24: `5` like, `1` dislike, `0` none). */
   answerLabels?: Readonly<Record<string, string>>;
+  /** Further columns of one question, one per answer option (SurveyMonkey expanded): the first filled is read. */
+  alsoIndexes?: number[];
 }
 
 /**
@@ -207,6 +209,8 @@ export class CodeReader {
     normalise: 'channel' | undefined,
     private readonly decode: FieldDecoder,
     answerLabels?: Readonly<Record<string, string>>,
+    /** Further columns of the same question (one per answer option): the first filled one is read. */
+    private readonly alsoIndexes: readonly number[] = [],
   ) {
     const base = normalise === 'channel' ? normaliseChannel : (t: string) => t.trim();
     const labelled = answerLabels === undefined ? (t: string) => t : (t: string) => answerLabels[t.trim()] ?? t;
@@ -214,13 +218,29 @@ export class CodeReader {
   }
 
   csv(record: CsvRecord): number {
-    const i = this.index;
+    let i = this.index;
+    if (this.alsoIndexes.length > 0) i = this.filledIndex(record);
     if (i >= record.fieldCount) return 0;
     const start = record.starts[i]!;
     const end = record.ends[i]!;
     if (start === end) return 0;
     const code = this.codes.lookBytes(record.bytes, start, end);
     return code >= 0 ? code : this.codes.addBytes(record.bytes, start, end, fieldText(record, i, this.decode));
+  }
+
+  /** Of an expanded question's columns, the first whose cell is filled (else the first). */
+  private filledIndex(record: CsvRecord): number {
+    for (const i of [this.index, ...this.alsoIndexes]) if (i < record.fieldCount && !isEmptyField(record.bytes, record.starts[i]!, record.ends[i]!)) return i;
+    return this.index;
+  }
+
+  /** The cell of a sheet row this reader reads (for an expanded question, its first filled one). */
+  cellOf(cells: readonly SheetCell[]): SheetCell {
+    for (const i of [this.index, ...this.alsoIndexes]) {
+      const cell = cells[i] ?? null;
+      if (cell !== null && !(typeof cell === 'string' && isEmptyText(cell))) return cell;
+    }
+    return cells[this.index] ?? null;
   }
 
   cell(cell: SheetCell): number {

@@ -76,6 +76,8 @@ export interface DatasetKind {
    * warning naming its lines, and the row — a ticket whose times are fine — is kept. Elsewhere it rejects the row.
    */
   ratingsAside?: boolean;
+  /** A row that fills no field of its required-one-of groups is skipped, not rejected (surveys: a response with no answer). */
+  unansweredIsSkipped?: boolean;
   /** The field windows and periods select rows by. */
   time: string;
   elapsed?: readonly ElapsedSpec[];

@@ -23,6 +23,8 @@ export interface MappedColumn {
   zeroMeansNone?: boolean;
   /** A rating column's codes and what they mean (from the preset). */
   answerLabels?: Readonly<Record<string, string>>;
+  /** Further columns of one question, one per answer option (SurveyMonkey's expanded layout): the filled one is the answer. */
+  alsoIndexes?: number[];
 }
 
 export interface SkipRule {
@@ -160,9 +162,15 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
   for (const spec of fields) {
     if (spec.questions === undefined || columns.has(spec.field)) continue;
     const asking = headers.flatMap((h, i) => (!used.has(i) && spec.questions!.some((q) => q.test(h)) ? [i] : []));
+    const spanned = asking.length > 1 ? spanningQuestion(asking.map((i) => headers[i]!)) : null;
     if (asking.length === 1) {
       add(spec, asking[0]!, 'alias');
       notes.push(`${spec.field} read from the question ${JSON.stringify(headers[asking[0]!])}; pass --map ${spec.field}=HEADER if another column holds it`);
+    } else if (spanned !== null) {
+      add(spec, asking[0]!, 'alias');
+      columns.get(spec.field)!.alsoIndexes = asking.slice(1);
+      for (const i of asking) used.add(i);
+      notes.push(`${spec.field} read from the question ${JSON.stringify(spanned)}, one column per answer option (${asking.length}); pass --map ${spec.field}=HEADER if another column holds it`);
     } else if (asking.length > 1) {
       notes.push(`${asking.length} headers look like the ${spec.field} question (${asking.map((i) => JSON.stringify(headers[i])).join(', ')}): pass --map ${spec.field}=HEADER to say which`);
     }
@@ -181,6 +189,19 @@ function missingFields(kind: DatasetKind, columns: ReadonlyMap<string, MappedCol
     }
   }
   return missing;
+}
+
+/**
+ * The question several `Question - Option` headers share (SurveyMonkey's expanded layout, second-header.ts), or null
+ * when they are different questions.
+ */
+function spanningQuestion(headers: readonly string[]): string | null {
+  const first = headers[0]!;
+  for (let cut = first.indexOf(' - '); cut > 0; cut = first.indexOf(' - ', cut + 1)) {
+    const question = first.slice(0, cut + 3);
+    if (headers.every((h) => h.startsWith(question) && h.length > question.length)) return question.slice(0, -3);
+  }
+  return null;
 }
 
 /**

@@ -177,6 +177,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     if ((spec.type === 'instant' || spec.type === 'date') && mapping.preset?.unsetTimestamp1900 === true) plan.unset1900 = true;
     if (spec.normalise !== undefined) plan.normalise = spec.normalise;
     if (column.answerLabels !== undefined) plan.answerLabels = column.answerLabels;
+    if (column.alsoIndexes !== undefined) plan.alsoIndexes = column.alsoIndexes;
     columns.push(plan);
   }
   columns.sort((a, b) => a.index - b.index);

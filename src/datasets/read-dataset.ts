@@ -167,7 +167,7 @@ function summarise(plan: FilePlan, parts: readonly DatasetPart[], rejections: Re
     skipped: sum((p) => p.skipped),
     merged: 0,
     columns: plan.columns.map((c: ColumnPlan) => describeColumn(c)),
-    unusedHeaders: plan.headers.filter((header, index) => header !== '' && !plan.columns.some((c) => c.index === index) && !plan.skipRules.some((r) => r.index === index)),
+    unusedHeaders: plan.headers.filter((header, index) => header !== '' && !plan.columns.some((c) => c.index === index || c.alsoIndexes?.includes(index)) && !plan.skipRules.some((r) => r.index === index)),
     skipRows: plan.skipRules.map((rule) => ({ header: plan.headers[rule.index]!, values: rule.values, reason: rule.reason })),
   };
 }

@@ -173,7 +173,7 @@ export class RowReader {
     this.schema = pickedSchema(this.kind, slotFields, this.keyField);
     for (const column of plan.columns) {
       if (!column.read || (column.type !== 'text' && column.type !== 'score')) continue;
-      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode, column.answerLabels), codes: new CodeColumn() });
+      this.codeReaders.push({ field: column.field, reader: new CodeReader(column.index, column.type === 'score', column.normalise, this.decode, column.answerLabels, column.alsoIndexes), codes: new CodeColumn() });
     }
     this.codes = new Int32Array(this.codeReaders.length);
     this.scoreReaders = this.kind.ratingsAside === true ? [] : this.codeReaders.flatMap((c, k) => (c.reader.isScore ? [k] : []));
@@ -256,7 +256,7 @@ export class RowReader {
     }
     let id: number | string | null = null;
     if (this.idColumn !== null) id = sheetId(cells[this.idColumn.index] ?? null);
-    for (let k = 0; k < this.codeReaders.length; k++) this.codes[k] = this.codeReaders[k]!.reader.cell(cells[this.codeReaders[k]!.reader.index] ?? null);
+    for (let k = 0; k < this.codeReaders.length; k++) this.codes[k] = this.codeReaders[k]!.reader.cell(this.codeReaders[k]!.reader.cellOf(cells));
     this.finish(line, id);
   }
 
@@ -308,6 +308,12 @@ export class RowReader {
     }
     if (this.requiredCodes.length > 0 || this.groups.length > 0) {
       const missing = this.missingRequired();
+      // A survey response without any answer (an Intercom conversation nobody rated, an unfinished Typeform) is no
+      // error in the file: skipped and counted.
+      if (missing !== null && this.kind.unansweredIsSkipped === true && this.noGroupField()) {
+        this.skipped++;
+        return;
+      }
       if (missing !== null) {
         const column = this.plan.columns.find((c) => c.field === missing.field)!;
         this.rejections.push({ line, field: missing.field, value: this.rowCells().text(column.index), reason: 'missing value', message: missing.message });
@@ -347,6 +353,11 @@ export class RowReader {
       }
     }
     for (let k = 0; k < this.codeReaders.length; k++) this.codeReaders[k]!.codes.push(this.codes[k]!);
+  }
+
+  /** Whether every field of every required-one-of group is empty in this row. */
+  private noGroupField(): boolean {
+    return this.groups.every((g) => g.slots.every((k) => this.empty[k] === 1) && g.codes.every((k) => this.codes[k] === 0 || this.codeReaders[k]!.reader.isScore === false));
   }
 
   /** The first required text field left empty, or — when no required-one-of group is filled — the group's first empty field. */

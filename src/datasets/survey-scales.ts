@@ -1,5 +1,5 @@
 import { readAnswers, type SurveyKind } from '../survey/answers.js';
-import { surveyColumn } from '../survey/columns.js';
+import { otherSurveys, surveyColumn } from '../survey/columns.js';
 import type { SurveyScale } from '../survey/scale.js';
 import type { Dataset } from './dataset.js';
 
@@ -32,6 +32,12 @@ export function settleSurveyScales(dataset: Dataset, given: SurveyScales): { sca
       const value = found.column.values[found.column.codes[row]!]!;
       offScale.push({ row, field: found.field, value, message: `is off the ${survey} scale ${range} (or not a ${survey} answer); fix the row or pass --scale ${survey}=MIN-MAX` });
     }
+  }
+  const others = otherSurveys(dataset.texts);
+  if (others.size > 0) {
+    const n = [...others.values()].reduce((a, b) => a + b, 0);
+    const list = [...others].map(([name, count]) => `${name} ${count}`).join(', ');
+    warnings.push(`${n} response${n === 1 ? '' : 's'} of other surveys (${list}) left out: only CSAT, NPS and CES are computed`);
   }
   return { scales, warnings, offScale };
 }

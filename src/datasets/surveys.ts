@@ -12,9 +12,10 @@ export const SurveyRecord = z.object({
 export type SurveyRecord = z.infer<typeof SurveyRecord>;
 
 /** The usual wordings of each survey's question, as survey tools write them into the header (issue #11). */
-const NPS_QUESTIONS = [/\bhow likely\b.*\brecommend/i, /\blikelihood to recommend\b/i, /\bnet promoter\b/i, /насколько вероятно.*рекоменд/i, /порекомендуете/i];
-const CSAT_QUESTIONS = [/\bhow satisfied\b/i, /\boverall satisfaction\b/i, /\bsatisfied (?:are|were) you\b/i, /\bhow would you rate\b.*\b(?:support|service|experience|help)\b/i, /насколько вы (?:довольны|удовлетворены)/i];
-const CES_QUESTIONS = [/\bhow easy\b/i, /\bmade it easy\b/i, /\bhow much effort\b/i, /насколько (?:легко|просто)/i];
+// English first; then German, French, Spanish, Italian, Portuguese and Russian wordings of the same questions.
+const NPS_QUESTIONS = [/\bhow likely\b.*\brecommend/i, /\blikelihood to recommend\b/i, /\bnet promoter\b/i, /\bempfehlen\b/i, /\brecommander\b/i, /\brecomendar/i, /\braccomandare\b/i, /насколько вероятно.*рекоменд/i, /порекомендуете/i];
+const CSAT_QUESTIONS = [/\bhow satisfied\b/i, /\boverall satisfaction\b/i, /\bsatisfied (?:are|were) you\b/i, /\bsatisfied or dissatisfied\b/i, /\bhow would you rate\b.*\b(?:support|service|experience|help)\b/i, /\bwie zufrieden\b/i, /\bsatisfait/i, /\bsatisfech/i, /\bsoddisfatt/i, /\bsatisfeit/i, /насколько вы (?:довольны|удовлетворены)/i];
+const CES_QUESTIONS = [/\bhow easy\b/i, /\bmade it easy\b/i, /\bhow much effort\b/i, /\bwie einfach\b/i, /\bfacile\b/i, /\bfácil\b/i, /насколько (?:легко|просто)/i];
 
 export const SURVEYS: DatasetKind = {
   kind: 'surveys',
@@ -33,6 +34,7 @@ export const SURVEYS: DatasetKind = {
     { field: 'comment', type: 'text', required: false, aliases: ['comment', 'comments', 'feedback', 'reason', 'remark', 'ratingremark', 'комментарий', 'отзыв'] },
   ],
   requiredOneOf: [['survey', 'score'], ['csat'], ['nps'], ['ces']],
+  unansweredIsSkipped: true,
   record: SurveyRecord,
   time: 'responded_at',
 };

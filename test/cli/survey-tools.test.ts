@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../helpers/write-xlsx.js';
 import { runBin } from './run-bin.js';
@@ -81,4 +85,64 @@ describe("survey tools' own exports", () => {
     expect(report.metrics.csat.details.responses).toBe(4);
     expect(report.inputs[0].columns).toContainEqual(expect.objectContaining({ field: 'ticket_id', header: 'Conversation ID' }));
   });
+
+  it('SurveyMonkey expanded (Windows-1252): a question over one column per option reads the option chosen', () => {
+    const { report, stderr } = run(['fixtures/surveymonkey-expanded-1252.csv', '--tz', 'UTC']);
+    expect(report.inputs[0]).toMatchObject({ preset: 'surveymonkey', encoding: 'windows-1252', rows: 7, accepted: 6, skipped: 1, rejected: 0 });
+    expect(stderr).toContain('one column per answer option (5)');
+    // Extremely 5, Very 4, Somewhat 3, Not so 2, Not at all 1 (two rows without a choice): 15/5 = 3; top 2: 2 of 5
+    expect(report.metrics.csat.value).toBe(3);
+    expect(report.metrics.csat_satisfied.details).toMatchObject({ satisfied: 2, responses: 5 });
+    // NPS 10, 9, 8, 5, 2, 10: 3 promoters, 1 passive, 2 detractors → 100·1/6
+    expect(report.metrics.nps.value).toBeCloseTo(100 / 6, 10);
+  });
 });
+
+describe('survey files with other surveys, no answers, or another language', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sm-surveys-'));
+
+  it('responses of surveys the tool does not compute are left out with a warning, not silently', () => {
+    const file = join(dir, 'delighted.csv');
+    writeFileSync(file, 'person_id,email,score,comment,created_at,survey_type\n1,a@x.com,10,,1761990000,nps\n2,b@x.com,4,,1761993600,smileys\n3,c@x.com,1,,1761997200,thumbs\n4,d@x.com,9,,1762000800,enps\n5,e@x.com,2,,1762004400,csat\n');
+    const { report } = run([file]);
+    // smileys is Delighted's 1–5 CSAT: CSAT 4 and 2 → 3; NPS 10 alone; thumbs and enps left out, said
+    expect(report.metrics.csat.details.responses).toBe(2);
+    expect(report.metrics.csat.value).toBe(3);
+    expect(report.metrics.nps.details.responses).toBe(1);
+    expect(report.warnings).toContain('2 responses of other surveys (thumbs 1, enps 1) left out: only CSAT, NPS and CES are computed');
+  });
+
+  it('responses without any answer are skipped, and a file of only those reports no data with exit 0', () => {
+    const file = join(dir, 'empty.csv');
+    writeFileSync(file, 'survey,score,responded_at,ticket_id\ncsat,,2026-11-02 10:00,1\ncsat,,2026-11-02 11:00,2\nnps,,2026-11-02 12:00,3\n');
+    const { report } = run([file, '--tz', 'UTC']);
+    expect(report.inputs[0]).toMatchObject({ rows: 3, accepted: 0, rejected: 0, skipped: 3 });
+    expect(report.metrics.csat).toMatchObject({ value: null, status: 'no-data' });
+  });
+
+  it('a German SurveyMonkey re-save (Windows-1252, ;) is recognised by its respondent columns and its questions', () => {
+    const file = join(dir, 'umfrage.csv');
+    const text = [
+      'Respondent ID;Collector ID;Start Date;End Date;IP Address;Email Address;First Name;Last Name;Custom Data 1;Wie zufrieden waren Sie mit unserem Support?;Wie wahrscheinlich ist es, dass Sie uns einem Freund oder Kollegen empfehlen?;Anmerkungen',
+      ';;;;;;;;;Response;Response;Open-Ended Response',
+      '11423001;431100;02.11.2026 09:10;02.11.2026 09:14;;;;;;5;10;Schnell – danke',
+      '11423002;431100;03.11.2026 11:00;03.11.2026 11:02;;;;;;4;8;',
+      '11423003;431100;04.11.2026 15:30;04.11.2026 15:31;;;;;;2;3;Zu langsam',
+      '11423004;431100;05.11.2026 08:45;05.11.2026 08:47;;;;;;5;9;Schöne Grüße',
+    ].join('\r\n');
+    writeFileSync(file, iconv.encode(text + '\r\n', 'windows-1252'));
+    const { report } = run([file, '--tz', 'Europe/Berlin']);
+    expect(report.inputs[0]).toMatchObject({ kind: 'surveys', preset: 'surveymonkey', encoding: 'windows-1252', rows: 4, accepted: 4 });
+    // CSAT 5, 4, 2, 5 → 4; NPS 10, 8, 3, 9 → (2 − 1)/4 → 25
+    expect(report.metrics.csat.value).toBe(4);
+    expect(report.metrics.nps.value).toBe(25);
+  });
+
+  it('--scale nps other than 0-10 is refused', () => {
+    const result = runBin(['report', 'fixtures/surveys-long.csv', '--scale', 'nps=1-5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('NPS is defined on 0–10 answers only');
+  });
+});
+

@@ -9,6 +9,7 @@ import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
 import { checkMapFields } from './mapping.js';
+import { UsageError } from '../errors.js';
 import { settleSurveyScales } from './survey-scales.js';
 import { joinSurveysToTickets } from './join-tickets.js';
 import type { DatasetKind, KindName } from './kind.js';
@@ -56,6 +57,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       void helper?.terminate();
     }
   }
+  checkMapMatched(options.map ?? {}, files.map((f) => f.plan));
   const rejections = new Rejections();
   const inputs: InputSummary[] = files.map(({ plan, parts }) => summarise(plan, parts, rejections));
   const datasets: Dataset[] = [];
@@ -70,6 +72,16 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   joinSurveys(datasets, notes);
   sortRejections(rejections);
   return { datasets, inputs, rejections, notes, warnings };
+}
+
+/** A `--map` whose header no input has is a mistake (a typo in a CI job's options), not a note: exit 2. */
+function checkMapMatched(map: Readonly<Record<string, string>>, plans: readonly FilePlan[]): void {
+  for (const [field, header] of Object.entries(map)) {
+    if (plans.some((plan) => plan.columns.some((c) => c.field === field && c.via === 'map'))) continue;
+    const first = plans[0];
+    const seen = first === undefined ? '' : `; ${first.file} has ${first.headers.slice(0, 8).map((h) => JSON.stringify(h)).join(', ')}${first.headers.length > 8 ? ', …' : ''}`;
+    throw new UsageError(`--map ${field}=${JSON.stringify(header)} matches no header of any input${seen}; check the spelling (a part of a header is enough when only one header contains it)`);
+  }
 }
 
 /** Survey responses joined to the tickets they answer (join-tickets.ts), in place, with a note of how many matched. */

@@ -146,3 +146,12 @@ describe('survey files with other surveys, no answers, or another language', () 
   });
 });
 
+
+describe('--map mistakes', () => {
+  it('a --map header no input has is an error (exit 2, one line), not a note', () => {
+    const result = runBin(['report', 'fixtures/intercom-csat.csv', '--map', 'csat=Nope']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('--map csat="Nope" matches no header of any input; fixtures/intercom-csat.csv has "Conversation ID", "Conversation rating"');
+  });
+});

@@ -1,4 +1,4 @@
-import { readAnswers, type SurveyKind } from '../survey/answers.js';
+import { answerScale, rowsOffScale, type SurveyKind } from '../survey/answers.js';
 import { otherSurveys, surveyColumn } from '../survey/columns.js';
 import type { SurveyScale } from '../survey/scale.js';
 import type { Dataset } from './dataset.js';
@@ -24,11 +24,12 @@ export function settleSurveyScales(dataset: Dataset, given: SurveyScales): { sca
   for (const survey of ['csat', 'nps', 'ces'] as const) {
     const found = surveyColumn(dataset.texts, survey);
     if (found === null) continue;
-    const answers = readAnswers(found.column, survey, given[survey] ?? null);
+    // The scale only, and the rows off it only when some answer is: the rows themselves are read by the metrics.
+    const answers = answerScale(found.column, survey, given[survey] ?? null);
     scales[survey] = answers.scale;
     if (answers.assumed !== null) warnings.push(answers.assumed);
     const range = `${answers.scale.min}–${answers.scale.max}`;
-    for (const row of answers.offScale) {
+    for (const row of rowsOffScale(found.column.codes, answers.verdicts)) {
       const value = found.column.values[found.column.codes[row]!]!;
       offScale.push({ row, field: found.field, value, message: `is off the ${survey} scale ${range} (or not a ${survey} answer); fix the row or pass --scale ${survey}=MIN-MAX` });
     }

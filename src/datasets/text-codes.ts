@@ -152,7 +152,9 @@ export function mergeTextColumns(parts: readonly TextColumn[], total: number): T
   let offset = 0;
   for (const [k, part] of parts.entries()) {
     const remap = remaps[k]!;
-    for (let i = 0; i < part.codes.length; i++) codes[offset + i] = remap[part.codes[i]!]!;
+    // The first part's codes keep their numbers (its values come first, in order): copied, not re-coded one by one.
+    if (remap.every((merged, code) => merged === code)) codes.set(part.codes, offset);
+    else for (let i = 0; i < part.codes.length; i++) codes[offset + i] = remap[part.codes[i]!]!;
     offset += part.codes.length;
   }
   return { codes, values };

@@ -28,15 +28,30 @@ export interface SurveyAnswers {
  * in `assumed`; labelled answers make a scale of as many points as their levels need (3, 5 or 7).
  */
 export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: SurveyScale | null = null): SurveyAnswers {
+  const settled = answerScale(column, survey, given);
+  return { ...scoreRows(column.codes, settled.verdicts), scale: settled.scale, assumed: settled.assumed };
+}
+
+/** A survey's scale over a column (given, or detected from the answers used), and what each distinct answer is on it. */
+export interface AnswerScale {
+  scale: SurveyScale;
+  assumed: string | null;
+  /** Per code of the column. */
+  verdicts: readonly Verdict[];
+}
+
+/** The scale of readAnswers without reading the rows onto it: what settling a data set's scale needs. */
+export function answerScale(column: ScoreColumn, survey: SurveyKind, given: SurveyScale | null = null): AnswerScale {
   // Only the answers some row holds: in long form the column's values are every survey's (NPS's 10s are no CSAT).
   const used = new Uint8Array(column.values.length);
-  for (let row = 0; row < column.codes.length; row++) used[column.codes[row]!] = 1;
+  const codes = column.codes;
+  for (let row = 0; row < codes.length; row++) used[codes[row]!] = 1;
   const readings = column.values.map((value, code) => (used[code] === 1 ? readAnswer(value) : null));
   const numbers = readings.filter((r): r is { kind: 'number'; value: number } => r?.kind === 'number').map((r) => r.value);
   const levels = readings.filter((r): r is { kind: 'level'; level: number; text: string } => r?.kind === 'level').map((r) => r.level);
   // Labels of a named ordinal scale (SurveyMonkey's not at all … extremely satisfied, ease, agreement, faces).
   const family = numbers.length === 0 ? labelFamily(readings, survey) : null;
-  if (family !== null) return onFamily(column, survey, readings, family, given);
+  if (family !== null) return onFamily(survey, readings, family, given);
   let assumed: string | null = null;
   let scale: SurveyScale;
   // How far from neutral the labels reach: 1 (satisfied/dissatisfied: binary unless graded), 2 (very …), 3 (extremely …).
@@ -61,23 +76,65 @@ export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: Surv
     const value = r.kind === 'number' ? r.value : r.kind === 'level' && middle !== null ? r.level + middle : Number.NaN;
     return value >= scale.min && value <= scale.max ? { kind: 'score', value } : { kind: 'off' };
   });
-  const scores = new Float64Array(column.codes.length).fill(Number.NaN);
-  const binary = { satisfied: 0, responses: 0 };
-  const offScale: number[] = [];
-  for (let row = 0; row < column.codes.length; row++) {
-    const code = column.codes[row]!;
-    if (code === 0) continue;
-    const verdict = verdicts[code]!;
-    if (verdict.kind === 'score') scores[row] = verdict.value;
-    else if (verdict.kind === 'binary') {
-      binary.responses++;
-      if (verdict.satisfied) binary.satisfied++;
-    } else if (verdict.kind === 'off') offScale.push(row);
-  }
-  return { scores, binary, scale, assumed, offScale };
+  return { scale, assumed, verdicts };
 }
 
-type Verdict = { kind: 'none' } | { kind: 'score'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'off' };
+/** Each row's score on the scale (NaN = none), the binary ratings counted apart, and the rows off the scale. */
+function scoreRows(codes: ArrayLike<number>, verdicts: readonly Verdict[]): Pick<SurveyAnswers, 'scores' | 'binary' | 'offScale'> {
+  // Per code as typed arrays (the row loop below runs a million times on a large export): its score (NaN = none) and
+  // whether it is a satisfied or unsatisfied binary rating, or off the scale.
+  const valueOf = new Float64Array(verdicts.length).fill(Number.NaN);
+  const flagOf = new Uint8Array(verdicts.length);
+  verdicts.forEach((v, code) => {
+    if (v.kind === 'score') valueOf[code] = v.value;
+    else if (v.kind === 'binary') flagOf[code] = v.satisfied ? SATISFIED : UNSATISFIED;
+    else if (v.kind === 'off') flagOf[code] = OFF;
+  });
+  if (!verdicts.some((v) => v.kind === 'score')) return binaryRows(codes, verdicts, flagOf);
+  const scores = new Float64Array(codes.length);
+  let satisfied = 0;
+  let unsatisfied = 0;
+  const offScale: number[] = [];
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row]!;
+    scores[row] = valueOf[code]!;
+    const flag = flagOf[code]!;
+    if (flag === 0) continue;
+    if (flag === SATISFIED) satisfied++;
+    else if (flag === UNSATISFIED) unsatisfied++;
+    else offScale.push(row);
+  }
+  return { scores, binary: { satisfied, responses: satisfied + unsatisfied }, offScale };
+}
+
+/** Answers that are all binary ratings or none (Zendesk's Good/Bad): counted per code, no score per row to set. */
+function binaryRows(codes: ArrayLike<number>, verdicts: readonly Verdict[], flagOf: Uint8Array): Pick<SurveyAnswers, 'scores' | 'binary' | 'offScale'> {
+  const count = new Uint32Array(verdicts.length);
+  for (let row = 0; row < codes.length; row++) count[codes[row]!]!++;
+  let satisfied = 0;
+  let unsatisfied = 0;
+  flagOf.forEach((flag, code) => {
+    if (flag === SATISFIED) satisfied += count[code]!;
+    else if (flag === UNSATISFIED) unsatisfied += count[code]!;
+  });
+  return { scores: new Float64Array(codes.length).fill(Number.NaN), binary: { satisfied, responses: satisfied + unsatisfied }, offScale: rowsOffScale(codes, verdicts) };
+}
+
+/** The rows whose answer is off the scale (read only when some answer is). */
+export function rowsOffScale(codes: ArrayLike<number>, verdicts: readonly Verdict[]): number[] {
+  const off = new Uint8Array(verdicts.length);
+  verdicts.forEach((v, code) => (off[code] = v.kind === 'off' ? 1 : 0));
+  if (!off.includes(1)) return [];
+  const rows: number[] = [];
+  for (let row = 0; row < codes.length; row++) if (off[codes[row]!] === 1) rows.push(row);
+  return rows;
+}
+
+const SATISFIED = 1;
+const UNSATISFIED = 2;
+const OFF = 3;
+
+export type Verdict = { kind: 'none' } | { kind: 'score'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'off' };
 
 type Reading = { kind: 'number'; value: number } | { kind: 'binary'; satisfied: boolean } | { kind: 'level'; level: number; text: string } | { kind: 'label'; text: string } | null;
 
@@ -133,21 +190,16 @@ function labelFamily(readings: readonly Reading[], survey: SurveyKind): LabelFam
 }
 
 /** Answers that are labels of `family`: each its point (1…N) on the family's scale, or on the one given. */
-function onFamily(column: ScoreColumn, survey: SurveyKind, readings: readonly Reading[], family: LabelFamily, given: SurveyScale | null): SurveyAnswers {
+function onFamily(survey: SurveyKind, readings: readonly Reading[], family: LabelFamily, given: SurveyScale | null): AnswerScale {
   const n = family.points.length;
   const scale = given ?? { min: 1, max: n, higherIsBetter: family.higherIsBetter };
   const assumed = given === null ? `${survey} answers are labels of ${family.name}: read as 1–${n}, ${family.higherIsBetter ? 'higher' : 'lower'} is better (give another with --scale ${survey}=MIN-MAX)` : null;
-  const valueOf = readings.map((r) => (r?.kind === 'label' || r?.kind === 'level' ? family.points.findIndex((p) => p.includes(r.text)) + 1 : Number.NaN));
-  const scores = new Float64Array(column.codes.length).fill(Number.NaN);
-  const offScale: number[] = [];
-  for (let row = 0; row < column.codes.length; row++) {
-    const code = column.codes[row]!;
-    if (code === 0 || readings[code] === null) continue;
-    const value = valueOf[code]!;
-    if (value >= scale.min && value <= scale.max) scores[row] = value;
-    else offScale.push(row);
-  }
-  return { scores, binary: { satisfied: 0, responses: 0 }, scale, assumed, offScale };
+  const verdicts = readings.map((r): Verdict => {
+    if (r === null) return { kind: 'none' };
+    const value = r.kind === 'label' || r.kind === 'level' ? family.points.findIndex((p) => p.includes(r.text)) + 1 : Number.NaN;
+    return value >= scale.min && value <= scale.max ? { kind: 'score', value } : { kind: 'off' };
+  });
+  return { scale, assumed, verdicts };
 }
 
 /** The survey's default scale when every number fits it, else the smallest usual one that holds them. */

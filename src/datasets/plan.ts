@@ -186,7 +186,8 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   if (unzoned.length > 0) {
     warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in`);
   }
-  if (dateOnly.length > 0) {
+  // Only durations between timestamps (tickets' FRT and ART) suffer from whole days; a subscription's start date is fine.
+  if (dateOnly.length > 0 && (kind.elapsed ?? []).length > 0) {
     warnings.push(`${file}: ${named(dateOnly)} ${dateOnly.length === 1 ? 'holds' : 'hold'} dates without times: durations between them are whole days (0 s or 86,400 s …), not response or resolution times`);
   }
   return {

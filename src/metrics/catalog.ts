@@ -73,6 +73,56 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
       'Customer Effort Score: the mean answer on its scale, 1–5 where lower is better by default (seed 002); ' +
       'the details say which end is better (CES 2.0: 1–7 agreement, higher better). No default target.',
   },
+  {
+    id: 'cac',
+    label: 'CAC',
+    unit: 'currency',
+    better: 'lower',
+    definition:
+      'Fully-loaded blended customer acquisition cost (seed 000): (marketing + sales spend) / customers acquired in the window. ' +
+      'Acquired = customers whose first subscription starts in the window, else the new_customers of spend or finance rows. ' +
+      'Without a window: the months the spend rows span. In the data\'s currency (targets are USD).',
+  },
+  {
+    id: 'churn_rate',
+    label: 'Churn rate',
+    unit: 'fraction',
+    better: 'lower',
+    definition:
+      'Monthly customer churn pooled over the full calendar months of the window (in --tz): Σ churned(M) / Σ active at the start of M, ' +
+      'churned(M) = active at the start of M and not at the start of M+1 (a customer churns when all its subscriptions have ended). ' +
+      'A finance sheet: Σ churned_customers / Σ active_customers. Null when the file holds no ended subscription.',
+  },
+  {
+    id: 'mrr',
+    label: 'MRR',
+    unit: 'currency',
+    better: 'higher',
+    definition: 'Monthly recurring revenue of the customers active at the end of the window (a yearly plan counts amount × quantity / 12).',
+  },
+  {
+    id: 'ltv',
+    label: 'LTV',
+    unit: 'currency',
+    better: 'higher',
+    definition:
+      'Lifetime value (seed 000): (ARPA − s) × L, ARPA = Σ MRR at month starts / Σ active customers at month starts, L = 1 / churn, ' +
+      's = service spend per customer-month (spend of type service, or the finance sheet\'s service_cost). Null with a reason when no churn is observed.',
+  },
+  {
+    id: 'ltv_to_cac',
+    label: 'LTV:CAC',
+    unit: 'ratio',
+    better: 'higher',
+    definition: 'LTV / CAC. Target ≥ 3 (common SaaS rule of thumb).',
+  },
+  {
+    id: 'cac_payback_months',
+    label: 'CAC payback',
+    unit: 'months',
+    better: 'lower',
+    definition: 'Months of margin that pay back one customer\'s acquisition: CAC / (ARPA − s). Target ≤ 12 (common SaaS rule of thumb).',
+  },
 ];
 
 export function metricDefinition(id: string): MetricDefinition {

@@ -43,6 +43,12 @@ export function renderTable(report: Report, options: { color: boolean }): string
  */
 function valueWithInterval(metric: MetricReport): string {
   const value = formatValue(metric.value, metric.unit);
+  // Money with its currency (`123.33 USD`), months as months.
+  if (metric.value !== null && metric.unit === 'currency') {
+    const currency = 'currency' in metric.details ? metric.details.currency : null;
+    return `${metric.value.toFixed(2)}${currency === null || currency === undefined ? '' : ` ${currency}`}`;
+  }
+  if (metric.value !== null && metric.unit === 'months') return `${metric.value.toFixed(1)} months`;
   if (metric.value !== null && 'scaleMin' in metric.details) {
     const { scaleMin, scaleMax } = metric.details;
     const lower = 'higherIsBetter' in metric.details && metric.details.higherIsBetter === false ? ', lower is better' : '';

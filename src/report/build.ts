@@ -6,6 +6,8 @@ import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
 import { METRICS } from './registry.js';
 import { rowsInWindow } from './window.js';
+import { FINANCE_METRIC_IDS, financeOutcomes } from './finance.js';
+import { Zone } from '../read/zone.js';
 
 /** Fewer values than this behind a metric earns a low-sample warning (SPEC §5). */
 export const LOW_SAMPLE = 20;
@@ -55,6 +57,16 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     }
     metrics[metric.id] = report;
   }
+  // Finance metrics read whole data sets (a subscription started before the window is active in it) and the window.
+  const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone: new Zone(options.timezone) });
+  for (const id of FINANCE_METRIC_IDS) {
+    const outcome = finance.outcomes[id];
+    if (outcome === undefined) continue;
+    const target = targetFor(options.benchmark, id);
+    const definition = metricDefinition(id);
+    metrics[id] = { id, label: definition.label, unit: definition.unit, value: outcome.value, details: outcome.details, target: target === null ? null : toReportTarget(target), status: statusOf(outcome.value, target) } as MetricReport;
+  }
+  lowSample.push(...finance.warnings);
   return {
     schema: REPORT_SCHEMA,
     window: {

@@ -62,7 +62,16 @@ export const CsatSatisfiedReport = metricReport('csat_satisfied', 'fraction', z.
 export const NpsReport = metricReport('nps', 'score', z.object({ promoters: z.number(), passives: z.number(), detractors: z.number(), responses: z.number(), ci95: Interval, reason }));
 export const CesReport = metricReport('ces', 'score', z.object({ responses: z.number(), scaleMin: z.number(), scaleMax: z.number(), higherIsBetter: z.boolean(), reason }));
 
-export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport, CsatReport, CsatSatisfiedReport, NpsReport, CesReport]);
+/** Finance (SPEC §5): amounts in the data's currency (`currency`; null when no input names one). */
+const currency = z.string().nullable();
+export const CacReport = metricReport('cac', 'currency', z.object({ marketingSpend: z.number(), salesSpend: z.number(), newCustomers: z.number(), currency, reason }));
+export const ChurnRateReport = metricReport('churn_rate', 'fraction', z.object({ months: z.number(), customerMonths: z.number(), churned: z.number(), reason }));
+export const MrrReport = metricReport('mrr', 'currency', z.object({ activeCustomers: z.number(), at: z.string(), currency, reason }));
+export const LtvReport = metricReport('ltv', 'currency', z.object({ arpa: nullableNumber, lifetimeMonths: nullableNumber, churnRate: nullableNumber, serviceCostPerCustomerMonth: z.number(), currency, reason }));
+export const LtvToCacReport = metricReport('ltv_to_cac', 'ratio', z.object({ reason }));
+export const CacPaybackReport = metricReport('cac_payback_months', 'months', z.object({ reason }));
+
+export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport, CsatReport, CsatSatisfiedReport, NpsReport, CesReport, CacReport, ChurnRateReport, MrrReport, LtvReport, LtvToCacReport, CacPaybackReport]);
 export type MetricReport = z.infer<typeof MetricReport>;
 export type MetricId = MetricReport['id'];
 

@@ -14,6 +14,7 @@ import { nps } from '../metrics/nps.js';
 import { readAnswers, type SurveyAnswers, type SurveyKind } from '../survey/answers.js';
 import { surveyColumn } from '../survey/columns.js';
 import { DEFAULT_SCALES } from '../survey/scale.js';
+import { FINANCE_FIELDS } from './finance.js';
 import type { ArtReport, FrtReport, MetricId, TicketVolumeReport } from './model.js';
 import type { z } from 'zod';
 
@@ -200,5 +201,5 @@ export const METRICS = [ticketVolumeMetric, frtMetric, artMetric, csatMetric, cs
 
 /** The optional fields the registered metrics read (the engine parses these beside each kind's required ones). */
 export function fieldsNeeded(): string[] {
-  return [...new Set(METRICS.flatMap((m) => m.fields))];
+  return [...new Set([...METRICS.flatMap((m) => m.fields), ...FINANCE_FIELDS])];
 }

@@ -1,0 +1,261 @@
+import type { Dataset } from '../datasets/dataset.js';
+import { cac } from '../metrics/cac.js';
+import { churnRate, type ChurnResult } from '../metrics/churn-rate.js';
+import { activeCustomersAt, customersAcquired, subscriptionMonths, type SubscriptionColumns } from '../metrics/finance/subscription-months.js';
+import { cacPaybackMonths, ltv, ltvToCac } from '../metrics/unit-economics.js';
+import type { Zone } from '../read/zone.js';
+import { fullMonthBoundaries, monthStartOf, nextMonthStartOf } from './months.js';
+import type { MetricOutcome } from './registry.js';
+
+export const FINANCE_METRIC_IDS = ['cac', 'churn_rate', 'mrr', 'ltv', 'ltv_to_cac', 'cac_payback_months'] as const;
+export type FinanceMetricId = (typeof FINANCE_METRIC_IDS)[number];
+
+/** The optional fields the finance metrics read (beside each kind's required ones and its required-one-of groups). */
+export const FINANCE_FIELDS: readonly string[] = ['type', 'currency', 'new_customers', 'ended_at', 'mrr', 'amount', 'interval', 'quantity', 'date_end'];
+
+export interface FinanceWindow {
+  since: number | null;
+  until: number | null;
+  zone: Zone;
+}
+
+/**
+ * CAC, churn, MRR, LTV, LTV:CAC and payback from the spend, subscriptions and finance data sets given (SPEC §5): the
+ * sources chosen, the window's spend and full months, then the pure metrics. A metric whose inputs were not given is
+ * absent; one that cannot be computed is null with its reason. Spend comes from spend files, else the finance sheet;
+ * customers acquired from subscriptions, else new_customers; churn and ARPA from subscriptions, else the sheet.
+ */
+export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWindow): { outcomes: Partial<Record<FinanceMetricId, MetricOutcome<object>>>; warnings: string[] } {
+  const spend = datasets.find((d) => d.kind === 'spend');
+  const subs = datasets.find((d) => d.kind === 'subscriptions');
+  const sheet = datasets.find((d) => d.kind === 'finance');
+  const warnings: string[] = [];
+  const outcomes: Partial<Record<FinanceMetricId, MetricOutcome<object>>> = {};
+  if (spend === undefined && subs === undefined && sheet === undefined) return { outcomes, warnings };
+  const currency = currencyOf([spend, subs]);
+  const columns = subs === undefined ? null : subscriptionColumns(subs);
+  const sheetRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, window.since, window.until);
+
+  // The span spend and acquisitions are counted over: the window, else the months the spend rows (or subscriptions) span.
+  const span = acquisitionSpan(spend, columns, window);
+  const sheetHasSpend = sheet !== undefined && (sheet.numbers.marketing_spend !== undefined || sheet.numbers.sales_spend !== undefined);
+  const spent = spend !== undefined ? spendByType(spend, span.since, span.until, warnings) : sheetHasSpend ? sheetSpend(sheet!, sheetRows!) : null;
+  if (spend !== undefined && sheet !== undefined && (sheet.numbers.marketing_spend !== undefined || sheet.numbers.sales_spend !== undefined)) {
+    warnings.push("spend comes from the spend files; the finance sheet's marketing and sales columns are left out, so that no cost counts twice");
+  }
+
+  // Churn, ARPA and the service cost per customer-month: subscriptions over the full months, else the sheet's months.
+  let churn: ChurnResult | null = null;
+  let arpa: number | null = null;
+  let customerMonths = 0;
+  let serviceCost: number | null = null;
+  if (columns !== null) {
+    const boundaries = fullMonthBoundaries(window.since ?? monthStartOf(columns.earliest, window.zone), window.until ?? columns.latest, window.zone);
+    const months = subscriptionMonths(columns, boundaries);
+    churn = churnRate(months);
+    customerMonths = churn.details.customerMonths;
+    arpa = customerMonths === 0 ? null : months.reduce((sum, m) => sum + m.mrr, 0) / customerMonths;
+    if (!columns.anyEnded) churn = { value: null, details: { ...churn.details, reason: 'no ended subscriptions in the file (it seems to hold only current ones): churn cannot be observed' } };
+    if (boundaries.length > 0 && customerMonths > 0) {
+      // Service spend over the same full months, from spend rows of type service, else the sheet's service_cost.
+      const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, []);
+      const monthsRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, boundaries[0]!, boundaries.at(-1)!);
+      if (months !== null && months.serviceRows > 0) serviceCost = months.service / customerMonths;
+      else if (sheet?.numbers.service_cost !== undefined) serviceCost = sumRows(sheet.numbers.service_cost, monthsRows!) / customerMonths;
+    }
+  } else if (sheet !== undefined && sheet.numbers.active_customers !== undefined) {
+    const sum = (field: string) => sumRows(sheet.numbers[field], sheetRows!);
+    customerMonths = sum('active_customers');
+    churn = churnRate(customerMonths === 0 && sheetRows!.length === 0 ? [] : [{ active: customerMonths, churned: sum('churned_customers') }]);
+    churn.details.months = sheetRows!.length;
+    arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : sum('revenue') / customerMonths;
+    if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = sum('service_cost') / customerMonths;
+  }
+  const hasLtv = churn !== null;
+  if (hasLtv && serviceCost === null) {
+    serviceCost = 0;
+    warnings.push("no service cost given (spend of type service, or a finance sheet's service_cost): LTV and CAC payback count none");
+  }
+  const s = serviceCost ?? 0;
+
+  if (spent !== null) {
+    const newCustomers = columns !== null ? customersAcquired(columns, span.since, span.until) : newCustomersFrom(spend, sheet, sheetRows, span);
+    const result = cac({ marketingSpend: round2(spent.marketing), salesSpend: round2(spent.sales), newCustomers, currency });
+    outcomes.cac = { value: result.value, details: result.details, sampleSize: null };
+  }
+  if (churn !== null) outcomes.churn_rate = { value: churn.value, details: churn.details, sampleSize: null };
+  if (columns !== null) {
+    const at = window.until ?? columns.latest;
+    const active = activeCustomersAt(columns, at);
+    outcomes.mrr = { value: round2(active.mrr), details: { activeCustomers: active.customers.size, at: new Date(at).toISOString(), currency }, sampleSize: null };
+  }
+  if (hasLtv) {
+    const result = ltv({ arpa, churnRate: churn!.value, churnReason: churn!.details.reason, serviceCostPerCustomerMonth: s });
+    outcomes.ltv = { value: result.value, details: { ...result.details, currency }, sampleSize: null };
+  }
+  if (outcomes.cac !== undefined && outcomes.ltv !== undefined) {
+    const cacValue = outcomes.cac.value;
+    const cacReason = (outcomes.cac.details as { reason?: string }).reason;
+    const ltvReason = (outcomes.ltv.details as { reason?: string }).reason;
+    const ratio = ltvToCac(outcomes.ltv.value, cacValue, { ltv: ltvReason, cac: cacReason });
+    outcomes.ltv_to_cac = { value: ratio.value, details: ratio.details, sampleSize: null };
+    // Payback needs no churn, but ARPA from survivors alone (a file without ended subscriptions) would flatter it.
+    const arpaKnown = churn!.details.reason?.startsWith('no ended subscriptions') ? null : arpa;
+    const payback = cacPaybackMonths(cacValue, arpaKnown, s, { cac: cacReason, arpa: arpaKnown === null ? churn!.details.reason ?? 'no customer was active at the start of a month' : undefined });
+    outcomes.cac_payback_months = { value: payback.value, details: payback.details, sampleSize: null };
+  }
+  if (currency !== 'USD' && (outcomes.cac !== undefined || outcomes.ltv !== undefined)) {
+    warnings.push(`the CAC and LTV targets are in USD (seed 000) and ${currency === null ? 'the amounts name no currency' : `the amounts are in ${currency}`}: compared as they are`);
+  }
+  return { outcomes, warnings };
+}
+
+type SubscriptionData = SubscriptionColumns & { earliest: number; latest: number; anyEnded: boolean };
+
+/** Subscription rows as columns, with each row's monthly revenue (amount × quantity per interval when no MRR column). */
+function subscriptionColumns(subs: Dataset): SubscriptionData {
+  const n = subs.rows;
+  const startedAt = subs.numbers.started_at!;
+  const endedAt = subs.numbers.ended_at ?? new Float64Array(n).fill(Number.NaN);
+  const mrr = new Float64Array(n);
+  const given = subs.numbers.mrr;
+  const amount = subs.numbers.amount;
+  const quantity = subs.numbers.quantity;
+  const interval = subs.texts.interval;
+  const monthsOf = interval === undefined ? null : interval.values.map(monthsPerInterval);
+  for (let row = 0; row < n; row++) {
+    if (given !== undefined && !Number.isNaN(given[row]!)) mrr[row] = given[row]!;
+    else if (amount !== undefined && monthsOf !== null) {
+      const q = quantity === undefined || Number.isNaN(quantity[row]!) ? 1 : quantity[row]!;
+      mrr[row] = (amount[row]! * q) / monthsOf[interval!.codes[row]!]!;
+    } else mrr[row] = Number.NaN;
+  }
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  let anyEnded = false;
+  for (let row = 0; row < n; row++) {
+    earliest = Math.min(earliest, startedAt[row]!);
+    latest = Math.max(latest, startedAt[row]!);
+    if (!Number.isNaN(endedAt[row]!)) {
+      anyEnded = true;
+      latest = Math.max(latest, endedAt[row]!);
+    }
+  }
+  const customer = subs.texts.customer_id!.codes;
+  return { customer, startedAt, endedAt, mrr, earliest, latest, anyEnded };
+}
+
+/** Months one billing interval covers: month 1, year 12, quarter 3, week 12/52, day 12/365; unknown → NaN (no MRR). */
+function monthsPerInterval(text: string): number {
+  const key = text.trim().toLowerCase();
+  if (/^(?:month|monthly|mo|месяц|ежемесячно)$/.test(key)) return 1;
+  if (/^(?:year|yearly|annual|annually|yr|год|ежегодно)$/.test(key)) return 12;
+  if (/^(?:quarter|quarterly|квартал)$/.test(key)) return 3;
+  if (/^(?:week|weekly|неделя)$/.test(key)) return 12 / 52;
+  if (/^(?:day|daily|день)$/.test(key)) return 12 / 365;
+  return Number.NaN;
+}
+
+/** The span CAC counts spend and acquisitions over: the window, else the months the spend rows (or subscriptions) span. */
+function acquisitionSpan(spend: Dataset | undefined, columns: SubscriptionData | null, window: FinanceWindow): { since: number; until: number } {
+  if (window.since !== null || window.until !== null) return { since: window.since ?? Number.NEGATIVE_INFINITY, until: window.until ?? Number.POSITIVE_INFINITY };
+  const dates = spend?.numbers.date;
+  if (dates !== undefined && dates.length > 0) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const d of dates) {
+      min = Math.min(min, d);
+      max = Math.max(max, d);
+    }
+    return { since: monthStartOf(min, window.zone), until: nextMonthStartOf(max, window.zone) };
+  }
+  if (columns !== null) return { since: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  return { since: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+}
+
+type SpendTotals = { marketing: number; sales: number; service: number; serviceRows: number };
+
+/** Spend rows dated in [since, until), summed by type: marketing (also the default and unknown types), sales, service. */
+function spendByType(spend: Dataset, since: number, until: number, warnings: string[]): SpendTotals {
+  const totals = { marketing: 0, sales: 0, service: 0, serviceRows: 0 };
+  const date = spend.numbers.date!;
+  const amount = spend.numbers.amount!;
+  const type = spend.texts.type;
+  const kindOf = type === undefined ? null : type.values.map(spendType);
+  const unknown = new Set<string>();
+  for (let row = 0; row < spend.rows; row++) {
+    const t = date[row]!;
+    if (t < since || t >= until) continue;
+    let kind: SpendType = 'marketing';
+    if (kindOf !== null) {
+      const code = type!.codes[row]!;
+      const k = kindOf[code]!;
+      if (k === null) unknown.add(type!.values[code]!);
+      else kind = k;
+    }
+    totals[kind] += amount[row]!;
+    if (kind === 'service') totals.serviceRows++;
+  }
+  if (unknown.size > 0) warnings.push(`spend types ${[...unknown].map((u) => JSON.stringify(u)).join(', ')} are none of marketing, sales, service: counted as marketing`);
+  return totals;
+}
+
+type SpendType = 'marketing' | 'sales' | 'service';
+
+function spendType(text: string): SpendType | null {
+  const key = text.trim().toLowerCase();
+  if (key === '' || /^(?:marketing|ads?|advertising|paid|маркетинг|реклама)$/.test(key)) return 'marketing';
+  if (/^(?:sales?|продажи)$/.test(key)) return 'sales';
+  if (/^(?:service|support|customer service|сервис|поддержка|обслуживание)$/.test(key)) return 'service';
+  return null;
+}
+
+function sheetSpend(sheet: Dataset, rows: Uint32Array): SpendTotals {
+  return { marketing: sumRows(sheet.numbers.marketing_spend, rows), sales: sumRows(sheet.numbers.sales_spend, rows), service: sumRows(sheet.numbers.service_cost, rows), serviceRows: rows.length };
+}
+
+/** Customers acquired without subscriptions: the new_customers of spend rows in the span, else of the sheet's months. */
+function newCustomersFrom(spend: Dataset | undefined, sheet: Dataset | undefined, sheetRows: Uint32Array | null, span: { since: number; until: number }): number {
+  const fromSpend = spend?.numbers.new_customers;
+  if (spend !== undefined && fromSpend !== undefined) {
+    let n = 0;
+    const date = spend.numbers.date!;
+    for (let row = 0; row < spend.rows; row++) if (date[row]! >= span.since && date[row]! < span.until && !Number.isNaN(fromSpend[row]!)) n += fromSpend[row]!;
+    return n;
+  }
+  return sheet === undefined || sheetRows === null ? 0 : sumRows(sheet.numbers.new_customers, sheetRows);
+}
+
+/** Rows whose time lies in [since, until) (all when both are open). */
+function rowsIn(time: Float64Array, since: number | null, until: number | null): Uint32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < time.length; i++) if ((since === null || time[i]! >= since) && (until === null || time[i]! < until)) rows.push(i);
+  return Uint32Array.from(rows);
+}
+
+function sumRows(values: Float64Array | undefined, rows: Uint32Array): number {
+  if (values === undefined) return 0;
+  let sum = 0;
+  for (const row of rows) if (!Number.isNaN(values[row]!)) sum += values[row]!;
+  return sum;
+}
+
+/** The one currency of the amounts (spend rows, subscriptions), upper-cased; null when none is named. */
+function currencyOf(datasets: readonly (Dataset | undefined)[]): string | null {
+  const seen = new Set<string>();
+  for (const d of datasets) {
+    const column = d?.texts.currency;
+    if (column === undefined) continue;
+    const used = new Uint8Array(column.values.length);
+    for (let row = 0; row < column.codes.length; row++) used[column.codes[row]!] = 1;
+    column.values.forEach((v, code) => {
+      if (code !== 0 && used[code] === 1 && v.trim() !== '') seen.add(v.trim().toUpperCase());
+    });
+  }
+  return seen.size === 1 ? [...seen][0]! : null;
+}
+
+/** Money sums to the cent: 0.1 + 0.2 spend rows make 0.30, not 0.30000000000000004. */
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

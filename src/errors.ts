@@ -20,6 +20,7 @@ export type InputErrorCode =
   | 'MAP_HEADER_NOT_FOUND'
   | 'NO_VALID_ROWS'
   | 'STRICT_REJECTED'
+  | 'MIXED_CURRENCY'
   | 'OUTPUT_UNWRITABLE'
   | 'INPUT';
 

@@ -76,6 +76,7 @@ function withReadOptions(command: Command): Command {
     .option('--delimiter <char>', 'force the CSV delimiter: , ; | or tab')
     .option('--date-format <format>', 'force timestamp format: ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s, unix-ms')
     .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,')
+    .option('--currency <code>', 'keep the amounts in this currency when the inputs hold several (the other rows are skipped and counted)')
     .option('--scale <survey=MIN-MAX>', 'a survey scale (repeatable): csat=1-7, nps=0-10, ces=1-7:higher-better; answers off it are rejected', collect);
 }
 

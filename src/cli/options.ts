@@ -29,6 +29,7 @@ export interface RawReadOptions {
   dateFormat?: string;
   decimal?: string;
   scale?: string[];
+  currency?: string;
   debug?: boolean;
 }
 
@@ -63,6 +64,8 @@ export interface ReadCliOptions {
   decimal: DecimalSeparator | undefined;
   /** Survey scales given with --scale; the others are detected from the answers. */
   scales: Partial<Record<SurveyKind, SurveyScale>>;
+  /** --currency: the one currency kept when amounts come in several. */
+  currency: string | undefined;
   /** What normalising decided that the user should hear (an input named twice, read once); printed unless --quiet. */
   notes: string[];
 }
@@ -103,6 +106,7 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
     dateFormat: raw.dateFormat === undefined ? undefined : parseDateFormat(raw.dateFormat),
     decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
     scales: parseScales(raw.scale ?? []),
+    currency: raw.currency === undefined ? undefined : parseCurrency(raw.currency),
     notes,
   };
 }
@@ -265,6 +269,12 @@ function parseDateFormat(text: string): TimestampFormat {
 function parseDecimal(text: string): DecimalSeparator {
   if (text === '.' || text === ',') return text;
   throw new UsageError(`--decimal ${JSON.stringify(text)} must be . or ,`);
+}
+
+/** `--currency USD` (any case): an ISO 4217 code. */
+function parseCurrency(text: string): string {
+  if (!/^\s*[A-Za-z]{3}\s*$/.test(text)) throw new UsageError(`--currency ${JSON.stringify(text)} is not a currency code; write it like USD or EUR`);
+  return text.trim().toUpperCase();
 }
 
 /** `--scale csat=1-7`, `--scale ces=1-7:higher-better` (repeatable): a survey's scale and, when said, its good end. */

@@ -35,6 +35,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
     dateFormat: options.dateFormat,
     decimal: options.decimal,
     scales: options.scales,
+    currency: options.currency,
     fields,
   });
 }

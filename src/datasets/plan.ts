@@ -35,9 +35,12 @@ export interface ReadOptions {
   decimal?: DecimalSeparator | undefined;
   /**
    * The optional fields to parse, beside the required ones, the key and the time field: what the requested metrics
-   * and groupings need ('all' for `validate`). Other mapped columns are skipped, not decoded.
+   * and groupings need ('all' for `validate`), by name (`currency`) or for one kind only (`spend.channel`). Other
+   * mapped columns are skipped, not decoded.
    */
   fields: 'all' | readonly string[];
+  /** `--currency CODE`: keep the amounts in this currency when the inputs hold several (the others are skipped). */
+  currency?: string | undefined;
   /** Survey scales given with --scale (the others are detected from the answers). */
   scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>> | undefined;
 }
@@ -129,7 +132,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   const warnings = mapping.guesses.map((g) => `${file}: ${g}`);
   const groupFields = new Set((kind.requiredOneOf ?? []).flat());
   const wanted = (field: string) =>
-    options.fields === 'all' || options.fields.includes(field) || field === kind.key || field === kind.time || groupFields.has(field) || kind.fields.find((f) => f.field === field)!.required;
+    options.fields === 'all' || options.fields.includes(field) || options.fields.includes(`${kind.kind}.${field}`) || field === kind.key || field === kind.time || groupFields.has(field) || kind.fields.find((f) => f.field === field)!.required;
   const columns: ColumnPlan[] = [];
   // The time field is planned first: its timestamp format is the hint for the file's other date columns.
   const unzoned: string[] = [];

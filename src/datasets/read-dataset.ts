@@ -12,6 +12,7 @@ import { checkMapFields } from './mapping.js';
 import { UsageError } from '../errors.js';
 import { settleSurveyScales } from './survey-scales.js';
 import { joinSurveysToTickets } from './join-tickets.js';
+import { withOneCurrency, withoutTotalRows, withRowCurrencies } from './currency.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
 import { planFile, type ColumnPlan, type FilePlan, type ReadOptions } from './plan.js';
@@ -67,9 +68,12 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
     const merged = mergeFiles(kind, ofKind, inputs, rejections);
     if (kind.kind === 'surveys') datasets.push(withSurveyScales(merged, ofKind, inputs, rejections, options, warnings));
     else if (kind.ratingsAside === true && merged.texts.csat !== undefined) datasets.push(withTicketRatings(merged, ofKind, options, warnings));
+    else if (kind.kind === 'spend') datasets.push(withRowCurrencies(withoutTotalRows(merged, inputs), ofKind.map((f) => f.plan)));
+    else if (kind.kind === 'subscriptions') datasets.push(withRowCurrencies(merged, ofKind.map((f) => f.plan)));
     else datasets.push(merged);
   }
   joinSurveys(datasets, notes);
+  withOneCurrency(datasets, inputs, options.currency);
   sortRejections(rejections);
   return { datasets, inputs, rejections, notes, warnings };
 }

@@ -11,7 +11,8 @@ export const FINANCE_METRIC_IDS = ['cac', 'churn_rate', 'mrr', 'ltv', 'ltv_to_ca
 export type FinanceMetricId = (typeof FINANCE_METRIC_IDS)[number];
 
 /** The optional fields the finance metrics read (beside each kind's required ones and its required-one-of groups). */
-export const FINANCE_FIELDS: readonly string[] = ['type', 'currency', 'new_customers', 'ended_at', 'mrr', 'amount', 'interval', 'quantity', 'date_end'];
+// `spend.channel` tells an account-total row (blank campaign) apart; the tickets' channel is not read for it.
+export const FINANCE_FIELDS: readonly string[] = ['type', 'currency', 'new_customers', 'ended_at', 'mrr', 'amount', 'interval', 'quantity', 'date_end', 'spend.channel'];
 
 export interface FinanceWindow {
   since: number | null;
@@ -39,7 +40,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   // The span spend and acquisitions are counted over: the window, else the months the spend rows (or subscriptions) span.
   const span = acquisitionSpan(spend, columns, window);
   const sheetHasSpend = sheet !== undefined && (sheet.numbers.marketing_spend !== undefined || sheet.numbers.sales_spend !== undefined);
-  const spent = spend !== undefined ? spendByType(spend, span.since, span.until, warnings) : sheetHasSpend ? sheetSpend(sheet!, sheetRows!) : null;
+  const spent = spend !== undefined ? spendByType(spend, span.since, span.until, warnings, window.zone) : sheetHasSpend ? sheetSpend(sheet!, sheetRows!) : null;
   if (spend !== undefined && sheet !== undefined && (sheet.numbers.marketing_spend !== undefined || sheet.numbers.sales_spend !== undefined)) {
     warnings.push("spend comes from the spend files; the finance sheet's marketing and sales columns are left out, so that no cost counts twice");
   }
@@ -58,7 +59,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     if (!columns.anyEnded) churn = { value: null, details: { ...churn.details, reason: 'no ended subscriptions in the file (it seems to hold only current ones): churn cannot be observed' } };
     if (boundaries.length > 0 && customerMonths > 0) {
       // Service spend over the same full months, from spend rows of type service, else the sheet's service_cost.
-      const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, []);
+      const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, [], window.zone);
       const monthsRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, boundaries[0]!, boundaries.at(-1)!);
       if (months !== null && months.serviceRows > 0) serviceCost = months.service / customerMonths;
       else if (sheet?.numbers.service_cost !== undefined) serviceCost = sumRows(sheet.numbers.service_cost, monthsRows!) / customerMonths;
@@ -173,19 +174,40 @@ function acquisitionSpan(spend: Dataset | undefined, columns: SubscriptionData |
   return { since: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
 }
 
+const DAY_MS = 86_400_000;
+
 type SpendTotals = { marketing: number; sales: number; service: number; serviceRows: number };
 
-/** Spend rows dated in [since, until), summed by type: marketing (also the default and unknown types), sales, service. */
-function spendByType(spend: Dataset, since: number, until: number, warnings: string[]): SpendTotals {
+/**
+ * Spend rows in [since, until), summed by type: marketing (also the default and unknown types), sales, service. A row
+ * covering a period (`date` … `date_end`, both days included: Meta's Reporting starts … ends) that the window cuts
+ * counts for the share of its days inside, spread evenly — said in a warning.
+ */
+function spendByType(spend: Dataset, since: number, until: number, warnings: string[], zone: Zone): SpendTotals {
   const totals = { marketing: 0, sales: 0, service: 0, serviceRows: 0 };
   const date = spend.numbers.date!;
+  const dateEnd = spend.numbers.date_end;
   const amount = spend.numbers.amount!;
   const type = spend.texts.type;
   const kindOf = type === undefined ? null : type.values.map(spendType);
   const unknown = new Set<string>();
+  const cut: number[] = [];
   for (let row = 0; row < spend.rows; row++) {
     const t = date[row]!;
-    if (t < since || t >= until) continue;
+    const last = dateEnd === undefined ? Number.NaN : dateEnd[row]!;
+    let share = 1;
+    if (Number.isNaN(last) || last === t) {
+      if (t < since || t >= until) continue;
+    } else {
+      const end = last + DAY_MS;
+      const days = Math.round((end - t) / DAY_MS);
+      const inside = Math.round(Math.max(0, Math.min(end, until) - Math.max(t, since)) / DAY_MS);
+      if (inside === 0) continue;
+      if (inside < days) {
+        share = inside / days;
+        cut.push(row);
+      }
+    }
     let kind: SpendType = 'marketing';
     if (kindOf !== null) {
       const code = type!.codes[row]!;
@@ -193,8 +215,13 @@ function spendByType(spend: Dataset, since: number, until: number, warnings: str
       if (k === null) unknown.add(type!.values[code]!);
       else kind = k;
     }
-    totals[kind] += amount[row]!;
+    totals[kind] += amount[row]! * share;
     if (kind === 'service') totals.serviceRows++;
+  }
+  if (cut.length > 0) {
+    const day = (ms: number) => new Date(ms + zone.offsetAt(ms)).toISOString().slice(0, 10);
+    const first = cut[0]!;
+    warnings.push(`${cut.length} spend row${cut.length === 1 ? ' covers a period' : 's cover periods'} the window cuts (such as ${day(date[first]!)} … ${day(dateEnd![first]!)}): ${cut.length === 1 ? 'its amount is' : 'their amounts are'} spread evenly over ${cut.length === 1 ? 'its' : 'their'} days`);
   }
   if (unknown.size > 0) warnings.push(`spend types ${[...unknown].map((u) => JSON.stringify(u)).join(', ')} are none of marketing, sales, service: counted as marketing`);
   return totals;

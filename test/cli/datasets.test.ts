@@ -225,7 +225,9 @@ describe('rules checked on every row, not only in the header', () => {
     const file = join(dir, 'stripe.csv');
     writeFileSync(file, 'Customer ID,Start (UTC),Amount,Interval\ncus_1,2026-01-05 10:00,49,month\n');
     const result = validate([file, '--tz', 'Europe/Berlin']);
-    expect(result.json.files[0].columns[1]).toEqual(column(2, 'started_at', 'Start (UTC)', 'YYYY-MM-DD HH:mm:ss[±hhmm], in UTC (from the header)'));
+    // Customer ID + Start (UTC): the Stripe preset's evidence.
+    expect(result.json.files[0].preset).toBe('stripe');
+    expect(result.json.files[0].columns[1]).toEqual(column(2, 'started_at', 'Start (UTC)', 'YYYY-MM-DD HH:mm:ss[±hhmm], in UTC (from the header)', 'preset'));
   });
 });
 

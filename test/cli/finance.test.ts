@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+function run(args: string[]) {
+  const result = runBin(['report', ...args, '--format', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sm-finance-'));
+
+describe('a finance sheet (SPEC §5 worked examples)', () => {
+  it('January alone: marketing 3000 + sales 1000, 40 new customers → CAC 100, missed against < 100', () => {
+    const report = run(['fixtures/finance.csv', '--since', '2026-01-01', '--until', '2026-02-01']);
+    expect(report.metrics.cac).toMatchObject({ value: 100, status: 'missed', details: { marketingSpend: 3000, salesSpend: 1000, newCustomers: 40 } });
+  });
+
+  it('Jan (100, 5, 5000, 500) and Feb (110, 5, 5500, 550): churn 10/210, L 21, ARPA 50, s 5, LTV 945', () => {
+    const report = run(['fixtures/finance.csv']);
+    expect(report.metrics.churn_rate.value).toBeCloseTo(10 / 210, 12);
+    expect(report.metrics.churn_rate.details).toMatchObject({ customerMonths: 210, churned: 10 });
+    expect(report.metrics.ltv.value).toBeCloseTo(945, 9);
+    expect(report.metrics.ltv.details.arpa).toBeCloseTo(50, 12);
+    expect(report.metrics.ltv.details.serviceCostPerCustomerMonth).toBeCloseTo(5, 12);
+    expect(report.metrics.ltv.details.lifetimeMonths).toBeCloseTo(21, 9);
+    // CAC over both months: (3000 + 1000 + 2500 + 900) / (40 + 20) = 123.33; payback 123.33 / 45 = 2.74
+    expect(report.metrics.cac.value).toBeCloseTo(7400 / 60, 9);
+    expect(report.metrics.cac_payback_months.value).toBeCloseTo(7400 / 60 / 45, 9);
+    expect(report.metrics.ltv_to_cac.value).toBeCloseTo(945 / (7400 / 60), 9);
+    // No input names a currency: the USD targets are compared as they are, and the report says so.
+    expect(report.warnings).toContain('the CAC and LTV targets are in USD (seed 000) and the amounts name no currency: compared as they are');
+    expect(report.metrics.mrr).toBeUndefined();
+  });
+});
+
+describe('Stripe subscriptions (Excel re-save) and a hand-kept spend sheet, February to May 2026', () => {
+  const report = run(['fixtures/stripe-subscriptions.csv', 'fixtures/spend-hand-2026.csv', '--since', '2026-02-01', '--until', '2026-06-01']);
+
+  it('skips the rows that never paid, and reads month-first two-digit-year dates', () => {
+    // 14 rows: trialing (Felix), incomplete (Grace), incomplete_expired (Marco) skipped
+    expect(report.inputs[0]).toMatchObject({ preset: 'stripe', rows: 14, accepted: 11, skipped: 3, rejected: 0 });
+    // 9 lines after the header: 8 rows and the Total line (skipped)
+    expect(report.inputs[1]).toMatchObject({ rows: 9, accepted: 8, skipped: 1, rejected: 0 });
+  });
+
+  it('churn, MRR and LTV month by month', () => {
+    // Active at Feb 1, Mar 1, Apr 1, May 1: 6, 6, 6, 6 (Hana starts exactly Mar 1 0:00; Katya ends exactly May 1 0:00;
+    // Chen ends Apr 20 by Ended At, not its earlier Canceled At; Bianca's add-on ends but her plan runs on)
+    // churned: Dana in Feb, Chen and Katya in Apr → 3 / 24 = 0.125
+    expect(report.metrics.churn_rate).toMatchObject({ value: 0.125, details: { months: 4, customerMonths: 24, churned: 3 } });
+    // MRR at month starts 400, 420, 420, 477.50 (Inês 990/yr = 82.50; Chen 15 × 5; Arjun 588/yr = 49) → ARPA 1717.5/24
+    // s = service 120 + 120 over Feb–May / 24 customer-months = 10; LTV = (71.5625 − 10) × 8 = 492.50 < 500 → missed
+    expect(report.metrics.ltv.details.arpa).toBeCloseTo(71.5625, 12);
+    expect(report.metrics.ltv.details.serviceCostPerCustomerMonth).toBeCloseTo(10, 12);
+    expect(report.metrics.ltv).toMatchObject({ status: 'missed', details: { lifetimeMonths: 8, currency: 'USD' } });
+    expect(report.metrics.ltv.value).toBeCloseTo(492.5, 9);
+    // MRR at 2026-06-01 00:00: Arjun 49, Bianca 99, Dana 99 (back since Apr 10), Hana 49, Inês 82.50, Jonas 99 (past_due)
+    expect(report.metrics.mrr).toMatchObject({ value: 477.5, details: { activeCustomers: 6, at: '2026-06-01T00:00:00.000Z', currency: 'USD' } });
+  });
+
+  it('CAC from the first subscriptions that start in the window, LTV:CAC and payback', () => {
+    // Acquired: Hana (Mar 1), Eamon (Mar 3, gone by Mar 24), Inês (Apr 2) — not Dana, who comes back → 3
+    // Marketing 250 + 300 + 350 = 900, sales 100 + 200 = 300 (the June row is outside) → 1200 / 3 = 400
+    expect(report.metrics.cac).toMatchObject({ value: 400, status: 'missed', details: { marketingSpend: 900, salesSpend: 300, newCustomers: 3, currency: 'USD' } });
+    expect(report.metrics.ltv_to_cac.value).toBeCloseTo(492.5 / 400, 12);
+    // 400 / (71.5625 − 10) = 6.4975 months ≤ 12 → met
+    expect(report.metrics.cac_payback_months.value).toBeCloseTo(400 / 61.5625, 12);
+    expect(report.metrics.cac_payback_months.status).toBe('met');
+  });
+
+  it('the table shows money with its currency and payback in months', () => {
+    const result = runBin(['report', 'fixtures/stripe-subscriptions.csv', 'fixtures/spend-hand-2026.csv', '--since', '2026-02-01', '--until', '2026-06-01']);
+    expect(result.stdout).toMatch(/CAC\s*│ 400\.00 USD /);
+    expect(result.stdout).toMatch(/CAC payback\s*│ 6\.5 months /);
+  });
+});
+
+describe('subscriptions files as people have them', () => {
+  it('only current subscriptions: MRR computed; churn, LTV, LTV:CAC and payback null with the reason, never 0', () => {
+    const file = join(dir, 'current.csv');
+    const lines = readFileSync('fixtures/stripe-subscriptions.csv', 'utf8').split(/\r?\n/);
+    // Keep the header and the rows without an Ended At (active, past_due, trialing …), with "Start Date (UTC)".
+    const current = [lines[0]!.replace('Start (UTC)', 'Start Date (UTC)'), ...lines.slice(1).filter((l) => l !== '' && l.endsWith(','))];
+    writeFileSync(file, current.join('\r\n') + '\r\n');
+    const report = run([file, 'fixtures/spend-hand-2026.csv']);
+    expect(report.inputs[0].columns).toContainEqual(expect.objectContaining({ field: 'started_at', header: 'Start Date (UTC)' }));
+    // Active now: Arjun 49, Bianca 99, Dana 99, Hana 49, Inês 82.50, Jonas 99 → 477.50
+    expect(report.metrics.mrr.value).toBe(477.5);
+    const reason = 'no ended subscriptions in the file (it seems to hold only current ones): churn cannot be observed';
+    expect(report.metrics.churn_rate).toMatchObject({ value: null, status: 'no-data', details: { reason } });
+    expect(report.metrics.ltv).toMatchObject({ value: null, details: { reason: `churn is unknown: ${reason}` } });
+    expect(report.metrics.ltv_to_cac.value).toBeNull();
+    expect(report.metrics.cac_payback_months).toMatchObject({ value: null, details: { reason } });
+  });
+});
+
+describe('ad platforms', () => {
+  it('Google Ads "Excel CSV": UTF-16 LE, tabs, title and range lines, Total rows skipped wherever the label sits', () => {
+    const report = run(['fixtures/google-ads-excel.csv']);
+    expect(report.inputs[0]).toMatchObject({ preset: 'google-ads', encoding: 'utf-16le', delimiter: '\t', headerLine: 3, rows: 11, accepted: 8, skipped: 3 });
+    // Brand 374.84 + Generic 3182.03 + Remarketing 421.40 = 3978.27 (the file's own Total: Account); not Cost / conv.
+    expect(report.metrics.cac.details).toMatchObject({ marketingSpend: 3978.27, currency: 'USD', newCustomers: 0 });
+    expect(report.metrics.cac).toMatchObject({ value: null, details: { reason: 'no customer acquired in the window' } });
+  });
+
+  it('Meta: the account-total first row is dropped (its amount is the sum of the others), periods spread over a cut window', () => {
+    const report = run(['fixtures/meta-ads.csv']);
+    expect(report.inputs[0]).toMatchObject({ preset: 'meta-ads', rows: 5, accepted: 4, skipped: 1 });
+    // 1520.40 + 842.17 + 611.90 + 816.08 = 3790.55 (with the total row: 7581.10); currency from "Amount spent (USD)"
+    expect(report.metrics.cac.details).toMatchObject({ marketingSpend: 3790.55, currency: 'USD' });
+    const half = run(['fixtures/meta-ads.csv', '--since', '2026-11-01', '--until', '2026-11-16']);
+    // Each row covers Nov 1–30; 15 of its 30 days are in the window: 3790.55 / 2 = 1895.275 → 1895.28
+    expect(half.metrics.cac.details.marketingSpend).toBe(1895.28);
+    expect(half.warnings).toContain('4 spend rows cover periods the window cuts (such as 2026-11-01 … 2026-11-30): their amounts are spread evenly over their days');
+    const daily = run(['fixtures/meta-ads-daily.csv']);
+    // 51.22 + 28.40 + 49.85 + 30.05 + 35.00 + 52.70 + 34.18 = 281.40 (the summary row, blank Day, dropped)
+    expect(daily.inputs[0]).toMatchObject({ rows: 8, accepted: 7, skipped: 1 });
+    expect(daily.metrics.cac.details.marketingSpend).toBe(281.4);
+  });
+
+  it('TikTok: By Day, Cost (not CPC or CPM), "-" for not applicable', () => {
+    const report = run(['fixtures/tiktok-ads.csv']);
+    expect(report.inputs[0]).toMatchObject({ preset: 'tiktok-ads', rows: 7, accepted: 7 });
+    // 184.62 + 1204.50 + 199.87 + 63.10 + 58.44 + 61.73 + 0 = 1772.26
+    expect(report.metrics.cac.details.marketingSpend).toBe(1772.26);
+  });
+
+  it('amounts in two currencies are refused (exit 2, naming both and their files) unless --currency keeps one', () => {
+    const refused = runBin(['report', 'fixtures/spend-ru.csv', 'fixtures/tiktok-ads.csv']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('hold amounts in RUB (fixtures/spend-ru.csv) and USD (fixtures/tiktok-ads.csv), which cannot be added; pass --currency RUB');
+    const kept = run(['fixtures/spend-ru.csv', 'fixtures/tiktok-ads.csv', '--currency', 'usd']);
+    // spend-ru.csv: 5 rows = 0 accepted + 1 rejected (negative) + 4 skipped (3 in RUB, the Итого line)
+    expect(kept.inputs[0]).toMatchObject({ rows: 5, accepted: 0, rejected: 1, skipped: 4 });
+    expect(kept.metrics.cac.details).toMatchObject({ marketingSpend: 1772.26, currency: 'USD' });
+  });
+});

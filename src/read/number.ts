@@ -51,7 +51,7 @@ export function numberParser(decimal: DecimalSeparator, decode: (bytes: Buffer, 
 }
 
 /** Currency signs and ISO codes that may stand before or after an amount. */
-const CURRENCY = /^(?:[$€£¥₽₴₸]|руб\.?|р\.|USD|EUR|GBP|RUB|UAH|KZT|BYN|CHF|PLN|CZK|SEK|NOK|DKK|CAD|AUD|BRL|INR|JPY|CNY)\s*|\s*(?:[$€£¥₽₴₸]|руб\.?|р\.|USD|EUR|GBP|RUB|UAH|KZT|BYN|CHF|PLN|CZK|SEK|NOK|DKK|CAD|AUD|BRL|INR|JPY|CNY)$/giu;
+const CURRENCY = /^(?:(?:US|CA|AU|A|NZ|HK|R|C|MX)\$|[$€£¥₽₴₸]|руб\.?|р\.|USD|EUR|GBP|RUB|UAH|KZT|BYN|CHF|PLN|CZK|SEK|NOK|DKK|CAD|AUD|BRL|INR|JPY|CNY)\s*|\s*(?:[$€£¥₽₴₸]|руб\.?|р\.|USD|EUR|GBP|RUB|UAH|KZT|BYN|CHF|PLN|CZK|SEK|NOK|DKK|CAD|AUD|BRL|INR|JPY|CNY)$/giu;
 
 /** The general parser: grouping (comma, dot, space, NBSP, apostrophe), currency, percent (as a fraction), parentheses. */
 export function parseNumberText(text: string, decimal: DecimalSeparator): number {

@@ -8,7 +8,7 @@ import type { Zone } from './zone.js';
  * - `unix-s` / `unix-ms`: epoch seconds or milliseconds
  * A value without an offset is wall-clock time in the given zone (`--tz`).
  */
-export type TimestampFormat = 'iso' | 'dmy-dotted' | 'mdy-slash' | 'dmy-slash' | 'unix-s' | 'unix-ms';
+export type TimestampFormat = 'iso' | 'dmy-dotted' | 'mdy-slash' | 'dmy-slash' | 'month-name' | 'unix-s' | 'unix-ms';
 
 /** Parses bytes [start, end) to epoch milliseconds; NaN when the value is not in the format; UNSET for "no time". */
 export type TimestampParser = (bytes: Uint8Array, start: number, end: number) => number;
@@ -16,7 +16,7 @@ export type TimestampParser = (bytes: Uint8Array, start: number, end: number) =>
 /** Zendesk full exports write `1900-01-01 00:00:00` for a time that was never set (SPEC §3): it means empty. */
 export const UNSET = Number.NEGATIVE_INFINITY;
 
-export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['iso', 'dmy-dotted', 'mdy-slash', 'dmy-slash', 'unix-s', 'unix-ms'];
+export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['iso', 'dmy-dotted', 'mdy-slash', 'dmy-slash', 'month-name', 'unix-s', 'unix-ms'];
 
 /** How a format looks, for error messages and `--date-format`. */
 export const TIMESTAMP_FORMAT_LABELS: Record<TimestampFormat, string> = {
@@ -24,6 +24,7 @@ export const TIMESTAMP_FORMAT_LABELS: Record<TimestampFormat, string> = {
   'dmy-dotted': 'DD.MM.YYYY HH:mm:ss',
   'mdy-slash': 'MM/DD/YYYY h:mm[:ss] [AM/PM]',
   'dmy-slash': 'DD/MM/YYYY HH:mm[:ss]',
+  'month-name': 'Thu, 5 Feb 2026 / Feb 5, 2026 [HH:mm]',
   'unix-s': 'Unix seconds',
   'unix-ms': 'Unix milliseconds',
 };
@@ -288,6 +289,9 @@ export function timestampParser(format: TimestampFormat, zone: Zone): TimestampP
         return assemble(zone, year, month, day, clock.hour, clock.minute, clock.second, clock.ms, clock.offsetMinutes);
       };
     }
+    case 'month-name':
+      // Google Ads' `Thu, 5 Feb 2026`, `Feb 5, 2026`, `5 February 2026`: few rows (a report per day), read as text.
+      return (bytes, s, e) => parseMonthName(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', s, e), zone);
     case 'unix-s':
     case 'unix-ms': {
       const scale = format === 'unix-s' ? 1000 : 1;
@@ -321,6 +325,24 @@ export function timestampParser(format: TimestampFormat, zone: Zone): TimestampP
     }
   }
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAME = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(\d{1,2})\s+([a-z]{3,9})\.?|([a-z]{3,9})\.?\s+(\d{1,2}),?)\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+
+/** `Thu, 5 Feb 2026`, `Feb 5, 2026`, `5 February 2026 14:05` (English month names) in `zone`; NaN otherwise. */
+function parseMonthName(text: string, zone: Zone): number {
+  const m = MONTH_NAME.exec(text.trim());
+  if (m === null) return Number.NaN;
+  const name = (m[2] ?? m[3]!).toLowerCase();
+  const month = MONTHS.indexOf(name.slice(0, 3)) + 1;
+  if (month === 0 || (name.length > 3 && !FULL_MONTHS[month - 1]!.startsWith(name.replace(/\.$/, '')))) return Number.NaN;
+  const day = Number(m[1] ?? m[4]);
+  const year = Number(m[5]);
+  if (day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  return assemble(zone, year, month, day, Number(m[6] ?? 0), Number(m[7] ?? 0), Number(m[8] ?? 0), 0, null);
+}
+
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** Parses one timestamp given as text (tests, `--since`, samples). */
 export function parseTimestampText(text: string, format: TimestampFormat, zone: Zone): number {

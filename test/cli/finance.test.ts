@@ -106,6 +106,15 @@ describe('ad platforms', () => {
     expect(report.metrics.cac).toMatchObject({ value: null, details: { reason: 'no customer acquired in the window' } });
   });
 
+  it('Google Ads plain CSV with "Thu, 5 Feb 2026" days and US$ amounts', () => {
+    const file = join(dir, 'google-days.csv');
+    writeFileSync(file, 'Campaign report\n"February 1, 2026 - February 28, 2026"\nDay,Campaign,Currency code,Impr.,Avg. CPC,Cost,Cost / conv.\n"Thu, 5 Feb 2026",Brand,USD,"1,200",US$0.50,US$129.95,US$12.99\n"Fri, 6 Feb 2026",Brand,USD,"9,870",US$0.61,"US$1,000.05",--\nTotal: Account,--,USD,"11,070",US$0.60,"US$1,130.00",--\n');
+    const report = run([file]);
+    expect(report.inputs[0]).toMatchObject({ preset: 'google-ads', rows: 3, accepted: 2, skipped: 1 });
+    // 129.95 + 1000.05 = 1130.00 (Cost, not Cost / conv. or Avg. CPC)
+    expect(report.metrics.cac.details.marketingSpend).toBe(1130);
+  });
+
   it('Meta: the account-total first row is dropped (its amount is the sum of the others), periods spread over a cut window', () => {
     const report = run(['fixtures/meta-ads.csv']);
     expect(report.inputs[0]).toMatchObject({ preset: 'meta-ads', rows: 5, accepted: 4, skipped: 1 });

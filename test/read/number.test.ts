@@ -62,3 +62,12 @@ describe('durations', () => {
     expect(run(durationParser('minutes', numberParser('.')), 'soon')).toBeNaN();
   });
 });
+
+describe('money as ad platforms write it', () => {
+  it("Google Ads' US$129.95 and \"US$1,000.05\", CA$ and A$ prefixes", () => {
+    expect(parseNumberText('US$129.95', '.')).toBe(129.95);
+    expect(parseNumberText('US$1,000.05', '.')).toBe(1000.05);
+    expect(parseNumberText('CA$12.50', '.')).toBe(12.5);
+    expect(parseNumberText('A$7', '.')).toBe(7);
+  });
+});

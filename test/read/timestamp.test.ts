@@ -85,3 +85,15 @@ describe('detectTimestampFormat', () => {
     expect(detectTimestampFormat(['03/04/2026 10:00', '04/05/2026 10:00'], UTC)).toEqual({ format: 'mdy-slash', ambiguousSlash: true });
   });
 });
+
+describe('dates with month names (Google Ads reports)', () => {
+  it('reads Thu, 5 Feb 2026 / Feb 5, 2026 / 5 February 2026 14:05, and refuses what is not a date', () => {
+    const feb5 = Date.UTC(2026, 1, 5);
+    expect(parseTimestampText('Thu, 5 Feb 2026', 'month-name', UTC)).toBe(feb5);
+    expect(parseTimestampText('Feb 5, 2026', 'month-name', UTC)).toBe(feb5);
+    expect(parseTimestampText('5 February 2026 14:05', 'month-name', UTC)).toBe(feb5 + 14 * 3_600_000 + 5 * 60_000);
+    expect(parseTimestampText('30 Feb 2026', 'month-name', UTC)).toBeNaN();
+    expect(parseTimestampText('5 Febuary 2026', 'month-name', UTC)).toBeNaN();
+    expect(detectTimestampFormat(['Thu, 5 Feb 2026', 'Fri, 6 Feb 2026'], UTC)?.format).toBe('month-name');
+  });
+});

@@ -68,6 +68,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
     }
   }
 
+  refuseUncoveredWindow(read, options.since, options.until);
   const report = buildReport(read, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark });
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
@@ -95,6 +96,27 @@ function nothingCheckedReason(report: Report, gated: number): string {
 }
 
 /** Inputs of a kind no metric of this version reads: read only — said, so nobody looks for a number. */
+/**
+ * A spend report dated only by its range line (no day column) cannot say what was spent in a window that reaches
+ * outside that range: exit 2 saying so, rather than a CAC over spend that is not there.
+ */
+function refuseUncoveredWindow(read: ReadResult, since: number | null, until: number | null): void {
+  if (since === null && until === null) return;
+  for (const input of read.inputs) {
+    if (input.datedBy === undefined) continue;
+    const from = Date.parse(input.datedBy.since);
+    const to = Date.parse(input.datedBy.until);
+    if ((since ?? Number.NEGATIVE_INFINITY) < from || (until ?? Number.POSITIVE_INFINITY) > to) {
+      throw new InputError({
+        code: 'INPUT',
+        file: input.file,
+        reason: `has no day column and covers only "${input.datedBy.line}", which the window does not lie within`,
+        hint: 'choose --since/--until inside that range, or download the report with the Day segment',
+      });
+    }
+  }
+}
+
 /** The kinds the finance metrics read (report/finance.ts). */
 const FINANCE_KINDS: readonly string[] = ['spend', 'subscriptions', 'finance'];
 

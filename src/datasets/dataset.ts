@@ -82,6 +82,8 @@ export interface InputSummary {
   unusedHeaders: string[];
   /** Rows skipped by the preset's rules (Bitrix24 spam): the column, the values, why. */
   skipRows: { header: string; values: string[]; reason: string }[];
+  /** A report without a day column, dated by its date-range line: every row covers [since, until) (ISO instants). */
+  datedBy?: { line: string; since: string; until: string };
 }
 
 export interface ReadResult {

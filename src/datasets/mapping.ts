@@ -77,6 +77,8 @@ export interface MappingOptions {
   preset?: Preset | undefined;
   /** `--map field=Header`, field → header; fields of other kinds are ignored. */
   map?: Readonly<Record<string, string>> | undefined;
+  /** Fields the file gives otherwise than by a column (`spend.date`: a report's date-range line): not missing. */
+  provided?: readonly string[] | undefined;
 }
 
 /**
@@ -175,7 +177,8 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
       notes.push(`${asking.length} headers look like the ${spec.field} question (${asking.map((i) => JSON.stringify(headers[i])).join(', ')}): pass --map ${spec.field}=HEADER to say which`);
     }
   }
-  return { kind, preset, columns, skipRules, notes, guesses, missing: missingFields(kind, columns), mapMisses };
+  const missing = missingFields(kind, columns).filter((f) => !(options.provided ?? []).includes(`${kind.kind}.${f}`));
+  return { kind, preset, columns, skipRules, notes, guesses, missing, mapMisses };
 }
 
 /** Required fields without a column; for a required-one-of group, those of the group closest to complete. */

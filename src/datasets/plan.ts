@@ -12,6 +12,7 @@ import { detectTimestampFormat, slashOrderOf, type TimestampFormat } from '../re
 import { zoneInHeader, type Zone } from '../read/zone.js';
 import type { ValuePlan } from './column-readers.js';
 import { chooseKind } from './detect-kind.js';
+import { dateRangeLine } from '../read/date-range-line.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { headerScorer, type MappedVia } from './mapping.js';
 
@@ -94,6 +95,11 @@ export interface FilePlan {
   preset: string | null;
   zone: string;
   columns: ColumnPlan[];
+  /**
+   * A spend report without a day column is dated by its date-range line (Google Ads): every row covers [since, until),
+   * both epoch ms (until exclusive). Null otherwise.
+   */
+  datedBy: { line: string; since: number; until: number } | null;
   skipRules: { index: number; values: string[]; reason: string }[];
 }
 
@@ -126,7 +132,13 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     table = sheetTable(source, await readSheetLayout(file, source, scoreHeader));
   }
 
-  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map });
+  // A report dated only by its range line (no day column) still is spend: its rows cover that range.
+  const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
+  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'] });
+  const datedBy = mapping.kind.kind !== 'spend' || mapping.columns.has('date') || range === null ? null : range;
+  if (datedBy !== null && 'allTime' in datedBy) {
+    throw new InputError({ code: 'INPUT', file, reason: `has no day column and covers "${datedBy.line}": its spend cannot be placed in months`, hint: 'download the report with the Day segment, or for a fixed date range' });
+  }
   const kind = mapping.kind;
   const notes = mapping.notes.map((n) => `${file}: ${n}`);
   const warnings = mapping.guesses.map((g) => `${file}: ${g}`);
@@ -212,6 +224,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       preset: mapping.preset?.name ?? null,
       zone: options.zone.name,
       columns,
+      datedBy: datedBy as { line: string; since: number; until: number } | null,
       skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
     },
     notes,
@@ -229,6 +242,7 @@ interface Table {
   bomLength: number;
   headers: string[];
   headerLine: number;
+  preamble: string[];
   /** The text cells of a column in the sample (workbook numbers and dates need no format). */
   samples(index: number): string[];
   /** Visits the text of a column's cells over the whole file until `visit` returns true. */
@@ -244,6 +258,7 @@ function csvTable(layout: CsvLayout): Table {
     bomLength: layout.bomLength,
     headers: layout.headers,
     headerLine: layout.headerLine,
+    preamble: layout.preamble,
     samples: (index) => layout.sample.map((cells) => cells[index] ?? ''),
     async scan(index, visit) {
       let done = false;
@@ -254,7 +269,7 @@ function csvTable(layout: CsvLayout): Table {
   };
 }
 
-function sheetTable(source: SheetSource, layout: { headers: string[]; headerLine: number; sample: SheetCell[][] }): Table {
+function sheetTable(source: SheetSource, layout: { headers: string[]; headerLine: number; preamble: string[]; sample: SheetCell[][] }): Table {
   return {
     format: source.format,
     encoding: source.encoding,
@@ -263,6 +278,7 @@ function sheetTable(source: SheetSource, layout: { headers: string[]; headerLine
     bomLength: 0,
     headers: layout.headers,
     headerLine: layout.headerLine,
+    preamble: layout.preamble,
     samples: (index) => layout.sample.map((cells) => cells[index]).filter((c): c is string => typeof c === 'string'),
     async scan(index, visit) {
       for await (const row of source.rows()) {

@@ -151,6 +151,13 @@ export class RowReader {
         store: elapsedInputs.has(spec.field) ? null : new Float64Column(),
       });
     }
+    // A report dated by its range line (no day column): every row covers the whole range, its last day included.
+    if (plan.datedBy !== null && plan.datedBy !== undefined) {
+      const { since, until } = plan.datedBy;
+      const constant = (value: number): ScalarReader => ({ csv: () => value, cell: () => value });
+      this.slots.push({ field: 'date', index: -1, reader: constant(since), lazyFor: -1, store: new Float64Column() });
+      this.slots.push({ field: 'date_end', index: -1, reader: constant(zoneDayBefore(until, new Zone(plan.zone))), lazyFor: -1, store: new Float64Column() });
+    }
     this.values = new Float64Array(this.slots.length);
     this.empty = new Uint8Array(this.slots.length);
     const slotOf = (field: string) => this.slots.findIndex((s) => s.field === field);
@@ -283,6 +290,11 @@ export class RowReader {
     const slots = this.slots;
     const values = this.values;
     const empty = this.empty;
+    // Without a key or time column (a report dated by its range line) a Total row would pass every check: looked for first.
+    if (this.summaryKeyIndex < 0 && this.plan.datedBy !== null && this.plan.datedBy !== undefined && this.isSummaryRow(this.rowCells())) {
+      this.skipped++;
+      return;
+    }
     // A row the compiled check refuses goes to zod, which says why (and would have the last word if they disagreed).
     if (!this.check(values, empty, id)) {
       const candidate = this.buildRecord(values, empty, id);
@@ -432,6 +444,12 @@ export class RowReader {
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
     return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
   }
+}
+
+/** Midnight of the day before `t` (a midnight) in `zone`: the last day of a range that ends before t. */
+function zoneDayBefore(t: number, zone: Zone): number {
+  const wall = new Date(t - 3_600_000 + zone.offsetAt(t - 3_600_000));
+  return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()));
 }
 
 /** A key cell of a workbook: whole numbers as numbers (ids are compared as numbers in bulk), other text trimmed. */

@@ -4,8 +4,7 @@ import type { Preset } from './preset.js';
  * Google Ads report downloads (SPEC §2–3): the "Excel CSV" is UTF-16 LE, tab-separated; the plain CSV UTF-8 with
  * commas. Both start with a title line and a date-range line; `--` is empty; `Total: Account`, `Total: Search
  * campaigns` … rows close the file (skipped as summary rows, wherever the label sits). `Cost` is the amount — never
- * `Cost / conv.` or `Avg. CPC`. (A report without a Day/Week/Date column, dated only by its range line, is not read
- * yet: add the Day segment to the report.)
+ * `Cost / conv.` or `Avg. CPC`. A report without a Day/Week/Date column is dated by its range line (plan.ts, datedBy).
  */
 export const googleAds: Preset = {
   name: 'google-ads',

@@ -39,6 +39,8 @@ export interface CsvLayout {
   headers: string[];
   /** Physical line of the header row; data records start after it. */
   headerLine: number;
+  /** The lines above the header row (a report's title and date range), as text. */
+  preamble: string[];
   /** Data records from the head of the file (up to SAMPLE_RECORDS), for choosing each column's value parser. */
   sample: string[][];
   decode: FieldDecoder;
@@ -72,6 +74,7 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
     delimiter,
     headers: distinctHeaders((merged ?? header.cells).map(plainHeader)),
     headerLine: last.firstLine,
+    preamble: records.slice(0, at).map((r) => r.cells.filter((c) => c.trim() !== '').join(' ').trim()),
     sample: records.slice(records.indexOf(last) + 1, records.indexOf(last) + 1 + SAMPLE_RECORDS).map((r) => r.cells),
     decode: fieldDecoder(isAsciiCompatible(encoding) ? encoding : 'utf-8'),
   };

@@ -14,6 +14,8 @@ export interface SheetLayout {
   headers: string[];
   /** Sheet row number of the header; data rows come after it. */
   headerLine: number;
+  /** The rows above the header row (a report's title and date range), as text. */
+  preamble: string[];
   sample: SheetCell[][];
 }
 
@@ -37,6 +39,7 @@ export async function readSheetLayout(file: string, source: SheetSource, scoreHe
   return {
     headers: distinctHeaders(trimTrailingEmpty((merged ?? header.cells).map(plainHeader))),
     headerLine: last.line,
+    preamble: nonEmpty.slice(0, nonEmpty.indexOf(header)).map((r) => r.cells.filter((c) => c.trim() !== '').join(' ').trim()),
     sample: head.slice(at + 1).map((row) => row.cells),
   };
 }

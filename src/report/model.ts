@@ -95,6 +95,8 @@ export const InputReport = z.object({
   columns: z.array(ColumnSummary),
   unusedHeaders: z.array(z.string()),
   skipRows: z.array(z.object({ header: z.string(), values: z.array(z.string()), reason: z.string() })),
+  /** A report without a day column, dated by its date-range line (Google Ads): every row covers [since, until). */
+  datedBy: z.object({ line: z.string(), since: z.string(), until: z.string() }).optional(),
 });
 
 export const ReportWindow = z.object({ since: z.string().nullable(), until: z.string().nullable(), timezone: z.string() });

@@ -106,6 +106,24 @@ describe('ad platforms', () => {
     expect(report.metrics.cac).toMatchObject({ value: null, details: { reason: 'no customer acquired in the window' } });
   });
 
+  it('Google Ads report without a day column: dated by its range line, a window inside it spread, one outside refused', () => {
+    const report = run(['fixtures/google-ads.csv']);
+    expect(report.inputs[0]).toMatchObject({ preset: 'google-ads', rows: 7, accepted: 4, skipped: 3, datedBy: { line: 'October 1, 2026 - October 31, 2026', since: '2026-10-01T00:00:00.000Z', until: '2026-11-01T00:00:00.000Z' } });
+    // 1412.35 + 3611.80 + 874.20 + 0 = 5898.35 (= Total: Account; with the three Total rows it would be 17,695.05)
+    expect(report.metrics.cac.details.marketingSpend).toBe(5898.35);
+    // Oct 1–15 is 15 of its 31 days: 5898.35 × 15 / 31 = 2854.04
+    const half = run(['fixtures/google-ads.csv', '--since', '2026-10-01', '--until', '2026-10-16']);
+    expect(half.metrics.cac.details.marketingSpend).toBe(2854.04);
+    const outside = runBin(['report', 'fixtures/google-ads.csv', '--since', '2026-10-15', '--until', '2026-11-15']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toBe('support-metrics: fixtures/google-ads.csv: has no day column and covers only "October 1, 2026 - October 31, 2026", which the window does not lie within; choose --since/--until inside that range, or download the report with the Day segment\n');
+    const allTime = join(dir, 'all-time.csv');
+    writeFileSync(allTime, 'Campaign report\nAll time\nCampaign,Currency code,Impr.,Avg. CPC,Cost\nBrand,USD,100,0.50,50.00\n');
+    const refused = runBin(['report', allTime]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('has no day column and covers "All time": its spend cannot be placed in months');
+  });
+
   it('Google Ads plain CSV with "Thu, 5 Feb 2026" days and US$ amounts', () => {
     const file = join(dir, 'google-days.csv');
     writeFileSync(file, 'Campaign report\n"February 1, 2026 - February 28, 2026"\nDay,Campaign,Currency code,Impr.,Avg. CPC,Cost,Cost / conv.\n"Thu, 5 Feb 2026",Brand,USD,"1,200",US$0.50,US$129.95,US$12.99\n"Fri, 6 Feb 2026",Brand,USD,"9,870",US$0.61,"US$1,000.05",--\nTotal: Account,--,USD,"11,070",US$0.60,"US$1,130.00",--\n');

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { writeXlsx } from '../helpers/write-xlsx.js';
 import { runBin } from './run-bin.js';
 
 function run(args: string[]) {
@@ -33,6 +34,25 @@ describe('a finance sheet (SPEC §5 worked examples)', () => {
     // No input names a currency: the USD targets are compared as they are, and the report says so.
     expect(report.warnings).toContain('the CAC and LTV targets are in USD (seed 000) and the amounts name no currency: compared as they are');
     expect(report.metrics.mrr).toBeUndefined();
+  });
+});
+
+describe('a Russian finance sheet in a workbook', () => {
+  it('Месяц as text (Январь 2026) or a date cell, Russian headers: the same figures as the SPEC example', async () => {
+    const book = await writeXlsx([
+      {
+        name: 'Финансы',
+        rows: [
+          ['Месяц', 'Расходы на маркетинг', 'Расходы на продажи', 'Новые клиенты', 'Выручка', 'Активные клиенты', 'Ушедшие клиенты', 'Расходы на поддержку'],
+          ['Январь 2026', 3000, 1000, 40, 5000, 100, 5, 500],
+          [{ value: new Date(Date.UTC(2026, 1, 1)), numFmt: 'mmmm yyyy' }, 2500, 900, 20, 5500, 110, 5, 550],
+        ],
+      },
+    ]);
+    const report = run([book]);
+    expect(report.inputs[0]).toMatchObject({ kind: 'finance', rows: 2, accepted: 2 });
+    expect(report.metrics.ltv.value).toBeCloseTo(945, 9);
+    expect(report.metrics.cac.value).toBeCloseTo(7400 / 60, 9);
   });
 });
 
@@ -153,6 +173,12 @@ describe('ad platforms', () => {
     expect(report.inputs[0]).toMatchObject({ preset: 'tiktok-ads', rows: 7, accepted: 7 });
     // 184.62 + 1204.50 + 199.87 + 63.10 + 58.44 + 61.73 + 0 = 1772.26
     expect(report.metrics.cac.details.marketingSpend).toBe(1772.26);
+  });
+
+  it('several spend files make one data set: a Google Ads report and a TikTok report for November', () => {
+    const report = run(['--spend', 'fixtures/google-ads-excel.csv', '--spend', 'fixtures/tiktok-ads.csv', '--since', '2026-11-01', '--until', '2026-12-01']);
+    // 3978.27 + 1772.26 = 5750.53
+    expect(report.metrics.cac.details).toMatchObject({ marketingSpend: 5750.53, currency: 'USD' });
   });
 
   it('amounts in two currencies are refused (exit 2, naming both and their files) unless --currency keeps one', () => {

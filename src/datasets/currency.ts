@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { datasetRows, type Dataset, type InputSummary } from './dataset.js';
 import type { FilePlan } from './plan.js';
-import type { TextColumn } from './text-codes.js';
+import { TextCodes, type TextColumn } from './text-codes.js';
 
 /** The fields amounts live in: their header may name the currency (`Amount spent (USD)`). */
 const AMOUNT_FIELDS = ['amount', 'mrr'];
@@ -39,24 +39,15 @@ export function withRowCurrencies(dataset: Dataset, plans: readonly FilePlan[]):
   }
   const own = dataset.texts.currency;
   if (own === undefined && fromHeader.size === 0) return dataset;
-  const values = [''];
-  const codeOf = new Map<string, number>([['', 0]]);
-  const code = (text: string) => {
-    let c = codeOf.get(text);
-    if (c === undefined) {
-      c = values.length;
-      values.push(text);
-      codeOf.set(text, c);
-    }
-    return c;
-  };
+  const dictionary = new TextCodes((t) => t);
+  const code = (text: string) => dictionary.codeOfText(text);
   const recode = own === undefined ? [] : own.values.map((v) => code(currencyCode(v)));
   const codes = new Uint32Array(dataset.rows);
   for (let row = 0; row < dataset.rows; row++) {
     const header = fromHeader.get(dataset.inputOfRow[row]!);
     codes[row] = header !== undefined ? code(header) : own === undefined ? 0 : recode[own.codes[row]!]!;
   }
-  const currency: TextColumn = { codes, values };
+  const currency: TextColumn = { codes, values: dictionary.values };
   return { ...dataset, texts: { ...dataset.texts, currency } };
 }
 

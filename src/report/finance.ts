@@ -35,7 +35,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   if (spend === undefined && subs === undefined && sheet === undefined) return { outcomes, warnings };
   const currency = currencyOf([spend, subs]);
   const columns = subs === undefined ? null : subscriptionColumns(subs);
-  const sheetRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, window.since, window.until);
+  const sheetRows = sheet === undefined ? null : fullMonthRows(sheet.numbers.month!, window);
 
   // The span spend and acquisitions are counted over: the window, else the months the spend rows (or subscriptions) span.
   const span = acquisitionSpan(spend, columns, window);
@@ -64,6 +64,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
       if (months !== null && months.serviceRows > 0) serviceCost = months.service / customerMonths;
       else if (sheet?.numbers.service_cost !== undefined) serviceCost = sumRows(sheet.numbers.service_cost, monthsRows!) / customerMonths;
     }
+    if (sheet?.numbers.active_customers !== undefined) warnings.push("churn and ARPA come from the subscriptions; the finance sheet's customer columns are left out");
   } else if (sheet !== undefined && sheet.numbers.active_customers !== undefined) {
     const sum = (field: string) => sumRows(sheet.numbers[field], sheetRows!);
     customerMonths = sum('active_customers');
@@ -161,12 +162,15 @@ function monthsPerInterval(text: string): number {
 function acquisitionSpan(spend: Dataset | undefined, columns: SubscriptionData | null, window: FinanceWindow): { since: number; until: number } {
   if (window.since !== null || window.until !== null) return { since: window.since ?? Number.NEGATIVE_INFINITY, until: window.until ?? Number.POSITIVE_INFINITY };
   const dates = spend?.numbers.date;
+  const ends = spend?.numbers.date_end;
   if (dates !== undefined && dates.length > 0) {
     let min = Number.POSITIVE_INFINITY;
     let max = Number.NEGATIVE_INFINITY;
-    for (const d of dates) {
-      min = Math.min(min, d);
-      max = Math.max(max, d);
+    for (let row = 0; row < dates.length; row++) {
+      min = Math.min(min, dates[row]!);
+      // A row covering a period (Meta, a range-dated report) reaches to its last day.
+      const last = ends === undefined || Number.isNaN(ends[row]!) ? dates[row]! : ends[row]!;
+      max = Math.max(max, last);
     }
     return { since: monthStartOf(min, window.zone), until: nextMonthStartOf(max, window.zone) };
   }
@@ -251,6 +255,16 @@ function newCustomersFrom(spend: Dataset | undefined, sheet: Dataset | undefined
     return n;
   }
   return sheet === undefined || sheetRows === null ? 0 : sumRows(sheet.numbers.new_customers, sheetRows);
+}
+
+/** The finance sheet's months that lie wholly inside the window (all when it is open): churn and ARPA use full months. */
+function fullMonthRows(months: Float64Array, window: FinanceWindow): Uint32Array {
+  const rows: number[] = [];
+  for (let i = 0; i < months.length; i++) {
+    const start = months[i]!;
+    if ((window.since === null || start >= window.since) && (window.until === null || nextMonthStartOf(start, window.zone) <= window.until)) rows.push(i);
+  }
+  return Uint32Array.from(rows);
 }
 
 /** Rows whose time lies in [since, until) (all when both are open). */

@@ -62,8 +62,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
       throw new InputError({
         code: 'NO_VALID_ROWS',
         file: input.file,
-        reason: `has no valid ${kindNamed(input.kind).rowNoun} row (${input.rows} read, ${input.rejected} rejected, ${input.skipped} skipped)`,
-        hint: 'see the errors above, or check --preset, --map and --date-format',
+        reason: input.rows === 0 ? 'has a header and no data rows' : `has no valid ${rowWord(kindNamed(input.kind).rowNoun)} (${input.rows} read, ${input.rejected} rejected, ${input.skipped} skipped)`,
+        hint: input.rows === 0 ? 'export the data again with its rows' : 'see the errors above, or check --preset, --map and --date-format',
       });
     }
   }
@@ -115,6 +115,11 @@ function refuseUncoveredWindow(read: ReadResult, since: number | null, until: nu
       });
     }
   }
+}
+
+/** `ticket row`, `spend row` (not `spend row row`). */
+function rowWord(noun: string): string {
+  return noun.endsWith(' row') ? noun : `${noun} row`;
 }
 
 /** The kinds the finance metrics read (report/finance.ts). */

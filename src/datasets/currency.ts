@@ -9,7 +9,12 @@ const AMOUNT_FIELDS = ['amount', 'mrr'];
 /** `USD` from `Amount spent (USD)`; null when the header names no currency code. */
 export function currencyInHeader(header: string): string | null {
   const m = /\(([A-Za-z]{3})\)\s*$/.exec(header);
-  return m === null ? null : m[1]!.toUpperCase();
+  if (m !== null) return m[1]!.toUpperCase();
+  // Hand-kept Russian sheets: `Сумма, руб.`, `Расходы (₽)`; `€`, `£` likewise. A bare `$` names no one currency.
+  if (/(?:,|\()\s*(?:руб\.?|₽)\s*\)?\s*$/i.test(header)) return 'RUB';
+  if (/(?:,|\()\s*€\s*\)?\s*$/.test(header)) return 'EUR';
+  if (/(?:,|\()\s*£\s*\)?\s*$/.test(header)) return 'GBP';
+  return null;
 }
 
 /** A currency as written (`usd`, `Рубль`, `Доллар США`, `€`) as its ISO code; '' for none. */
@@ -93,7 +98,7 @@ export function withOneCurrency(datasets: Dataset[], inputs: InputSummary[], kee
  * Meta's account total: a first data row with blank dimension cells whose amount is the sum of the file's other rows.
  * Kept, the spend doubles; it is dropped and counted as skipped — only when the numbers prove it is the total.
  */
-export function withoutTotalRows(dataset: Dataset, inputs: InputSummary[]): Dataset {
+export function withoutTotalRows(dataset: Dataset, inputs: InputSummary[], warnings: string[]): Dataset {
   const channel = dataset.texts.channel;
   const amount = dataset.numbers.amount;
   if (channel === undefined || amount === undefined) return dataset;
@@ -113,7 +118,10 @@ export function withoutTotalRows(dataset: Dataset, inputs: InputSummary[]): Data
     if (channel.codes[row] !== 0) continue;
     const { total, rows } = sums.get(input)!;
     const others = total - amount[row]!;
-    if (rows >= 3 && Math.abs(others - amount[row]!) < 0.005 + 1e-9 * Math.abs(others)) drop.add(row);
+    if (rows < 3) continue;
+    // Ads Manager sums unrounded amounts: its total may differ from the rounded rows by a few cents.
+    if (Math.abs(others - amount[row]!) <= Math.max(0.05, 1e-4 * Math.abs(others))) drop.add(row);
+    else warnings.push(`${inputs[input]!.file}:${dataset.lineOfRow[row]}: the first row has no campaign and its amount ${amount[row]} is not the sum of the others (${Math.round(others * 100) / 100}): counted as spend; if it is an account total, remove it`);
   }
   if (drop.size === 0) return dataset;
   for (const row of drop) {

@@ -68,7 +68,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
     const merged = mergeFiles(kind, ofKind, inputs, rejections);
     if (kind.kind === 'surveys') datasets.push(withSurveyScales(merged, ofKind, inputs, rejections, options, warnings));
     else if (kind.ratingsAside === true && merged.texts.csat !== undefined) datasets.push(withTicketRatings(merged, ofKind, options, warnings));
-    else if (kind.kind === 'spend') datasets.push(withRowCurrencies(withoutTotalRows(merged, inputs), ofKind.map((f) => f.plan)));
+    else if (kind.kind === 'spend') datasets.push(withRowCurrencies(withoutTotalRows(merged, inputs, warnings), ofKind.map((f) => f.plan)));
     else if (kind.kind === 'subscriptions') datasets.push(withRowCurrencies(merged, ofKind.map((f) => f.plan)));
     else datasets.push(merged);
   }

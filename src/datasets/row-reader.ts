@@ -151,6 +151,14 @@ export class RowReader {
         store: elapsedInputs.has(spec.field) ? null : new Float64Column(),
       });
     }
+    // A report segmented by week (Google Ads' `Week`: the Monday of each week) covers seven days from its date.
+    const dateSlot = this.slots.find((s) => s.field === 'date');
+    const weekly = dateSlot !== undefined && this.kind.fields.some((f) => f.field === 'date_end') && !this.slots.some((s) => s.field === 'date_end') && /^(?:week|неделя)/i.test(columnOf('date')?.header ?? '');
+    if (weekly) {
+      const zoneOfDate = new Zone(plan.zone);
+      const sixDaysOn = (t: number | null) => (t === null || Number.isNaN(t) ? t : zoneDaysOn(t, 6, zoneOfDate));
+      this.slots.push({ field: 'date_end', index: dateSlot!.index, reader: { csv: (r) => sixDaysOn(dateSlot!.reader.csv(r)), cell: (c) => sixDaysOn(dateSlot!.reader.cell(c)) }, lazyFor: -1, store: new Float64Column() });
+    }
     // A report dated by its range line (no day column): every row covers the whole range, its last day included.
     if (plan.datedBy !== null && plan.datedBy !== undefined) {
       const { since, until } = plan.datedBy;
@@ -444,6 +452,12 @@ export class RowReader {
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
     return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
   }
+}
+
+/** Midnight `days` calendar days after the midnight t in `zone` (a DST day is not 24 h). */
+function zoneDaysOn(t: number, days: number, zone: Zone): number {
+  const wall = new Date(t + zone.offsetAt(t));
+  return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days));
 }
 
 /** Midnight of the day before `t` (a midnight) in `zone`: the last day of a range that ends before t. */

@@ -25,7 +25,7 @@ export const SPEND: DatasetKind = {
   fields: [
     { field: 'date', type: 'date', required: true, aliases: ['date', 'day', 'week', 'reportingstarts', 'spenddate', 'дата', 'день'] },
     { field: 'date_end', type: 'date', required: false, aliases: ['dateend', 'reportingends', 'periodend', 'enddate', 'to', 'датаокончания', 'по'] },
-    { field: 'amount', type: 'money', required: true, aliases: ['amount', 'cost', 'spend', 'spent', 'amountspent', 'sum', 'total', 'сумма', 'расход', 'расходы', 'затраты', 'стоимость'] },
+    { field: 'amount', type: 'money', required: true, aliases: ['amount', 'cost', 'spend', 'spent', 'amountspent', 'sum', 'total', 'сумма', 'суммаруб', 'расходыруб', 'расход', 'расходы', 'затраты', 'стоимость'] },
     { field: 'type', type: 'text', required: false, aliases: ['type', 'spendtype', 'costtype', 'kind', 'тип', 'статья', 'статьярасходов'] },
     { field: 'channel', type: 'text', required: false, aliases: ['channel', 'campaign', 'campaignname', 'source', 'канал', 'кампания', 'источник'] },
     { field: 'currency', type: 'text', required: false, aliases: ['currency', 'currencycode', 'валюта'] },

@@ -22,8 +22,8 @@ export function ltv(inputs: LtvInputs): LtvResult {
   const lifetimeMonths = churnRate === null || churnRate === 0 ? null : 1 / churnRate;
   const details = { arpa, lifetimeMonths, churnRate, serviceCostPerCustomerMonth: s };
   const reason =
-    arpa === null ? 'no customer was active at the start of a month: no revenue per customer'
-    : churnRate === null ? `churn is unknown: ${inputs.churnReason ?? 'no churn data'}`
+    churnRate === null ? `churn is unknown: ${inputs.churnReason ?? 'no churn data'}`
+    : arpa === null ? 'no customer was active at the start of a month: no revenue per customer'
     : churnRate === 0 ? 'no churn observed in the window: the lifetime is unknown (not infinite)'
     : arpa - s <= 0 ? `the service cost per customer-month (${round(s)}) is not below ARPA (${round(arpa)}): no margin to live on`
     : null;

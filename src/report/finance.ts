@@ -12,7 +12,7 @@ export type FinanceMetricId = (typeof FINANCE_METRIC_IDS)[number];
 
 /** The optional fields the finance metrics read (beside each kind's required ones and its required-one-of groups). */
 // `spend.channel` tells an account-total row (blank campaign) apart; the tickets' channel is not read for it.
-export const FINANCE_FIELDS: readonly string[] = ['type', 'currency', 'new_customers', 'ended_at', 'mrr', 'amount', 'interval', 'quantity', 'date_end', 'spend.channel'];
+export const FINANCE_FIELDS: readonly string[] = ['type', 'currency', 'new_customers', 'ended_at', 'mrr', 'amount', 'interval', 'quantity', 'date_end', 'spend.channel', 'subscriptions.status'];
 
 export interface FinanceWindow {
   since: number | null;
@@ -34,8 +34,15 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   const outcomes: Partial<Record<FinanceMetricId, MetricOutcome<object>>> = {};
   if (spend === undefined && subs === undefined && sheet === undefined) return { outcomes, warnings };
   const currency = currencyOf([spend, subs]);
+  if (currency !== null) {
+    const unnamed = [spend, subs].reduce((n, d) => n + (d === undefined ? 0 : rowsWithoutCurrency(d)), 0);
+    if (unnamed > 0) warnings.push(`${unnamed} spend or subscription row${unnamed === 1 ? ' names' : 's name'} no currency: taken to be ${currency} like the others`);
+  }
   const columns = subs === undefined ? null : subscriptionColumns(subs);
   const sheetRows = sheet === undefined ? null : fullMonthRows(sheet.numbers.month!, window);
+  if (sheet !== undefined && sheetRows!.length < rowsIn(sheet.numbers.month!, window.since === null ? null : monthStartOf(window.since, window.zone), window.until).length) {
+    warnings.push("the window cuts a month of the finance sheet: a sheet's month counts only when it lies wholly inside the window");
+  }
 
   // The span spend and acquisitions are counted over: the window, else the months the spend rows (or subscriptions) span.
   const span = acquisitionSpan(spend, columns, window);
@@ -56,7 +63,10 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     churn = churnRate(months);
     customerMonths = churn.details.customerMonths;
     arpa = customerMonths === 0 ? null : months.reduce((sum, m) => sum + m.mrr, 0) / customerMonths;
-    if (!columns.anyEnded) churn = { value: null, details: { ...churn.details, reason: 'no ended subscriptions in the file (it seems to hold only current ones): churn cannot be observed' } };
+    if (columns.canceledWithoutEnd > 0) {
+      warnings.push(`${columns.canceledWithoutEnd} subscription${columns.canceledWithoutEnd === 1 ? ' is' : 's are'} canceled but ${columns.canceledWithoutEnd === 1 ? 'has' : 'have'} no end date (ended_at): counted as still active; check the export's Ended At column`);
+    }
+    if (!columns.anyEnded) churn = { value: null, details: { ...churn.details, reason: 'no ended subscriptions among those read (the file seems to hold only current ones): churn cannot be observed' } };
     if (boundaries.length > 0 && customerMonths > 0) {
       // Service spend over the same full months, from spend rows of type service, else the sheet's service_cost.
       const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, [], window.zone);
@@ -74,8 +84,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = sum('service_cost') / customerMonths;
   }
   const hasLtv = churn !== null;
-  if (hasLtv && serviceCost === null) {
-    serviceCost = 0;
+  if (hasLtv && serviceCost === null && customerMonths > 0) {
     warnings.push("no service cost given (spend of type service, or a finance sheet's service_cost): LTV and CAC payback count none");
   }
   const s = serviceCost ?? 0;
@@ -83,6 +92,8 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   if (spent !== null) {
     const newCustomers = columns !== null ? customersAcquired(columns, span.since, span.until) : newCustomersFrom(spend, sheet, sheetRows, span);
     const result = cac({ marketingSpend: round2(spent.marketing), salesSpend: round2(spent.sales), newCustomers, currency });
+    // No spend row at all in the window is no evidence of zero spend (CAC 0 would be "met"): unknown.
+    if (spent.rows === 0) Object.assign(result, { value: null, details: { ...result.details, reason: 'no spend row in the window' } });
     outcomes.cac = { value: result.value, details: result.details, sampleSize: null };
   }
   if (churn !== null) outcomes.churn_rate = { value: churn.value, details: churn.details, sampleSize: null };
@@ -102,7 +113,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     const ratio = ltvToCac(outcomes.ltv.value, cacValue, { ltv: ltvReason, cac: cacReason });
     outcomes.ltv_to_cac = { value: ratio.value, details: ratio.details, sampleSize: null };
     // Payback needs no churn, but ARPA from survivors alone (a file without ended subscriptions) would flatter it.
-    const arpaKnown = churn!.details.reason?.startsWith('no ended subscriptions') ? null : arpa;
+    const arpaKnown = churn!.details.reason?.startsWith('no ended subscriptions') === true ? null : arpa;
     const payback = cacPaybackMonths(cacValue, arpaKnown, s, { cac: cacReason, arpa: arpaKnown === null ? churn!.details.reason ?? 'no customer was active at the start of a month' : undefined });
     outcomes.cac_payback_months = { value: payback.value, details: payback.details, sampleSize: null };
   }
@@ -112,7 +123,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   return { outcomes, warnings };
 }
 
-type SubscriptionData = SubscriptionColumns & { earliest: number; latest: number; anyEnded: boolean };
+type SubscriptionData = SubscriptionColumns & { earliest: number; latest: number; anyEnded: boolean; canceledWithoutEnd: number };
 
 /** Subscription rows as columns, with each row's monthly revenue (amount × quantity per interval when no MRR column). */
 function subscriptionColumns(subs: Dataset): SubscriptionData {
@@ -144,7 +155,14 @@ function subscriptionColumns(subs: Dataset): SubscriptionData {
     }
   }
   const customer = subs.texts.customer_id!.codes;
-  return { customer, startedAt, endedAt, mrr, earliest, latest, anyEnded };
+  // A status that says the subscription ended, on a row without an end date, is a contradiction to say out loud.
+  let canceledWithoutEnd = 0;
+  const status = subs.texts.status;
+  if (status !== undefined) {
+    const ended = status.values.map((v) => /^(?:canceled|cancelled|ended|expired|churned|отменена|завершена)$/i.test(v.trim()));
+    for (let row = 0; row < n; row++) if (ended[status.codes[row]!] && Number.isNaN(endedAt[row]!)) canceledWithoutEnd++;
+  }
+  return { customer, startedAt, endedAt, mrr, earliest, latest, anyEnded, canceledWithoutEnd };
 }
 
 /** Months one billing interval covers: month 1, year 12, quarter 3, week 12/52, day 12/365; unknown → NaN (no MRR). */
@@ -180,7 +198,7 @@ function acquisitionSpan(spend: Dataset | undefined, columns: SubscriptionData |
 
 const DAY_MS = 86_400_000;
 
-type SpendTotals = { marketing: number; sales: number; service: number; serviceRows: number };
+type SpendTotals = { marketing: number; sales: number; service: number; serviceRows: number; rows: number };
 
 /**
  * Spend rows in [since, until), summed by type: marketing (also the default and unknown types), sales, service. A row
@@ -188,7 +206,7 @@ type SpendTotals = { marketing: number; sales: number; service: number; serviceR
  * counts for the share of its days inside, spread evenly — said in a warning.
  */
 function spendByType(spend: Dataset, since: number, until: number, warnings: string[], zone: Zone): SpendTotals {
-  const totals = { marketing: 0, sales: 0, service: 0, serviceRows: 0 };
+  const totals = { marketing: 0, sales: 0, service: 0, serviceRows: 0, rows: 0 };
   const date = spend.numbers.date!;
   const dateEnd = spend.numbers.date_end;
   const amount = spend.numbers.amount!;
@@ -220,6 +238,7 @@ function spendByType(spend: Dataset, since: number, until: number, warnings: str
       else kind = k;
     }
     totals[kind] += amount[row]! * share;
+    totals.rows++;
     if (kind === 'service') totals.serviceRows++;
   }
   if (cut.length > 0) {
@@ -242,7 +261,7 @@ function spendType(text: string): SpendType | null {
 }
 
 function sheetSpend(sheet: Dataset, rows: Uint32Array): SpendTotals {
-  return { marketing: sumRows(sheet.numbers.marketing_spend, rows), sales: sumRows(sheet.numbers.sales_spend, rows), service: sumRows(sheet.numbers.service_cost, rows), serviceRows: rows.length };
+  return { marketing: sumRows(sheet.numbers.marketing_spend, rows), sales: sumRows(sheet.numbers.sales_spend, rows), service: sumRows(sheet.numbers.service_cost, rows), serviceRows: rows.length, rows: rows.length };
 }
 
 /** Customers acquired without subscriptions: the new_customers of spend rows in the span, else of the sheet's months. */
@@ -294,6 +313,14 @@ function currencyOf(datasets: readonly (Dataset | undefined)[]): string | null {
     });
   }
   return seen.size === 1 ? [...seen][0]! : null;
+}
+
+function rowsWithoutCurrency(d: Dataset): number {
+  const column = d.texts.currency;
+  if (column === undefined) return d.rows;
+  let n = 0;
+  for (let row = 0; row < d.rows; row++) if (column.values[column.codes[row]!]!.trim() === '') n++;
+  return n;
 }
 
 /** Money sums to the cent: 0.1 + 0.2 spend rows make 0.30, not 0.30000000000000004. */

@@ -109,7 +109,7 @@ describe('subscriptions files as people have them', () => {
     expect(report.inputs[0].columns).toContainEqual(expect.objectContaining({ field: 'started_at', header: 'Start Date (UTC)' }));
     // Active now: Arjun 49, Bianca 99, Dana 99, Hana 49, Inês 82.50, Jonas 99 → 477.50
     expect(report.metrics.mrr.value).toBe(477.5);
-    const reason = 'no ended subscriptions in the file (it seems to hold only current ones): churn cannot be observed';
+    const reason = 'no ended subscriptions among those read (the file seems to hold only current ones): churn cannot be observed';
     expect(report.metrics.churn_rate).toMatchObject({ value: null, status: 'no-data', details: { reason } });
     expect(report.metrics.ltv).toMatchObject({ value: null, details: { reason: `churn is unknown: ${reason}` } });
     expect(report.metrics.ltv_to_cac.value).toBeNull();
@@ -190,5 +190,62 @@ describe('ad platforms', () => {
     // spend-ru.csv: 5 rows = 0 accepted + 1 rejected (negative) + 4 skipped (3 in RUB, the Итого line)
     expect(kept.inputs[0]).toMatchObject({ rows: 5, accepted: 0, rejected: 1, skipped: 4 });
     expect(kept.metrics.cac.details).toMatchObject({ marketingSpend: 1772.26, currency: 'USD' });
+  });
+});
+
+describe('finance files that contradict themselves or say less than they seem (from a new-user trial)', () => {
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("Meta's account total a few cents off the rows is still the total; a blank-campaign row that is not one is counted and said", () => {
+    const total = write('meta-cents.csv', 'Reporting starts,Reporting ends,Campaign name,Campaign delivery,Amount spent (USD)\n2026-02-01,2026-02-28,,,620.01\n2026-02-01,2026-02-28,Prospecting,active,310.00\n2026-02-01,2026-02-28,Retargeting,inactive,310.00\n');
+    expect(run([total]).metrics.cac.details.marketingSpend).toBe(620);
+    const other = write('meta-other.csv', 'Reporting starts,Reporting ends,Campaign name,Campaign delivery,Amount spent (USD)\n2026-02-01,2026-02-28,,,700.00\n2026-02-01,2026-02-28,Prospecting,active,310.00\n2026-02-01,2026-02-28,Retargeting,inactive,310.00\n');
+    const report = run([other]);
+    expect(report.metrics.cac.details.marketingSpend).toBe(1320);
+    expect(report.warnings).toContain(`${other}:2: the first row has no campaign and its amount 700 is not the sum of the others (620): counted as spend; if it is an account total, remove it`);
+  });
+
+  it('Google Ads Week rows cover seven days: a window starting mid-week takes its share', () => {
+    const file = write('gads-week.csv', 'Campaign report\nJanuary 26, 2026 - February 8, 2026\nWeek,Campaign,Currency code,Impr.,Avg. CPC,Cost\n2026-01-26,Brand,USD,100,0.70,70.00\n2026-02-02,Brand,USD,100,0.70,70.00\n');
+    // Week of Jan 26 – Feb 1: 1 of 7 days in February → 10; the week of Feb 2 wholly → 70
+    expect(run([file, '--since', '2026-02-01', '--until', '2026-03-01']).metrics.cac.details.marketingSpend).toBe(80);
+  });
+
+  it('a canceled subscription without an end date is counted as active, and said', () => {
+    const file = write('stripe-canceled.csv', 'id,Customer ID,Quantity,Currency,Interval,Amount,Status,Start Date (UTC),Canceled At (UTC),Ended At (UTC)\nsub_1,cus_A,1,usd,month,100.00,active,2025-12-15 10:00,,\nsub_3,cus_D,1,usd,month,40.00,canceled,2025-11-01 00:00,2026-02-10 00:00,\nsub_4,cus_G,1,usd,month,40.00,canceled,2025-11-01 00:00,2026-02-10 00:00,2026-03-01 00:00\n');
+    const report = run([file, '--since', '2026-01-01', '--until', '2026-05-01']);
+    // At May 1: A 100 and D 40 (no end date); G ended Mar 1
+    expect(report.metrics.mrr.value).toBe(140);
+    expect(report.warnings).toContain("1 subscription is canceled but has no end date (ended_at): counted as still active; check the export's Ended At column");
+  });
+
+  it('spend rows naming no currency beside subscriptions in one are taken to be in it, and said', () => {
+    const spend = write('spend-nocur.csv', 'date,amount,type\n2026-03-05,300,marketing\n');
+    const report = run(['fixtures/stripe-subscriptions.csv', spend, '--since', '2026-02-01', '--until', '2026-06-01']);
+    expect(report.metrics.cac.details).toMatchObject({ marketingSpend: 300, currency: 'USD' });
+    expect(report.warnings).toContain('1 spend or subscription row names no currency: taken to be USD like the others');
+  });
+
+  it('--currency keeping none of the spend rows gives no CAC (not 0, not "met")', () => {
+    const report = run(['fixtures/stripe-subscriptions.csv', 'fixtures/spend-hand-2026.csv', '--currency', 'eur', '--since', '2026-02-01', '--until', '2026-06-01']);
+    expect(report.metrics.cac).toMatchObject({ value: null, status: 'no-data', details: { reason: 'no spend row in the window' } });
+  });
+
+  it('a window that cuts a month of a finance sheet counts only its whole months, and says so', () => {
+    const report = run(['fixtures/finance.csv', '--since', '2026-01-15', '--until', '2026-03-01']);
+    // Only February is whole: (2500 + 900) / 20 = 170
+    expect(report.metrics.cac.value).toBe(170);
+    expect(report.warnings).toContain("the window cuts a month of the finance sheet: a sheet's month counts only when it lies wholly inside the window");
+  });
+
+  it('a header-only file: one line that says so, exit 2', () => {
+    const file = write('header-only.csv', 'date;amount;type\n');
+    const result = runBin(['report', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`support-metrics: ${file}: has a header and no data rows; export the data again with its rows\n`);
   });
 });

@@ -95,7 +95,6 @@ function nothingCheckedReason(report: Report, gated: number): string {
   return `no data for any metric with a target in the window ${describeWindow(report.window)}`;
 }
 
-/** Inputs of a kind no metric of this version reads: read only — said, so nobody looks for a number. */
 /**
  * A spend report dated only by its range line (no day column) cannot say what was spent in a window that reaches
  * outside that range: exit 2 saying so, rather than a CAC over spend that is not there.
@@ -125,6 +124,7 @@ function rowWord(noun: string): string {
 /** The kinds the finance metrics read (report/finance.ts). */
 const FINANCE_KINDS: readonly string[] = ['spend', 'subscriptions', 'finance'];
 
+/** Inputs of a kind no metric of this version reads: read only — said, so nobody looks for a number. */
 function unusedInputs(read: ReadResult): string[] {
   return read.inputs
     .filter((input) => !METRICS.some((m) => m.kind === input.kind) && !FINANCE_KINDS.includes(input.kind))

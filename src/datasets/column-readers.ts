@@ -3,7 +3,7 @@ import { durationParser, SECONDS_PER_UNIT, type DurationUnit } from '../read/dur
 import type { FieldDecoder } from '../read/encoding.js';
 import { monthOfWallTime, parseMonthText } from '../read/month.js';
 import { numberParser, parseNumberText, type DecimalSeparator } from '../read/number.js';
-import { isNoAnswerText, isScoreText } from '../read/score.js';
+import { isNoAnswerText, isScoreText } from '../survey/score-text.js';
 import { WallTime, type SheetCell } from '../read/source.js';
 import { timestampParser, UNSET, type TimestampFormat } from '../read/timestamp.js';
 import type { Zone } from '../read/zone.js';
@@ -236,6 +236,7 @@ export class CodeReader {
 
   /** The cell of a sheet row this reader reads (for an expanded question, its first filled one). */
   cellOf(cells: readonly SheetCell[]): SheetCell {
+    if (this.alsoIndexes.length === 0) return cells[this.index] ?? null;
     for (const i of [this.index, ...this.alsoIndexes]) {
       const cell = cells[i] ?? null;
       if (cell !== null && !(typeof cell === 'string' && isEmptyText(cell))) return cell;

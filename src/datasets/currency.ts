@@ -118,7 +118,7 @@ export function withoutTotalRows(dataset: Dataset, inputs: InputSummary[], warni
     if (channel.codes[row] !== 0) continue;
     const { total, rows } = sums.get(input)!;
     const others = total - amount[row]!;
-    if (rows < 3) continue;
+    if (rows < 2) continue;
     // Ads Manager sums unrounded amounts: its total may differ from the rounded rows by a few cents.
     if (Math.abs(others - amount[row]!) <= Math.max(0.05, 1e-4 * Math.abs(others))) drop.add(row);
     else warnings.push(`${inputs[input]!.file}:${dataset.lineOfRow[row]}: the first row has no campaign and its amount ${amount[row]} is not the sum of the others (${Math.round(others * 100) / 100}): counted as spend; if it is an account total, remove it`);

@@ -151,13 +151,15 @@ export class RowReader {
         store: elapsedInputs.has(spec.field) ? null : new Float64Column(),
       });
     }
-    // A report segmented by week (Google Ads' `Week`: the Monday of each week) covers seven days from its date.
+    // A report segmented by week or month (Google Ads' `Week`: each week's Monday; `Month`: its first day) covers the
+    // whole week or month from its date.
     const dateSlot = this.slots.find((s) => s.field === 'date');
-    const weekly = dateSlot !== undefined && this.kind.fields.some((f) => f.field === 'date_end') && !this.slots.some((s) => s.field === 'date_end') && /^(?:week|неделя)/i.test(columnOf('date')?.header ?? '');
-    if (weekly) {
+    const dateHeader = columnOf('date')?.header ?? '';
+    const segment = /^(?:week|неделя)/i.test(dateHeader) ? 'week' : /^(?:month|месяц)/i.test(dateHeader) ? 'month' : null;
+    if (dateSlot !== undefined && segment !== null && this.kind.fields.some((f) => f.field === 'date_end') && !this.slots.some((s) => s.field === 'date_end')) {
       const zoneOfDate = new Zone(plan.zone);
-      const sixDaysOn = (t: number | null) => (t === null || Number.isNaN(t) ? t : zoneDaysOn(t, 6, zoneOfDate));
-      this.slots.push({ field: 'date_end', index: dateSlot!.index, reader: { csv: (r) => sixDaysOn(dateSlot!.reader.csv(r)), cell: (c) => sixDaysOn(dateSlot!.reader.cell(c)) }, lazyFor: -1, store: new Float64Column() });
+      const lastDay = (t: number | null) => (t === null || Number.isNaN(t) ? t : segment === 'week' ? zoneDaysOn(t, 6, zoneOfDate) : zoneMonthEnd(t, zoneOfDate));
+      this.slots.push({ field: 'date_end', index: dateSlot.index, reader: { csv: (r) => lastDay(dateSlot.reader.csv(r)), cell: (c) => lastDay(dateSlot.reader.cell(c)) }, lazyFor: -1, store: new Float64Column() });
     }
     // A report dated by its range line (no day column): every row covers the whole range, its last day included.
     if (plan.datedBy !== null && plan.datedBy !== undefined) {
@@ -458,6 +460,12 @@ export class RowReader {
 function zoneDaysOn(t: number, days: number, zone: Zone): number {
   const wall = new Date(t + zone.offsetAt(t));
   return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days));
+}
+
+/** Midnight of the last day of the month holding t, in `zone`. */
+function zoneMonthEnd(t: number, zone: Zone): number {
+  const wall = new Date(t + zone.offsetAt(t));
+  return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + 1, 0));
 }
 
 /** Midnight of the day before `t` (a midnight) in `zone`: the last day of a range that ends before t. */

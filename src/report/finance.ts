@@ -38,14 +38,16 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     const unnamed = [spend, subs].reduce((n, d) => n + (d === undefined ? 0 : rowsWithoutCurrency(d)), 0);
     if (unnamed > 0) warnings.push(`${unnamed} spend or subscription row${unnamed === 1 ? ' names' : 's name'} no currency: taken to be ${currency} like the others`);
   }
-  const columns = subs === undefined ? null : subscriptionColumns(subs);
+  // A subscriptions file whose every row was skipped (only trialing ones, another --currency) has nothing to count.
+  const columns = subs === undefined || subs.rows === 0 ? null : subscriptionColumns(subs);
+  if (subs !== undefined && subs.rows === 0) warnings.push('no subscription row is left to count (every one was skipped or rejected): no churn, MRR or acquisitions from subscriptions');
   const sheetRows = sheet === undefined ? null : fullMonthRows(sheet.numbers.month!, window);
   if (sheet !== undefined && sheetRows!.length < rowsIn(sheet.numbers.month!, window.since === null ? null : monthStartOf(window.since, window.zone), window.until).length) {
     warnings.push("the window cuts a month of the finance sheet: a sheet's month counts only when it lies wholly inside the window");
   }
 
   // The span spend and acquisitions are counted over: the window, else the months the spend rows (or subscriptions) span.
-  const span = acquisitionSpan(spend, columns, window);
+  const span = acquisitionSpan(spend, spend === undefined && sheet !== undefined ? sheet : undefined, window);
   const sheetHasSpend = sheet !== undefined && (sheet.numbers.marketing_spend !== undefined || sheet.numbers.sales_spend !== undefined);
   const spent = spend !== undefined ? spendByType(spend, span.since, span.until, warnings, window.zone) : sheetHasSpend ? sheetSpend(sheet!, sheetRows!) : null;
   if (spend !== undefined && sheet !== undefined && (sheet.numbers.marketing_spend !== undefined || sheet.numbers.sales_spend !== undefined)) {
@@ -54,6 +56,8 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
 
   // Churn, ARPA and the service cost per customer-month: subscriptions over the full months, else the sheet's months.
   let churn: ChurnResult | null = null;
+  /** A subscriptions file without any ended one: its ARPA is that of survivors only. */
+  let onlyCurrent = false;
   let arpa: number | null = null;
   let customerMonths = 0;
   let serviceCost: number | null = null;
@@ -63,10 +67,14 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     churn = churnRate(months);
     customerMonths = churn.details.customerMonths;
     arpa = customerMonths === 0 ? null : months.reduce((sum, m) => sum + m.mrr, 0) / customerMonths;
+    if (columns.unknownIntervals.length > 0) {
+      warnings.push(`billing intervals ${columns.unknownIntervals.map((i) => JSON.stringify(i)).join(', ')} are not ones I know (month, year, quarter, week, day, N months): their subscriptions count no revenue; give an mrr column`);
+    }
     if (columns.canceledWithoutEnd > 0) {
       warnings.push(`${columns.canceledWithoutEnd} subscription${columns.canceledWithoutEnd === 1 ? ' is' : 's are'} canceled but ${columns.canceledWithoutEnd === 1 ? 'has' : 'have'} no end date (ended_at): counted as still active; check the export's Ended At column`);
     }
-    if (!columns.anyEnded) churn = { value: null, details: { ...churn.details, reason: 'no ended subscriptions among those read (the file seems to hold only current ones): churn cannot be observed' } };
+    onlyCurrent = !columns.anyEnded;
+    if (onlyCurrent) churn = { value: null, details: { ...churn.details, reason: 'no ended subscriptions among those read (the file seems to hold only current ones): churn cannot be observed' } };
     if (boundaries.length > 0 && customerMonths > 0) {
       // Service spend over the same full months, from spend rows of type service, else the sheet's service_cost.
       const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, [], window.zone);
@@ -80,6 +88,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     customerMonths = sum('active_customers');
     churn = churnRate(customerMonths === 0 && sheetRows!.length === 0 ? [] : [{ active: customerMonths, churned: sum('churned_customers') }]);
     churn.details.months = sheetRows!.length;
+    if (sheet.numbers.churned_customers === undefined) churn = { value: null, details: { ...churn.details, churned: 0, reason: 'the finance sheet has no churned_customers column' } };
     arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : sum('revenue') / customerMonths;
     if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = sum('service_cost') / customerMonths;
   }
@@ -98,8 +107,9 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   }
   if (churn !== null) outcomes.churn_rate = { value: churn.value, details: churn.details, sampleSize: null };
   if (columns !== null) {
+    // The window is [since, until): its end is the last instant before until (a subscription starting at until is the next one's).
     const at = window.until ?? columns.latest;
-    const active = activeCustomersAt(columns, at);
+    const active = activeCustomersAt(columns, window.until === null ? at : at - 1);
     outcomes.mrr = { value: round2(active.mrr), details: { activeCustomers: active.customers.size, at: new Date(at).toISOString(), currency }, sampleSize: null };
   }
   if (hasLtv) {
@@ -113,7 +123,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     const ratio = ltvToCac(outcomes.ltv.value, cacValue, { ltv: ltvReason, cac: cacReason });
     outcomes.ltv_to_cac = { value: ratio.value, details: ratio.details, sampleSize: null };
     // Payback needs no churn, but ARPA from survivors alone (a file without ended subscriptions) would flatter it.
-    const arpaKnown = churn!.details.reason?.startsWith('no ended subscriptions') === true ? null : arpa;
+    const arpaKnown = onlyCurrent ? null : arpa;
     const payback = cacPaybackMonths(cacValue, arpaKnown, s, { cac: cacReason, arpa: arpaKnown === null ? churn!.details.reason ?? 'no customer was active at the start of a month' : undefined });
     outcomes.cac_payback_months = { value: payback.value, details: payback.details, sampleSize: null };
   }
@@ -123,7 +133,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
   return { outcomes, warnings };
 }
 
-type SubscriptionData = SubscriptionColumns & { earliest: number; latest: number; anyEnded: boolean; canceledWithoutEnd: number };
+type SubscriptionData = SubscriptionColumns & { earliest: number; latest: number; anyEnded: boolean; canceledWithoutEnd: number; unknownIntervals: string[] };
 
 /** Subscription rows as columns, with each row's monthly revenue (amount × quantity per interval when no MRR column). */
 function subscriptionColumns(subs: Dataset): SubscriptionData {
@@ -143,6 +153,8 @@ function subscriptionColumns(subs: Dataset): SubscriptionData {
       mrr[row] = (amount[row]! * q) / monthsOf[interval!.codes[row]!]!;
     } else mrr[row] = Number.NaN;
   }
+  const unknownIntervals = new Set<string>();
+  if (monthsOf !== null) monthsOf.forEach((m, code) => (code !== 0 && Number.isNaN(m) ? unknownIntervals.add(interval!.values[code]!) : undefined));
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   let anyEnded = false;
@@ -162,12 +174,15 @@ function subscriptionColumns(subs: Dataset): SubscriptionData {
     const ended = status.values.map((v) => /^(?:canceled|cancelled|ended|expired|churned|отменена|завершена)$/i.test(v.trim()));
     for (let row = 0; row < n; row++) if (ended[status.codes[row]!] && Number.isNaN(endedAt[row]!)) canceledWithoutEnd++;
   }
-  return { customer, startedAt, endedAt, mrr, earliest, latest, anyEnded, canceledWithoutEnd };
+  return { customer, startedAt, endedAt, mrr, earliest, latest, anyEnded, canceledWithoutEnd, unknownIntervals: [...unknownIntervals] };
 }
 
 /** Months one billing interval covers: month 1, year 12, quarter 3, week 12/52, day 12/365; unknown → NaN (no MRR). */
 function monthsPerInterval(text: string): number {
   const key = text.trim().toLowerCase();
+  const every = /^(?:every\s+)?(\d+)\s*(month|week|year|day)s?$/.exec(key);
+  if (every !== null) return Number(every[1]) * monthsPerInterval(every[2]!);
+  if (/^(?:semiannual|semi-annual|semiannually|half-year|half-yearly|biannual)$/.test(key)) return 6;
   if (/^(?:month|monthly|mo|месяц|ежемесячно)$/.test(key)) return 1;
   if (/^(?:year|yearly|annual|annually|yr|год|ежегодно)$/.test(key)) return 12;
   if (/^(?:quarter|quarterly|квартал)$/.test(key)) return 3;
@@ -177,7 +192,7 @@ function monthsPerInterval(text: string): number {
 }
 
 /** The span CAC counts spend and acquisitions over: the window, else the months the spend rows (or subscriptions) span. */
-function acquisitionSpan(spend: Dataset | undefined, columns: SubscriptionData | null, window: FinanceWindow): { since: number; until: number } {
+function acquisitionSpan(spend: Dataset | undefined, sheet: Dataset | undefined, window: FinanceWindow): { since: number; until: number } {
   if (window.since !== null || window.until !== null) return { since: window.since ?? Number.NEGATIVE_INFINITY, until: window.until ?? Number.POSITIVE_INFINITY };
   const dates = spend?.numbers.date;
   const ends = spend?.numbers.date_end;
@@ -192,7 +207,9 @@ function acquisitionSpan(spend: Dataset | undefined, columns: SubscriptionData |
     }
     return { since: monthStartOf(min, window.zone), until: nextMonthStartOf(max, window.zone) };
   }
-  if (columns !== null) return { since: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
+  // Spend from a finance sheet: its months.
+  const months = sheet?.numbers.month;
+  if (months !== undefined && months.length > 0) return { since: Math.min(...months), until: nextMonthStartOf(Math.max(...months), window.zone) };
   return { since: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY };
 }
 
@@ -273,7 +290,10 @@ function newCustomersFrom(spend: Dataset | undefined, sheet: Dataset | undefined
     for (let row = 0; row < spend.rows; row++) if (date[row]! >= span.since && date[row]! < span.until && !Number.isNaN(fromSpend[row]!)) n += fromSpend[row]!;
     return n;
   }
-  return sheet === undefined || sheetRows === null ? 0 : sumRows(sheet.numbers.new_customers, sheetRows);
+  if (sheet === undefined || sheetRows === null) return 0;
+  // The sheet's months inside the span spend was counted over: one period's spend over the same period's customers.
+  const months = sheet.numbers.month!;
+  return sumRows(sheet.numbers.new_customers, sheetRows.filter((row) => months[row]! >= span.since && months[row]! < span.until));
 }
 
 /** The finance sheet's months that lie wholly inside the window (all when it is open): churn and ARPA use full months. */

@@ -67,7 +67,7 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
 const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   id: 'frt',
   kind: 'tickets',
-  fields: ['first_response_minutes', 'first_response_at', 'csat'],
+  fields: ['first_response_minutes', 'first_response_at'],
   compute(dataset, target) {
     if (dataset.elapsed.first_response === undefined) {
       return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));

@@ -183,7 +183,12 @@ const FAMILY_LABELS = new Set(LABEL_FAMILIES.flatMap((f) => f.points.flat()));
 /** The smallest family of the survey holding every label used, when one of them is not a bipolar level; else null. */
 function labelFamily(readings: readonly Reading[], survey: SurveyKind): LabelFamily | null {
   const texts = readings.flatMap((r) => (r?.kind === 'label' || r?.kind === 'level' ? [r.text] : []));
-  if (texts.length === 0 || !texts.some((t) => !LEVELS.has(t))) return null;
+  if (texts.length === 0) return null;
+  // `Extremely` / `somewhat satisfied` with nothing below satisfied is SurveyMonkey's unipolar wording: whether or not
+  // somebody answered `Not so satisfied`, the same answers keep the same scale.
+  const unipolar = LABEL_FAMILIES[0]!;
+  if (survey === 'csat' && texts.every((t) => unipolar.points.some((p) => p.includes(t))) && texts.some((t) => t === 'extremely satisfied' || t === 'somewhat satisfied')) return unipolar;
+  if (!texts.some((t) => !LEVELS.has(t))) return null;
   if (readings.some((r) => r?.kind === 'binary' || (r?.kind === 'number' && Number.isNaN(r.value)))) return null;
   const fitting = LABEL_FAMILIES.filter((f) => f.surveys.includes(survey) && texts.every((t) => f.points.some((p) => p.includes(t))));
   return fitting.sort((a, b) => a.points.length - b.points.length)[0] ?? null;

@@ -249,3 +249,54 @@ describe('finance files that contradict themselves or say less than they seem (f
     expect(result.stderr).toBe(`support-metrics: ${file}: has a header and no data rows; export the data again with its rows\n`);
   });
 });
+
+describe('finance edge cases from a review', () => {
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+
+  it("without a window, CAC from spend files counts the sheet's new customers of the same months only", () => {
+    const spend = write('oct-spend.csv', 'date,amount,type\n2026-10-05,3000,marketing\n2026-10-20,1000,sales\n');
+    const sheet = write('sheet-2026.csv', 'month,new_customers\n2026-09,40\n2026-10,40\n2026-11,40\n');
+    // October's spend 4000 over October's 40 customers = 100 (not 4000 / 120)
+    expect(run([spend, sheet]).metrics.cac.value).toBe(100);
+  });
+
+  it('a finance sheet without churned_customers has no churn (not 0)', () => {
+    const sheet = write('no-churn-col.csv', 'month,revenue,active_customers\n2026-01,5000,100\n');
+    expect(run([sheet]).metrics.churn_rate).toMatchObject({ value: null, details: { reason: 'the finance sheet has no churned_customers column' } });
+  });
+
+  it("Meta's account total over a single campaign is dropped too", () => {
+    const file = write('meta-one.csv', 'Reporting starts,Reporting ends,Campaign name,Campaign delivery,Amount spent (USD)\n2026-02-01,2026-02-28,,,1520.40\n2026-02-01,2026-02-28,Prospecting,active,1520.40\n');
+    expect(run([file]).metrics.cac.details.marketingSpend).toBe(1520.4);
+  });
+
+  it('Google Ads Month rows cover their month', () => {
+    const file = write('gads-month.csv', 'Campaign report\nSeptember 1, 2026 - October 31, 2026\nMonth,Campaign,Currency code,Impr.,Avg. CPC,Cost\n2026-09-01,Brand,USD,100,1.00,3000.00\n2026-10-01,Brand,USD,100,1.00,3100.00\n');
+    // Sep 15–30: 16 of 30 days of 3000 = 1600; Oct 1–14: 14 of 31 days of 3100 = 1400 → 3000
+    expect(run([file, '--since', '2026-09-15', '--until', '2026-10-15']).metrics.cac.details.marketingSpend).toBe(3000);
+  });
+
+  it('unknown billing intervals are said; "6 months" and semiannual are read', () => {
+    const file = write('intervals.csv', 'customer_id,started_at,amount,interval,currency\nc1,2026-01-01,60,month,USD\nc2,2026-01-01,300,6 months,USD\nc3,2026-01-01,120,semiannual,USD\nc4,2026-01-01,99,fortnight,USD\n');
+    const report = run([file, '--since', '2026-01-01', '--until', '2026-03-01']);
+    // 60 + 300/6 + 120/6 = 130 (the fortnightly one counts no revenue, said)
+    expect(report.metrics.mrr.value).toBe(130);
+    expect(report.warnings).toContain('billing intervals "fortnight" are not ones I know (month, year, quarter, week, day, N months): their subscriptions count no revenue; give an mrr column');
+  });
+
+  it('MRR at the end of a window leaves out a subscription that starts at its end', () => {
+    const file = write('starts-at-end.csv', 'customer_id,started_at,mrr,currency\nc1,2026-01-01,50,USD\nc2,2026-02-01,70,USD\n');
+    expect(run([file, '--since', '2026-01-01', '--until', '2026-02-01']).metrics.mrr).toMatchObject({ value: 50, details: { activeCustomers: 1 } });
+  });
+
+  it('a subscriptions file left with no row (all skipped for another currency) reports without crashing', () => {
+    const result = runBin(['report', 'fixtures/stripe-subscriptions.csv', '--currency', 'EUR', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('unexpected');
+    expect(JSON.parse(result.stdout).warnings).toContain('no subscription row is left to count (every one was skipped or rejected): no churn, MRR or acquisitions from subscriptions');
+  });
+});

@@ -110,3 +110,11 @@ describe('labels of named ordinal scales, and numbers with their label', () => {
     expect(read.binary).toEqual({ satisfied: 2, responses: 3 });
   });
 });
+
+describe("SurveyMonkey's unipolar wording keeps its scale whatever the answers", () => {
+  it('very / somewhat / extremely satisfied alone are read on 1–5, as with a Not so satisfied among them', () => {
+    const read = readAnswers(column(['Very satisfied', 'Very satisfied', 'Somewhat satisfied', 'Extremely satisfied']), 'csat');
+    expect(Array.from(read.scores)).toEqual([4, 4, 3, 5]);
+    expect(read.scale.max).toBe(5);
+  });
+});

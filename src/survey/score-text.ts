@@ -1,4 +1,4 @@
-import { readAnswer } from '../survey/answers.js';
+import { readAnswer } from './answers.js';
 
 /**
  * Whether a survey answer is something a score can be read from: a number (`4`, `4,5`, `9/10`) or a rating label

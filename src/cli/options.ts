@@ -1,3 +1,4 @@
+import { GROUP_FIELDS, type GroupField } from '../report/groups.js';
 import type { SurveyKind } from '../survey/answers.js';
 import { DEFAULT_SCALES, type SurveyScale } from '../survey/scale.js';
 import { realpathSync, statSync } from 'node:fs';
@@ -34,6 +35,7 @@ export interface RawReadOptions {
 }
 
 export interface RawReportOptions extends RawReadOptions {
+  by?: string;
   since?: string;
   until?: string;
   benchmark: string;
@@ -173,6 +175,8 @@ function withOption<T>(option: string, check: () => T): T {
 
 /** Report options normalised once at the edge. */
 export interface ReportOptions extends ReadCliOptions {
+  /** --by: the fields every metric is also computed per value of (groups). */
+  by: GroupField[];
   since: number | null;
   until: number | null;
   benchmark: string;
@@ -184,6 +188,16 @@ export interface ReportOptions extends ReadCliOptions {
   /** Where the rejected rows go as CSV: a file, `'-'` = stdout (then the report has a file), or undefined = nowhere. */
   rejects: string | undefined;
   quiet: boolean;
+}
+
+/** `--by channel,agent`: known group fields, each once. */
+function parseBy(text: string | undefined): GroupField[] {
+  if (text === undefined) return [];
+  const fields = text.split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== '');
+  for (const field of fields) {
+    if (!(GROUP_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--by ${JSON.stringify(field)} is not a field to group by; use ${GROUP_FIELDS.join(', ')}`);
+  }
+  return [...new Set(fields)] as GroupField[];
 }
 
 /** `--out -` and `--rejects -`: stdout, as in other command-line tools (SPEC §7), never a file named `-`. */
@@ -202,6 +216,7 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions, a
   if (PROFILES[raw.benchmark] === undefined) throw new UsageError(`--benchmark ${JSON.stringify(raw.benchmark)} is not a profile; profiles: ${Object.keys(PROFILES).join(', ')}`);
   return {
     ...read,
+    by: parseBy(raw.by),
     since,
     until,
     benchmark: raw.benchmark,

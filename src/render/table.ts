@@ -9,11 +9,28 @@ import { describeWindow, formatValue } from './format-value.js';
  */
 export function renderTable(report: Report, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : metricTable(report.metrics, options.color)];
+  // One block per group (--by): the same metrics over that key's tickets and responses.
+  for (const group of report.groups ?? []) lines.push(`\n${group.by}: ${group.key}`, metricTable(group.metrics, options.color));
+  lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
+  for (const input of report.inputs) {
+    const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
+    if (input.merged > 0) parts.push(`${input.merged} merged`);
+    const where = input.sheet === null ? input.file : `${input.file}#${input.sheet}`;
+    lines.push(`${where} (${input.kind}, ${input.preset ?? 'generic'} layout): ${parts.join(', ')}`);
+  }
+  for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One row per metric: value, median and p90 where they exist, count, target and verdict. */
+function metricTable(metrics: Report['metrics'], color: boolean): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
   const table = new Table({
     head: ['Metric', 'Value', 'Median', 'p90', 'Count', 'Target', 'Status'],
-    style: { head: options.color ? ['bold'] : [], border: [] },
+    style: { head: color ? ['bold'] : [], border: [] },
   });
-  for (const metric of Object.values(report.metrics)) {
+  for (const metric of Object.values(metrics)) {
     const stats = 'median' in metric.details ? metric.details : null;
     table.push([
       metric.label + (metric.lowSample ? chalk.yellow(' (low sample)') : ''),
@@ -25,16 +42,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
       colourStatus(metric, chalk),
     ]);
   }
-  const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : table.toString()];
-  lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
-  for (const input of report.inputs) {
-    const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
-    if (input.merged > 0) parts.push(`${input.merged} merged`);
-    const where = input.sheet === null ? input.file : `${input.file}#${input.sheet}`;
-    lines.push(`${where} (${input.kind}, ${input.preset ?? 'generic'} layout): ${parts.join(', ')}`);
-  }
-  for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
-  return `${lines.join('\n')}\n`;
+  return table.toString();
 }
 
 /**

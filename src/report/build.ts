@@ -6,6 +6,7 @@ import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
 import { METRICS } from './registry.js';
 import { rowsInWindow } from './window.js';
+import { groupDatasets, type GroupField } from './groups.js';
 import { FINANCE_METRIC_IDS, financeOutcomes } from './finance.js';
 import { Zone } from '../read/zone.js';
 
@@ -13,6 +14,8 @@ import { Zone } from '../read/zone.js';
 export const LOW_SAMPLE = 20;
 
 export interface ReportOptions {
+  /** --by: every metric also per value of these fields. */
+  by?: readonly GroupField[];
   /** Window bounds in epoch ms; null = open. Rows belong by their kind's time field, [since, until). */
   since: number | null;
   until: number | null;
@@ -30,13 +33,22 @@ export interface ReportInput {
 
 /** Builds the report model: window, then every registered metric whose data set was given, with targets and verdicts. No I/O. */
 export function buildReport(input: ReportInput, options: ReportOptions): Report {
-  const metrics: Record<string, MetricReport> = {};
   const lowSample: string[] = [];
+  const windowed = input.datasets.map((d) => inWindow(d, options));
+  const metrics = computeMetrics(windowed, options, lowSample);
+  // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
+  const groups = (options.by ?? []).flatMap((by) => groupDatasets(windowed, by).map(({ key, datasets }) => ({ by, key, metrics: computeMetrics(datasets, options, []) })));
+  return assemble(input, options, metrics, lowSample, groups);
+}
+
+/** Every registered metric over data sets already in the window, with targets and verdicts; warnings go to `lowSample`. */
+function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lowSample: string[]): Record<string, MetricReport> {
+  const metrics: Record<string, MetricReport> = {};
   for (const metric of METRICS) {
-    const dataset = datasetOf(input.datasets, metric, lowSample);
+    const dataset = datasetOf(datasets, metric, lowSample);
     if (dataset === undefined) continue;
     const profileTarget = targetFor(options.benchmark, metric.id);
-    const outcome = metric.compute(inWindow(dataset, options), profileTarget);
+    const outcome = metric.compute(dataset, profileTarget);
     const misfit = profileTarget === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
     if (misfit !== null) lowSample.push(misfit);
     const target = misfit === null ? profileTarget : null;
@@ -57,6 +69,11 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     }
     metrics[metric.id] = report;
   }
+  return metrics;
+}
+
+/** The headline report around the metrics: finance over whole data sets, groups, inputs, warnings. */
+function assemble(input: ReportInput, options: ReportOptions, metrics: Record<string, MetricReport>, lowSample: string[], groups: { by: string; key: string; metrics: Record<string, MetricReport> }[]): Report {
   // Finance metrics read whole data sets (a subscription started before the window is active in it) and the window.
   const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone: new Zone(options.timezone) });
   for (const id of FINANCE_METRIC_IDS) {
@@ -77,6 +94,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     benchmark: options.benchmark,
     inputs: [...input.inputs],
     metrics,
+    // Only with --by: a plain report's JSON stays as it was.
+    ...(groups.length === 0 && (options.by ?? []).length === 0 ? {} : { groups }),
     warnings: [...input.warnings, ...lowSample],
   };
 }

@@ -109,6 +109,8 @@ export const Report = z.object({
   inputs: z.array(InputReport),
   /** By metric id, in the registry's order; metrics whose data set was not given are absent (SPEC §8). */
   metrics: z.record(z.string(), MetricReport),
+  /** With --by: every ticket and survey metric per value of each field (`(none)` for rows without one). */
+  groups: z.array(z.object({ by: z.string(), key: z.string(), metrics: z.record(z.string(), MetricReport) })).optional(),
   /**
    * Guesses the data did not prove (an assumed date order, decimal separator, zone, preset …): shown under every
    * format and kept with --quiet (SPEC §8).

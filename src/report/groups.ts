@@ -13,20 +13,25 @@ export const NO_KEY = '(none)';
  */
 export function groupDatasets(datasets: readonly Dataset[], field: GroupField): { key: string; datasets: Dataset[] }[] {
   const grouped = datasets.filter((d) => d.kind === 'tickets' || d.kind === 'surveys');
-  // Per data set, per code: its key (trimmed text, or (none)).
-  const keyOf = grouped.map((d) => d.texts[field]?.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim())) ?? null);
-  const rowsByKey = grouped.map(() => new Map<string, number[]>());
-  grouped.forEach((d, i) => {
+  // Per data set: each code's key (trimmed text, or (none)); then the rows of each key, counted first and filled into
+  // typed arrays (a million-row export: no growing arrays of boxed numbers).
+  const rowsByKey = grouped.map((d) => {
     const column = d.texts[field];
-    const keys = keyOf[i]!;
-    const byKey = rowsByKey[i]!;
+    if (column === undefined) return new Map([[NO_KEY, Uint32Array.from({ length: d.rows }, (_, row) => row)]]);
+    const keyOf = column.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim()));
+    const keys = [...new Set(keyOf)];
+    const slotOf = keyOf.map((k) => keys.indexOf(k));
+    const counts = new Uint32Array(keys.length);
+    for (let row = 0; row < d.rows; row++) counts[slotOf[column.codes[row]!]!]!++;
+    const rows = keys.map((_, k) => new Uint32Array(counts[k]!));
+    const filled = new Uint32Array(keys.length);
     for (let row = 0; row < d.rows; row++) {
-      const key = column === undefined || keys === null ? NO_KEY : keys[column.codes[row]!]!;
-      let rows = byKey.get(key);
-      if (rows === undefined) byKey.set(key, (rows = []));
-      rows.push(row);
+      const k = slotOf[column.codes[row]!]!;
+      rows[k]![filled[k]!++] = row;
     }
+    return new Map(keys.map((key, k) => [key, rows[k]!] as const).filter(([, r]) => r.length > 0));
   });
   const keys = [...new Set(rowsByKey.flatMap((m) => [...m.keys()]))].sort((a, b) => (a === NO_KEY ? 1 : b === NO_KEY ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  return keys.map((key) => ({ key, datasets: grouped.map((d, i) => datasetRows(d, Uint32Array.from(rowsByKey[i]!.get(key) ?? []))) }));
+  // No metric of a group reads the row keys: not carried.
+  return keys.map((key) => ({ key, datasets: grouped.map((d, i) => datasetRows({ ...d, keys: undefined }, rowsByKey[i]!.get(key) ?? new Uint32Array(0))) }));
 }

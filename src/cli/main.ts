@@ -27,6 +27,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--since <date>', 'only rows at or after this date/time (tickets by created_at; in --tz)')
     .option('--until <date>', 'only rows before this date/time (exclusive, in --tz)')
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
+    .addOption(new Option('--period <period>', 'also every metric per day, ISO week (from Monday) or calendar month, in --tz').choices(['day', 'week', 'month']))
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]))
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout; - is stdout')

@@ -36,6 +36,7 @@ export interface RawReadOptions {
 
 export interface RawReportOptions extends RawReadOptions {
   by?: string;
+  period?: 'day' | 'week' | 'month';
   since?: string;
   until?: string;
   benchmark: string;
@@ -177,6 +178,8 @@ function withOption<T>(option: string, check: () => T): T {
 export interface ReportOptions extends ReadCliOptions {
   /** --by: the fields every metric is also computed per value of (groups). */
   by: GroupField[];
+  /** --period: every metric also per period. */
+  period: 'day' | 'week' | 'month' | undefined;
   since: number | null;
   until: number | null;
   benchmark: string;
@@ -217,6 +220,7 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions, a
   return {
     ...read,
     by: parseBy(raw.by),
+    period: raw.period,
     since,
     until,
     benchmark: raw.benchmark,

@@ -12,6 +12,8 @@ export function renderTable(report: Report, options: { color: boolean }): string
   const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : metricTable(report.metrics, options.color)];
   // One block per group (--by): the same metrics over that key's tickets and responses.
   for (const group of report.groups ?? []) lines.push(`\n${group.by}: ${group.key}`, metricTable(group.metrics, options.color));
+  // One block per period (--period), from its start to its end in the report's zone.
+  for (const period of report.periods ?? []) lines.push(`\n${describeWindow({ since: period.start, until: period.end, timezone: report.window.timezone })}`, metricTable(period.metrics, options.color));
   lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
   for (const input of report.inputs) {
     const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];

@@ -7,6 +7,7 @@ import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from
 import { METRICS } from './registry.js';
 import { rowsInWindow } from './window.js';
 import { groupDatasets, type GroupField } from './groups.js';
+import { periodDatasets, type Period } from './periods.js';
 import { FINANCE_METRIC_IDS, financeOutcomes } from './finance.js';
 import { Zone } from '../read/zone.js';
 
@@ -16,6 +17,8 @@ export const LOW_SAMPLE = 20;
 export interface ReportOptions {
   /** --by: every metric also per value of these fields. */
   by?: readonly GroupField[];
+  /** --period: every metric also per day, ISO week or calendar month (in `timezone`). */
+  period?: Period | undefined;
   /** Window bounds in epoch ms; null = open. Rows belong by their kind's time field, [since, until). */
   since: number | null;
   until: number | null;
@@ -38,7 +41,12 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
   const groups = (options.by ?? []).flatMap((by) => groupDatasets(windowed, by).map(({ key, datasets }) => ({ by, key, metrics: computeMetrics(datasets, options, []) })));
-  return assemble(input, options, metrics, lowSample, groups);
+  // Periods: every metric per day, ISO week or month of the window in its zone; empty periods listed with no data.
+  const periods =
+    options.period === undefined
+      ? null
+      : periodDatasets(windowed, options.period, options, new Zone(options.timezone)).map(({ start, end, datasets }) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: computeMetrics(datasets, options, []) }));
+  return assemble(input, options, metrics, lowSample, groups, periods);
 }
 
 /** Every registered metric over data sets already in the window, with targets and verdicts; warnings go to `lowSample`. */
@@ -73,7 +81,14 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
 }
 
 /** The headline report around the metrics: finance over whole data sets, groups, inputs, warnings. */
-function assemble(input: ReportInput, options: ReportOptions, metrics: Record<string, MetricReport>, lowSample: string[], groups: { by: string; key: string; metrics: Record<string, MetricReport> }[]): Report {
+function assemble(
+  input: ReportInput,
+  options: ReportOptions,
+  metrics: Record<string, MetricReport>,
+  lowSample: string[],
+  groups: { by: string; key: string; metrics: Record<string, MetricReport> }[],
+  periods: { start: string; end: string; metrics: Record<string, MetricReport> }[] | null,
+): Report {
   // Finance metrics read whole data sets (a subscription started before the window is active in it) and the window.
   const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone: new Zone(options.timezone) });
   for (const id of FINANCE_METRIC_IDS) {
@@ -96,6 +111,7 @@ function assemble(input: ReportInput, options: ReportOptions, metrics: Record<st
     metrics,
     // Only with --by: a plain report's JSON stays as it was.
     ...(groups.length === 0 && (options.by ?? []).length === 0 ? {} : { groups }),
+    ...(periods === null ? {} : { periods }),
     warnings: [...input.warnings, ...lowSample],
   };
 }

@@ -111,6 +111,8 @@ export const Report = z.object({
   metrics: z.record(z.string(), MetricReport),
   /** With --by: every ticket and survey metric per value of each field (`(none)` for rows without one). */
   groups: z.array(z.object({ by: z.string(), key: z.string(), metrics: z.record(z.string(), MetricReport) })).optional(),
+  /** With --period: every ticket and survey metric per period [start, end) of the window, empty periods included. */
+  periods: z.array(z.object({ start: z.string(), end: z.string(), metrics: z.record(z.string(), MetricReport) })).optional(),
   /**
    * Guesses the data did not prove (an assumed date order, decimal separator, zone, preset …): shown under every
    * format and kept with --quiet (SPEC §8).

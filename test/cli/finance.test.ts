@@ -13,6 +13,13 @@ function run(args: string[]) {
 
 const dir = mkdtempSync(join(tmpdir(), 'sm-finance-'));
 
+/** A small input written for one test, in the test's temporary folder. */
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
 describe('a finance sheet (SPEC §5 worked examples)', () => {
   it('January alone: marketing 3000 + sales 1000, 40 new customers → CAC 100, missed against < 100', () => {
     const report = run(['fixtures/finance.csv', '--since', '2026-01-01', '--until', '2026-02-01']);
@@ -194,12 +201,6 @@ describe('ad platforms', () => {
 });
 
 describe('finance files that contradict themselves or say less than they seem (from a new-user trial)', () => {
-  const write = (name: string, text: string) => {
-    const file = join(dir, name);
-    writeFileSync(file, text);
-    return file;
-  };
-
   it("Meta's account total a few cents off the rows is still the total; a blank-campaign row that is not one is counted and said", () => {
     const total = write('meta-cents.csv', 'Reporting starts,Reporting ends,Campaign name,Campaign delivery,Amount spent (USD)\n2026-02-01,2026-02-28,,,620.01\n2026-02-01,2026-02-28,Prospecting,active,310.00\n2026-02-01,2026-02-28,Retargeting,inactive,310.00\n');
     expect(run([total]).metrics.cac.details.marketingSpend).toBe(620);
@@ -251,12 +252,6 @@ describe('finance files that contradict themselves or say less than they seem (f
 });
 
 describe('finance edge cases from a review', () => {
-  const write = (name: string, text: string) => {
-    const file = join(dir, name);
-    writeFileSync(file, text);
-    return file;
-  };
-
   it("without a window, CAC from spend files counts the sheet's new customers of the same months only", () => {
     const spend = write('oct-spend.csv', 'date,amount,type\n2026-10-05,3000,marketing\n2026-10-20,1000,sales\n');
     const sheet = write('sheet-2026.csv', 'month,new_customers\n2026-09,40\n2026-10,40\n2026-11,40\n');

@@ -35,3 +35,16 @@ export const SPEND: DatasetKind = {
   order: SPEND_ORDER,
   time: 'date',
 };
+
+/** What a spend row pays for (its `type`): marketing is the default. */
+export type SpendType = 'marketing' | 'sales' | 'service';
+
+/** A `type` cell as a spend type; null for words that are none of them. */
+export function spendType(text: string): SpendType | null {
+  const key = text.trim().toLowerCase();
+  if (key === '' || /^(?:marketing|ads?|advertising|paid|маркетинг|реклама)$/.test(key)) return 'marketing';
+  if (/^(?:sales?|продажи)$/.test(key)) return 'sales';
+  if (/^(?:service|support|customer service|сервис|поддержка|обслуживание)$/.test(key)) return 'service';
+  return null;
+}
+

@@ -41,3 +41,18 @@ export const SUBSCRIPTIONS: DatasetKind = {
   order: SUBSCRIPTION_ORDER,
   time: 'started_at',
 };
+
+/** Months one billing interval covers: month 1, year 12, quarter 3, week 12/52, day 12/365; unknown → NaN (no MRR). */
+export function monthsPerInterval(text: string): number {
+  const key = text.trim().toLowerCase();
+  const every = /^(?:every\s+)?(\d+)\s*(month|week|year|day)s?$/.exec(key);
+  if (every !== null) return Number(every[1]) * monthsPerInterval(every[2]!);
+  if (/^(?:semiannual|semi-annual|semiannually|half-year|half-yearly|biannual)$/.test(key)) return 6;
+  if (/^(?:month|monthly|mo|месяц|ежемесячно)$/.test(key)) return 1;
+  if (/^(?:year|yearly|annual|annually|yr|год|ежегодно)$/.test(key)) return 12;
+  if (/^(?:quarter|quarterly|квартал)$/.test(key)) return 3;
+  if (/^(?:week|weekly|неделя)$/.test(key)) return 12 / 52;
+  if (/^(?:day|daily|день)$/.test(key)) return 12 / 365;
+  return Number.NaN;
+}
+

@@ -4,6 +4,8 @@ import { churnRate, type ChurnResult } from '../metrics/churn-rate.js';
 import { activeCustomersAt, customersAcquired, subscriptionMonths, type SubscriptionColumns } from '../metrics/finance/subscription-months.js';
 import { cacPaybackMonths, ltv, ltvToCac } from '../metrics/unit-economics.js';
 import type { Zone } from '../read/zone.js';
+import { monthsPerInterval } from '../datasets/subscriptions.js';
+import { spendType, type SpendType } from '../datasets/spend.js';
 import { fullMonthBoundaries, monthStartOf, nextMonthStartOf } from './months.js';
 import type { MetricOutcome } from './registry.js';
 
@@ -177,20 +179,6 @@ function subscriptionColumns(subs: Dataset): SubscriptionData {
   return { customer, startedAt, endedAt, mrr, earliest, latest, anyEnded, canceledWithoutEnd, unknownIntervals: [...unknownIntervals] };
 }
 
-/** Months one billing interval covers: month 1, year 12, quarter 3, week 12/52, day 12/365; unknown → NaN (no MRR). */
-function monthsPerInterval(text: string): number {
-  const key = text.trim().toLowerCase();
-  const every = /^(?:every\s+)?(\d+)\s*(month|week|year|day)s?$/.exec(key);
-  if (every !== null) return Number(every[1]) * monthsPerInterval(every[2]!);
-  if (/^(?:semiannual|semi-annual|semiannually|half-year|half-yearly|biannual)$/.test(key)) return 6;
-  if (/^(?:month|monthly|mo|месяц|ежемесячно)$/.test(key)) return 1;
-  if (/^(?:year|yearly|annual|annually|yr|год|ежегодно)$/.test(key)) return 12;
-  if (/^(?:quarter|quarterly|квартал)$/.test(key)) return 3;
-  if (/^(?:week|weekly|неделя)$/.test(key)) return 12 / 52;
-  if (/^(?:day|daily|день)$/.test(key)) return 12 / 365;
-  return Number.NaN;
-}
-
 /** The span CAC counts spend and acquisitions over: the window, else the months the spend rows (or subscriptions) span. */
 function acquisitionSpan(spend: Dataset | undefined, sheet: Dataset | undefined, window: FinanceWindow): { since: number; until: number } {
   if (window.since !== null || window.until !== null) return { since: window.since ?? Number.NEGATIVE_INFINITY, until: window.until ?? Number.POSITIVE_INFINITY };
@@ -265,16 +253,6 @@ function spendByType(spend: Dataset, since: number, until: number, warnings: str
   }
   if (unknown.size > 0) warnings.push(`spend types ${[...unknown].map((u) => JSON.stringify(u)).join(', ')} are none of marketing, sales, service: counted as marketing`);
   return totals;
-}
-
-type SpendType = 'marketing' | 'sales' | 'service';
-
-function spendType(text: string): SpendType | null {
-  const key = text.trim().toLowerCase();
-  if (key === '' || /^(?:marketing|ads?|advertising|paid|маркетинг|реклама)$/.test(key)) return 'marketing';
-  if (/^(?:sales?|продажи)$/.test(key)) return 'sales';
-  if (/^(?:service|support|customer service|сервис|поддержка|обслуживание)$/.test(key)) return 'service';
-  return null;
 }
 
 function sheetSpend(sheet: Dataset, rows: Uint32Array): SpendTotals {

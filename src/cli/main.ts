@@ -26,6 +26,8 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
   )
     .option('--since <date>', 'only rows at or after this date/time (tickets by created_at; in --tz)')
     .option('--until <date>', 'only rows before this date/time (exclusive, in --tz)')
+    .option('--window <window>', 'last-week, last-month, YYYY-Www (ISO week) or YYYY-MM, in --tz (instead of --since/--until)')
+    .option('--as-of <date>', 'the day relative windows count from (default: today in --tz), for reproducible reports')
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
     .addOption(new Option('--period <period>', 'also every metric per day, ISO week (from Monday) or calendar month, in --tz').choices(['day', 'week', 'month']))
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')

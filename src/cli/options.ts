@@ -1,3 +1,4 @@
+import { namedWindow } from './window-option.js';
 import { GROUP_FIELDS, type GroupField } from '../report/groups.js';
 import type { SurveyKind } from '../survey/answers.js';
 import { DEFAULT_SCALES, type SurveyScale } from '../survey/scale.js';
@@ -37,6 +38,8 @@ export interface RawReadOptions {
 export interface RawReportOptions extends RawReadOptions {
   by?: string;
   period?: 'day' | 'week' | 'month';
+  window?: string;
+  asOf?: string;
   since?: string;
   until?: string;
   benchmark: string;
@@ -209,8 +212,13 @@ export const STDOUT = '-';
 export function normaliseReportOptions(files: string[], raw: RawReportOptions, argv?: readonly string[]): ReportOptions {
   const read = normaliseReadOptions(files, raw, 'report', argv);
   const zone = read.zone;
-  const since = raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, read.dateFormat);
-  const until = raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, read.dateFormat);
+  if (raw.window !== undefined && (raw.since !== undefined || raw.until !== undefined)) throw new UsageError('--window and --since/--until both name the window; give one of them');
+  if (raw.asOf !== undefined && raw.window === undefined) throw new UsageError('--as-of only anchors a relative --window (last-week, last-month)');
+  // The one reading of the clock, at the edge: relative windows count from today in --tz unless --as-of says.
+  const asOf = raw.asOf === undefined ? Date.now() : parseWindowBound('--as-of', raw.asOf, zone, read.dateFormat);
+  const named = raw.window === undefined ? null : namedWindow(raw.window, zone, asOf);
+  const since = named !== null ? named.since : raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, read.dateFormat);
+  const until = named !== null ? named.until : raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, read.dateFormat);
   if (since !== null && until !== null && until <= since) throw new UsageError(`--until ${raw.until} is not after --since ${raw.since}; the window is [since, until)`);
   const out = raw.out === STDOUT ? undefined : raw.out;
   if (raw.rejects === STDOUT && out === undefined) {

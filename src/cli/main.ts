@@ -30,6 +30,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--as-of <date>', 'the day relative windows count from (default: today in --tz), for reproducible reports')
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
     .addOption(new Option('--period <period>', 'also every metric per day, ISO week (from Monday) or calendar month, in --tz').choices(['day', 'week', 'month']))
+    .addOption(new Option('--compare <what>', 'every ticket and survey metric against the previous window, with whether the change is real').choices(['previous']))
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]))
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout; - is stdout')

@@ -40,6 +40,7 @@ export interface RawReportOptions extends RawReadOptions {
   period?: 'day' | 'week' | 'month';
   window?: string;
   asOf?: string;
+  compare?: 'previous';
   since?: string;
   until?: string;
   benchmark: string;
@@ -183,6 +184,8 @@ export interface ReportOptions extends ReadCliOptions {
   by: GroupField[];
   /** --period: every metric also per period. */
   period: 'day' | 'week' | 'month' | undefined;
+  /** --compare previous. */
+  compare: 'previous' | undefined;
   since: number | null;
   until: number | null;
   benchmark: string;
@@ -220,6 +223,7 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions, a
   const since = named !== null ? named.since : raw.since === undefined ? null : parseWindowBound('--since', raw.since, zone, read.dateFormat);
   const until = named !== null ? named.until : raw.until === undefined ? null : parseWindowBound('--until', raw.until, zone, read.dateFormat);
   if (since !== null && until !== null && until <= since) throw new UsageError(`--until ${raw.until} is not after --since ${raw.since}; the window is [since, until)`);
+  if (raw.compare !== undefined && (since === null || until === null)) throw new UsageError('--compare previous needs a window to compare: --window, or --since and --until');
   const out = raw.out === STDOUT ? undefined : raw.out;
   if (raw.rejects === STDOUT && out === undefined) {
     throw new UsageError('--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
@@ -229,6 +233,7 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions, a
     ...read,
     by: parseBy(raw.by),
     period: raw.period,
+    compare: raw.compare,
     since,
     until,
     benchmark: raw.benchmark,

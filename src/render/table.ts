@@ -12,6 +12,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
   const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : metricTable(report.metrics, options.color)];
   // One block per group (--by): the same metrics over that key's tickets and responses.
   for (const group of report.groups ?? []) lines.push(`\n${group.by}: ${group.key}`, metricTable(group.metrics, options.color));
+  if (report.comparison !== undefined) lines.push(`\nCompared with ${describeWindow({ since: report.comparison.since, until: report.comparison.until, timezone: report.window.timezone })}`, comparisonTable(report, options.color));
   // One block per period (--period), from its start to its end in the report's zone.
   for (const period of report.periods ?? []) lines.push(`\n${describeWindow({ since: period.start, until: period.end, timezone: report.window.timezone })}`, metricTable(period.metrics, options.color));
   lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
@@ -23,6 +24,21 @@ export function renderTable(report: Report, options: { color: boolean }): string
   }
   for (const warning of report.warnings) lines.push(chalk.yellow(`warning: ${warning}`));
   return `${lines.join('\n')}\n`;
+}
+
+/** One row per compared metric: now, before, the change (▲/▼ and relative), better or worse, and whether it is real. */
+function comparisonTable(report: Report, color: boolean): string {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const table = new Table({ head: ['Metric', 'Now', 'Before', 'Change', 'Better?', 'Is it real?'], style: { head: color ? ['bold'] : [], border: [] } });
+  for (const [id, change] of Object.entries(report.comparison!.metrics)) {
+    const now = report.metrics[id]!;
+    const arrow = change.delta === null || change.delta === 0 ? '' : change.delta > 0 ? '▲ ' : '▼ ';
+    const relative = change.relative === null ? '' : ` (${change.relative > 0 ? '+' : ''}${(change.relative * 100).toFixed(1)}%)`;
+    const better = change.improved === null ? '' : change.improved ? chalk.green('better') : chalk.red('worse');
+    const real = change.verdict === null ? 'no test (fewer than 20 values)' : `${change.verdict} (p = ${change.pValue!.toFixed(3)}, ${change.test})`;
+    table.push([now.label, formatValue(now.value, now.unit), formatValue(change.previous.value, now.unit), change.delta === null ? '' : `${arrow}${formatValue(Math.abs(change.delta), now.unit)}${relative}`, better, change.delta === null ? '' : real]);
+  }
+  return table.toString();
 }
 
 /** One row per metric: value, median and p90 where they exist, count, target and verdict. */

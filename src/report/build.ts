@@ -8,6 +8,7 @@ import { METRICS } from './registry.js';
 import { rowsInWindow } from './window.js';
 import { groupDatasets, type GroupField } from './groups.js';
 import { periodDatasets, type Period } from './periods.js';
+import { compareMetrics, previousWindow } from './compare.js';
 import { FINANCE_METRIC_IDS, financeOutcomes } from './finance.js';
 import { Zone } from '../read/zone.js';
 
@@ -19,6 +20,8 @@ export interface ReportOptions {
   by?: readonly GroupField[];
   /** --period: every metric also per day, ISO week or calendar month (in `timezone`). */
   period?: Period | undefined;
+  /** --compare previous: every ticket and survey metric against the previous window, with a significance test. */
+  compare?: 'previous' | undefined;
   /** Window bounds in epoch ms; null = open. Rows belong by their kind's time field, [since, until). */
   since: number | null;
   until: number | null;
@@ -46,7 +49,16 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
     options.period === undefined
       ? null
       : periodDatasets(windowed, options.period, options, new Zone(options.timezone)).map(({ start, end, datasets }) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: computeMetrics(datasets, options, []) }));
-  return assemble(input, options, metrics, lowSample, groups, periods);
+  // The previous window, compared metric by metric (only ticket and survey metrics: finance reads whole data sets).
+  let comparison: Report['comparison'];
+  if (options.compare === 'previous' && options.since !== null && options.until !== null) {
+    const before = previousWindow(options.since, options.until, new Zone(options.timezone));
+    const previousData = input.datasets.map((d) => inWindow(d, { ...options, ...before }));
+    const changes = compareMetrics(metrics, computeMetrics(previousData, options, []), windowed, previousData);
+    comparison = { since: new Date(before.since).toISOString(), until: new Date(before.until).toISOString(), metrics: changes };
+  }
+  const report = assemble(input, options, metrics, lowSample, groups, periods);
+  return comparison === undefined ? report : { ...report, comparison };
 }
 
 /** Every registered metric over data sets already in the window, with targets and verdicts; warnings go to `lowSample`. */

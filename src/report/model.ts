@@ -111,6 +111,26 @@ export const Report = z.object({
   metrics: z.record(z.string(), MetricReport),
   /** With --by: every ticket and survey metric per value of each field (`(none)` for rows without one). */
   groups: z.array(z.object({ by: z.string(), key: z.string(), metrics: z.record(z.string(), MetricReport) })).optional(),
+  /** With --compare previous: the previous window and, per metric, its value there, the change and whether it is real. */
+  comparison: z
+    .object({
+      since: z.string(),
+      until: z.string(),
+      metrics: z.record(
+        z.string(),
+        z.object({
+          previous: MetricReport,
+          delta: nullableNumber,
+          relative: nullableNumber,
+          improved: z.boolean().nullable(),
+          test: z.enum(['two-proportion z', 'welch t', 'nps difference z', 'mann-whitney u']).nullable(),
+          pValue: nullableNumber,
+          significant: z.boolean().nullable(),
+          verdict: z.enum(['significant', 'within noise']).nullable(),
+        }),
+      ),
+    })
+    .optional(),
   /** With --period: every ticket and survey metric per period [start, end) of the window, empty periods included. */
   periods: z.array(z.object({ start: z.string(), end: z.string(), metrics: z.record(z.string(), MetricReport) })).optional(),
   /**

@@ -203,3 +203,21 @@ export const METRICS = [ticketVolumeMetric, frtMetric, artMetric, csatMetric, cs
 export function fieldsNeeded(): string[] {
   return [...new Set([...METRICS.flatMap((m) => m.fields), ...FINANCE_FIELDS])];
 }
+
+/**
+ * The values behind a metric that a significance test compares (--compare): FRT and ART durations, CSAT and CES
+ * scores; null for metrics compared by their counts (shares, NPS) or not at all.
+ */
+export function metricSample(id: MetricId, datasets: readonly Dataset[]): Float64Array | null {
+  const tickets = datasets.find((d) => d.kind === 'tickets');
+  const values = (seconds: Float64Array | undefined) => (seconds === undefined ? null : seconds.filter((s) => !Number.isNaN(s)));
+  if (id === 'frt') return values(tickets?.elapsed.first_response?.seconds);
+  if (id === 'art') return values(tickets?.elapsed.resolution?.seconds);
+  if (id === 'csat' || id === 'ces') {
+    const survey = id;
+    const dataset = datasets.find((d) => d.kind === 'surveys') ?? (survey === 'csat' ? datasets.find((d) => d.kind === 'tickets' && d.texts.csat !== undefined) : undefined);
+    const scores = dataset === undefined ? undefined : surveyAnswers(dataset, survey)?.answers.scores;
+    return scores === undefined ? null : scores.filter((s) => !Number.isNaN(s));
+  }
+  return null;
+}

@@ -1,0 +1,81 @@
+import type { Dataset } from '../datasets/dataset.js';
+import { metricDefinition } from '../metrics/catalog.js';
+import { mannWhitneyU, npsDifference, twoProportionZ, welchT, type TestResult } from '../metrics/stats/significance.js';
+import type { Zone } from '../read/zone.js';
+import type { MetricReport } from './model.js';
+import { metricSample } from './registry.js';
+
+/** No verdict on a change resting on fewer values than this on either side (issue #13). */
+export const MIN_COMPARED = 20;
+
+export interface MetricChange {
+  previous: MetricReport;
+  delta: number | null;
+  relative: number | null;
+  /** Whether the change goes the better way (the metric's direction); null when it has none or nothing changed. */
+  improved: boolean | null;
+  test: TestResult['test'] | null;
+  pValue: number | null;
+  significant: boolean | null;
+  verdict: 'significant' | 'within noise' | null;
+}
+
+/**
+ * The window before [since, until): the previous calendar month when the window is one (in `zone`), else the span of
+ * equal length just before it.
+ */
+export function previousWindow(since: number, until: number, zone: Zone): { since: number; until: number } {
+  const wall = new Date(since + zone.offsetAt(since));
+  const monthStart = zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), 1));
+  const nextMonth = zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + 1, 1));
+  if (since === monthStart && until === nextMonth) return { since: zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() - 1, 1)), until: since };
+  return { since: since - (until - since), until: since };
+}
+
+/**
+ * Each metric against the previous window: its change absolute and relative, whether that is better, and the test
+ * that fits it — Mann–Whitney U for FRT and ART, Welch's t for CSAT and CES, two-proportion z for CSAT satisfied, the
+ * NPS difference for NPS — with `significant` at 5 %, none under 20 values on either side.
+ */
+export function compareMetrics(current: Record<string, MetricReport>, previous: Record<string, MetricReport>, currentData: readonly Dataset[], previousData: readonly Dataset[]): Record<string, MetricChange> {
+  const changes: Record<string, MetricChange> = {};
+  for (const [id, now] of Object.entries(current)) {
+    const before = previous[id];
+    if (before === undefined) continue;
+    const delta = now.value === null || before.value === null ? null : now.value - before.value;
+    const relative = delta === null || before.value === 0 ? null : delta / Math.abs(before.value!);
+    const better = metricDefinition(id).better;
+    const improved = delta === null || delta === 0 || better === 'neither' ? null : better === 'higher' ? delta > 0 : delta < 0;
+    const test = delta === null ? null : testOf(now, before, currentData, previousData);
+    changes[id] = { previous: before, delta, relative, improved, test: test?.test ?? null, pValue: test?.pValue ?? null, significant: test === null ? null : test.pValue < 0.05, verdict: test === null ? null : test.pValue < 0.05 ? 'significant' : 'within noise' };
+  }
+  return changes;
+}
+
+function testOf(now: MetricReport, before: MetricReport, currentData: readonly Dataset[], previousData: readonly Dataset[]): TestResult | null {
+  switch (now.id) {
+    case 'frt':
+    case 'art':
+    case 'csat':
+    case 'ces': {
+      const a = metricSample(now.id, currentData);
+      const b = metricSample(now.id, previousData);
+      if (a === null || b === null || a.length < MIN_COMPARED || b.length < MIN_COMPARED) return null;
+      return now.id === 'frt' || now.id === 'art' ? mannWhitneyU(a, b) : welchT(a, b);
+    }
+    case 'csat_satisfied': {
+      const d = now.details;
+      const p = (before as typeof now).details;
+      if (d.responses < MIN_COMPARED || p.responses < MIN_COMPARED) return null;
+      return twoProportionZ(d.satisfied, d.responses, p.satisfied, p.responses);
+    }
+    case 'nps': {
+      const d = now.details;
+      const p = (before as typeof now).details;
+      if (d.responses < MIN_COMPARED || p.responses < MIN_COMPARED) return null;
+      return npsDifference(d.promoters, d.detractors, d.responses, p.promoters, p.detractors, p.responses);
+    }
+    default:
+      return null;
+  }
+}

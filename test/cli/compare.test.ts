@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sm-compare-'));
+
+/** Tickets: one per FRT value (minutes), created an hour apart from `start`. */
+function tickets(start: string, minutes: number[], first: number): string {
+  return minutes.map((m, i) => `${first + i},${new Date(Date.parse(`${start}T00:00:00Z`) + i * 3_600_000).toISOString()},${m}`).join('\n');
+}
+
+function compare(file: string) {
+  const result = runBin(['report', file, '--window', '2026-W46', '--compare', 'previous', '--format', 'json', '--quiet']);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe('--compare previous: the change and whether it is real (issue #13)', () => {
+  it('FRT 20–44 min this week against 10–34 min the week before: worse, and significant by Mann–Whitney U', () => {
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const file = join(dir, 'slower.csv');
+    writeFileSync(file, `id,created_at,first_response_minutes\n${tickets('2026-11-02', range(10, 34), 1)}\n${tickets('2026-11-09', range(20, 44), 100)}\n`);
+    const report = compare(file);
+    // 2026-W46 is Nov 9–16; the previous window is W45, Nov 2–9
+    expect(report.comparison).toMatchObject({ since: '2026-11-02T00:00:00.000Z', until: '2026-11-09T00:00:00.000Z' });
+    const frt = report.comparison.metrics.frt;
+    // Means 32 min against 22 min: +600 s, +45.45 %; FRT lower is better → worse
+    expect(frt).toMatchObject({ delta: 600, improved: false, test: 'mann-whitney u', significant: true, verdict: 'significant' });
+    expect(frt.relative).toBeCloseTo(600 / 1320, 12);
+    // scipy.stats.mannwhitneyu(cur, prev, method='asymptotic') → U 512.5, p 0.00010782933074802627
+    expect(frt.pValue).toBeCloseTo(0.00010782933074802627, 6);
+    expect(frt.previous).toMatchObject({ id: 'frt', value: 1320 });
+  });
+
+  it('a half-minute shift is within noise; fewer than 20 values on a side get no verdict', () => {
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const file = join(dir, 'same.csv');
+    writeFileSync(file, `id,created_at,first_response_minutes\n${tickets('2026-11-02', range(10, 34), 1)}\n${tickets('2026-11-09', range(10, 34).map((m) => m + 0.5), 100)}\n`);
+    // scipy: U 325.0, p 0.8158901548607471
+    const frt = compare(file).comparison.metrics.frt;
+    expect(frt).toMatchObject({ significant: false, verdict: 'within noise' });
+    expect(frt.pValue).toBeCloseTo(0.8158901548607471, 6);
+    const few = join(dir, 'few.csv');
+    writeFileSync(few, `id,created_at,first_response_minutes\n${tickets('2026-11-02', [10, 20], 1)}\n${tickets('2026-11-09', [30, 40], 100)}\n`);
+    expect(compare(few).comparison.metrics.frt).toMatchObject({ delta: 1200, test: null, pValue: null, verdict: null });
+  });
+
+  it('a calendar month compares with the previous calendar month; no window is a usage error', () => {
+    const result = runBin(['report', 'fixtures/zendesk-tickets.csv', '--window', '2026-03', '--compare', 'previous', '--format', 'json', '--quiet']);
+    expect(JSON.parse(result.stdout).comparison).toMatchObject({ since: '2026-02-01T00:00:00.000Z', until: '2026-03-01T00:00:00.000Z' });
+    const none = runBin(['report', 'fixtures/zendesk-tickets.csv', '--compare', 'previous']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--compare previous needs a window to compare: --window, or --since and --until');
+  });
+});

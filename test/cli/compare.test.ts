@@ -55,3 +55,11 @@ describe('--compare previous: the change and whether it is real (issue #13)', ()
     expect(none.stderr).toContain('--compare previous needs a window to compare: --window, or --since and --until');
   });
 });
+
+describe('support-metrics metrics documents each comparison test', () => {
+  it('names the test of every kind of metric', () => {
+    const result = runBin(['metrics']);
+    expect(result.code).toBe(0);
+    for (const line of ['frt, art: Mann–Whitney U', "csat, ces: Welch's t-test", 'csat_satisfied: two-proportion z-test', 'nps: the difference of the two NPS']) expect(result.stdout).toContain(line);
+  });
+});

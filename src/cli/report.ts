@@ -1,3 +1,4 @@
+import { scopedGroups } from '../targets/profiles.js';
 import { readDatasets } from '../datasets/read-dataset.js';
 import type { ReadResult } from '../datasets/dataset.js';
 import { kindNamed } from '../datasets/kinds.js';
@@ -43,7 +44,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
 /** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
 export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
   // Grouping fields are read too (as text codes), and only when asked for.
-  const read = await readInputs(options, [...fieldsNeeded(), ...options.by]);
+  const read = await readInputs(options, [...fieldsNeeded(), ...options.by, ...scopedGroups(options.benchmark).map((s) => `tickets.${s.field}`)]);
   mark('inputs read');
   const inputNames = options.inputs.map((i) => i.name);
   if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);

@@ -1,7 +1,7 @@
 import { datasetRows, type Dataset, type InputSummary } from '../datasets/dataset.js';
 import { kindNamed } from '../datasets/kinds.js';
 import { metricDefinition } from '../metrics/catalog.js';
-import { targetFor, type Target } from '../targets/profiles.js';
+import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
 import { METRICS } from './registry.js';
@@ -43,7 +43,13 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const windowed = input.datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
-  const groups = (options.by ?? []).flatMap((by) => groupDatasets(windowed, by).map(({ key, datasets }) => ({ by, key, metrics: computeMetrics(datasets, options, []) })));
+  const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = (options.by ?? []).flatMap((by) => groupDatasets(windowed, by).map(({ key, datasets }) => ({ by, key, metrics: computeMetrics(datasets, options, [], { field: by, key }) })));
+  // A scoped target (industry profiles' chat first response) puts its group into the report even without --by.
+  for (const scope of scopedGroups(options.benchmark)) {
+    if ((options.by ?? []).includes(scope.field as GroupField)) continue;
+    const group = groupDatasets(windowed, scope.field as GroupField).find((g) => g.key.toLowerCase() === scope.value.toLowerCase());
+    if (group !== undefined) groups.push({ by: scope.field, key: group.key, metrics: computeMetrics(group.datasets, options, [], { field: scope.field, key: group.key }) });
+  }
   // Periods: every metric per day, ISO week or month of the window in its zone; empty periods listed with no data.
   const periods =
     options.period === undefined
@@ -62,12 +68,12 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
 }
 
 /** Every registered metric over data sets already in the window, with targets and verdicts; warnings go to `lowSample`. */
-function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lowSample: string[]): Record<string, MetricReport> {
+function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lowSample: string[], group?: { field: string; key: string }): Record<string, MetricReport> {
   const metrics: Record<string, MetricReport> = {};
   for (const metric of METRICS) {
     const dataset = datasetOf(datasets, metric, lowSample);
     if (dataset === undefined) continue;
-    const profileTarget = targetFor(options.benchmark, metric.id);
+    const profileTarget = targetFor(options.benchmark, metric.id, group);
     const outcome = metric.compute(dataset, profileTarget);
     const misfit = profileTarget === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
     if (misfit !== null) lowSample.push(misfit);

@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { CONFIG_FILE, STARTER_CONFIG } from './config-file.js';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError, UsageError } from '../errors.js';
 import { PRESETS } from '../presets/index.js';
@@ -31,6 +33,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
     .addOption(new Option('--period <period>', 'also every metric per day, ISO week (from Monday) or calendar month, in --tz').choices(['day', 'week', 'month']))
     .addOption(new Option('--compare <what>', 'every ticket and survey metric against the previous window, with whether the change is real').choices(['previous']))
+    .option('--config <file>', 'read defaults and targets from this JSON file (default: ./support-metrics.config.json when present)')
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')
     .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]))
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout; - is stdout')
@@ -53,6 +56,15 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--debug', 'show stack traces of unexpected errors')
     .action(async (files: string[], raw: RawReadOptions & { format: 'text' | 'json' }) => {
       setExitCode(await runValidate(normaliseReadOptions(files, raw, 'validate', argv), raw.format, io));
+    });
+
+  program
+    .command('init')
+    .description(`write a commented starter ${CONFIG_FILE} in the working folder (never over an existing one)`)
+    .action(() => {
+      if (existsSync(CONFIG_FILE)) throw new UsageError(`${CONFIG_FILE} exists already; edit it, or remove it to start again`);
+      writeFileSync(CONFIG_FILE, STARTER_CONFIG, { flag: 'wx' });
+      io.stdout(`wrote ${CONFIG_FILE}: the report reads it from this folder; every command-line option overrides it\n`);
     });
 
   program

@@ -1,3 +1,5 @@
+import { loadConfig, type Config } from './config-file.js';
+import type { Target } from '../targets/profiles.js';
 import { namedWindow } from './window-option.js';
 import { GROUP_FIELDS, type GroupField } from '../report/groups.js';
 import type { SurveyKind } from '../survey/answers.js';
@@ -41,6 +43,7 @@ export interface RawReportOptions extends RawReadOptions {
   window?: string;
   asOf?: string;
   compare?: 'previous';
+  config?: string;
   since?: string;
   until?: string;
   benchmark: string;
@@ -186,6 +189,8 @@ export interface ReportOptions extends ReadCliOptions {
   period: 'day' | 'week' | 'month' | undefined;
   /** --compare previous. */
   compare: 'previous' | undefined;
+  /** The config file's targets (support-metrics.config.json or --config). */
+  targets: Target[];
   since: number | null;
   until: number | null;
   benchmark: string;
@@ -197,6 +202,24 @@ export interface ReportOptions extends ReadCliOptions {
   /** Where the rejected rows go as CSV: a file, `'-'` = stdout (then the report has a file), or undefined = nowhere. */
   rejects: string | undefined;
   quiet: boolean;
+}
+
+/** The options with the config file's values where the command line gave none; `--tz` from the config counts as named. */
+function withConfigDefaults(raw: RawReportOptions, argv: readonly string[] | undefined, config: Config): { raw: RawReportOptions; argv: readonly string[] | undefined } {
+  const said = (option: string) => argv?.some((a) => a === option || a.startsWith(`${option}=`)) ?? false;
+  const merged: RawReportOptions = { ...raw };
+  let args = argv;
+  if (config.timezone !== undefined && !said('--tz')) {
+    merged.tz = config.timezone;
+    args = [...(argv ?? []), `--tz=${config.timezone}`];
+  }
+  if (config.benchmark !== undefined && !said('--benchmark')) merged.benchmark = config.benchmark;
+  if (config.by !== undefined && config.by.length > 0 && !said('--by')) merged.by = config.by.join(',');
+  if (config.period !== undefined && !said('--period')) merged.period = config.period;
+  const scalesGiven = new Set((raw.scale ?? []).map((s) => s.split('=')[0]!.trim().toLowerCase()));
+  const scales = Object.entries(config.scales ?? {}).filter(([survey]) => !scalesGiven.has(survey)).map(([survey, scale]) => `${survey}=${scale}`);
+  if (scales.length > 0) merged.scale = [...(raw.scale ?? []), ...scales];
+  return { raw: merged, argv: args };
 }
 
 /** `--by channel,agent`: known group fields, each once. */
@@ -212,7 +235,10 @@ function parseBy(text: string | undefined): GroupField[] {
 /** `--out -` and `--rejects -`: stdout, as in other command-line tools (SPEC §7), never a file named `-`. */
 export const STDOUT = '-';
 
-export function normaliseReportOptions(files: string[], raw: RawReportOptions, argv?: readonly string[]): ReportOptions {
+export function normaliseReportOptions(files: string[], given: RawReportOptions, givenArgv?: readonly string[]): ReportOptions {
+  // The config file gives defaults for what the command line did not say (the command line always wins).
+  const loaded = loadConfig(given.config);
+  const { raw, argv } = loaded === null ? { raw: given, argv: givenArgv } : withConfigDefaults(given, givenArgv, loaded.config);
   const read = normaliseReadOptions(files, raw, 'report', argv);
   const zone = read.zone;
   if (raw.window !== undefined && (raw.since !== undefined || raw.until !== undefined)) throw new UsageError('--window and --since/--until both name the window; give one of them');
@@ -234,6 +260,7 @@ export function normaliseReportOptions(files: string[], raw: RawReportOptions, a
     by: parseBy(raw.by),
     period: raw.period,
     compare: raw.compare,
+    targets: loaded?.targets ?? [],
     since,
     until,
     benchmark: raw.benchmark,

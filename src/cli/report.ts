@@ -44,7 +44,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
 /** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
 export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
   // Grouping fields are read too (as text codes), and only when asked for.
-  const read = await readInputs(options, [...fieldsNeeded(), ...options.by, ...scopedGroups(options.benchmark).map((s) => `tickets.${s.field}`)]);
+  const read = await readInputs(options, [...fieldsNeeded(), ...options.by, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)]);
   mark('inputs read');
   const inputNames = options.inputs.map((i) => i.name);
   if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
@@ -71,7 +71,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   }
 
   refuseUncoveredWindow(read, options.since, options.until);
-  const report = buildReport(read, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare });
+  const report = buildReport(read, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets });
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
   const rendered = options.format === 'json' ? renderJson(report) : (await import('../render/table.js')).renderTable(report, { color });

@@ -20,6 +20,8 @@ export interface ReportOptions {
   by?: readonly GroupField[];
   /** --period: every metric also per day, ISO week or calendar month (in `timezone`). */
   period?: Period | undefined;
+  /** The config file's targets: added to the profile's or overriding them, global or scoped to a group. */
+  targets?: readonly Target[] | undefined;
   /** --compare previous: every ticket and survey metric against the previous window, with a significance test. */
   compare?: 'previous' | undefined;
   /** Window bounds in epoch ms; null = open. Rows belong by their kind's time field, [since, until). */
@@ -45,7 +47,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
   const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = (options.by ?? []).flatMap((by) => groupDatasets(windowed, by).map(({ key, datasets }) => ({ by, key, metrics: computeMetrics(datasets, options, [], { field: by, key }) })));
   // A scoped target (industry profiles' chat first response) puts its group into the report even without --by.
-  for (const scope of scopedGroups(options.benchmark)) {
+  for (const scope of scopedGroups(options.benchmark, options.targets)) {
     if ((options.by ?? []).includes(scope.field as GroupField)) continue;
     const group = groupDatasets(windowed, scope.field as GroupField).find((g) => g.key.toLowerCase() === scope.value.toLowerCase());
     if (group !== undefined) groups.push({ by: scope.field, key: group.key, metrics: computeMetrics(group.datasets, options, [], { field: scope.field, key: group.key }) });
@@ -73,7 +75,7 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
   for (const metric of METRICS) {
     const dataset = datasetOf(datasets, metric, lowSample);
     if (dataset === undefined) continue;
-    const profileTarget = targetFor(options.benchmark, metric.id, group);
+    const profileTarget = targetFor(options.benchmark, metric.id, group, options.targets);
     const outcome = metric.compute(dataset, profileTarget);
     const misfit = profileTarget === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
     if (misfit !== null) lowSample.push(misfit);
@@ -112,7 +114,7 @@ function assemble(
   for (const id of FINANCE_METRIC_IDS) {
     const outcome = finance.outcomes[id];
     if (outcome === undefined) continue;
-    const target = targetFor(options.benchmark, id);
+    const target = targetFor(options.benchmark, id, undefined, options.targets);
     const definition = metricDefinition(id);
     metrics[id] = { id, label: definition.label, unit: definition.unit, value: outcome.value, details: outcome.details, target: target === null ? null : toReportTarget(target), status: statusOf(outcome.value, target) } as MetricReport;
   }

@@ -54,15 +54,18 @@ export const PROFILES: Readonly<Record<string, readonly Target[]>> = {
 export const DEFAULT_PROFILE = 'saas';
 
 /** The profile's target of a metric: for the group (field = key) when one is scoped to it, else the global one. */
-export function targetFor(profile: string, metric: string, group?: { field: string; key: string }): Target | null {
-  const targets = PROFILES[profile] ?? [];
-  const scoped = group === undefined ? undefined : targets.find((t) => t.metric === metric && t.scope !== undefined && t.scope.field === group.field && t.scope.value.toLowerCase() === group.key.toLowerCase());
-  return scoped ?? targets.find((t) => t.metric === metric && t.scope === undefined) ?? null;
+export function targetFor(profile: string, metric: string, group?: { field: string; key: string }, own: readonly Target[] = []): Target | null {
+  // The config file's targets first (they add to or override the profile's), scoped before global.
+  for (const targets of [own, PROFILES[profile] ?? []]) {
+    const scoped = group === undefined ? undefined : targets.find((t) => t.metric === metric && t.scope !== undefined && t.scope.field === group.field && t.scope.value.toLowerCase() === group.key.toLowerCase());
+    if (scoped !== undefined) return scoped;
+  }
+  return own.find((t) => t.metric === metric && t.scope === undefined) ?? PROFILES[profile]?.find((t) => t.metric === metric && t.scope === undefined) ?? null;
 }
 
-/** The groups the profile's scoped targets need in the report, each once. */
-export function scopedGroups(profile: string): { field: string; value: string }[] {
+/** The groups the profile's (and the config's) scoped targets need in the report, each once. */
+export function scopedGroups(profile: string, own: readonly Target[] = []): { field: string; value: string }[] {
   const seen = new Map<string, { field: string; value: string }>();
-  for (const t of PROFILES[profile] ?? []) if (t.scope !== undefined) seen.set(`${t.scope.field}=${t.scope.value.toLowerCase()}`, t.scope);
+  for (const t of [...(PROFILES[profile] ?? []), ...own]) if (t.scope !== undefined) seen.set(`${t.scope.field}=${t.scope.value.toLowerCase()}`, t.scope);
   return [...seen.values()];
 }

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { InputError, UsageError } from '../errors.js';
+import { GROUP_FIELDS } from '../report/groups.js';
+import { parseTarget } from '../targets/parse-target.js';
+import type { Target } from '../targets/profiles.js';
+
+/** The config file looked for in the working folder when --config names none (issue #13). */
+export const CONFIG_FILE = 'support-metrics.config.json';
+
+/** A target key: `frt`, or `frt[channel=chat]` for one group. */
+const TARGET_KEY = /^([a-z_]+)(?:\[(channel|agent|team|priority|category)=([^\]]+)\])?$/;
+
+const Config = z
+  .object({
+    benchmark: z.string().optional(),
+    timezone: z.string().optional(),
+    targets: z.record(z.string().regex(TARGET_KEY, 'a metric id, or metric[field=value] such as frt[channel=chat]'), z.string()).optional(),
+    scales: z.object({ csat: z.string(), nps: z.string(), ces: z.string() }).partial().strict().optional(),
+    by: z.array(z.enum(GROUP_FIELDS)).optional(),
+    period: z.enum(['day', 'week', 'month']).optional(),
+  })
+  .strict();
+export type Config = z.infer<typeof Config>;
+
+/** What the config file sets: defaults for options the command line did not give, and targets. */
+export interface LoadedConfig {
+  file: string;
+  config: Config;
+  targets: Target[];
+}
+
+/**
+ * Reads `--config FILE`, else `support-metrics.config.json` in the working folder when there is one; null without.
+ * Keys starting with `//` or `$` are comments. An invalid file is one line naming its JSON path and what was expected
+ * (exit 2).
+ */
+export function loadConfig(path: string | undefined): LoadedConfig | null {
+  const file = path ?? (existsSync(CONFIG_FILE) ? CONFIG_FILE : null);
+  if (file === null) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `is not JSON (${(error as Error).message})`;
+    throw new InputError({ code: 'INPUT', file, reason, hint: `write one with support-metrics init` });
+  }
+  const parsed = Config.safeParse(withoutComments(raw));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    // zod says "Invalid key in record" of a target key: say what a key looks like.
+    const message = issue.code === 'invalid_key' && issue.path[0] === 'targets' ? 'expected a metric id, or metric[field=value] such as frt[channel=chat]' : issue.message;
+    throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(issue.path)}: ${message}`, hint: 'fix the config file (support-metrics init writes a commented example)' });
+  }
+  const targets = Object.entries(parsed.data.targets ?? {}).map(([key, text]) => {
+    const m = TARGET_KEY.exec(key)!;
+    try {
+      return { metric: m[1]!, text, source: file, ...parseTarget(text), ...(m[2] === undefined ? {} : { scope: { field: m[2], value: m[3]!.trim() } }) };
+    } catch (error) {
+      throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(['targets', key])}: ${(error as UsageError).message.replace(/; write it like.*$/, '')}`, hint: 'write a target like "<= 90s" or ">= 30"' });
+    }
+  });
+  return { file, config: parsed.data, targets };
+}
+
+/** The object without comment keys (`//…`, `$…`), at every level. */
+function withoutComments(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutComments);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !k.startsWith('//') && !k.startsWith('$')).map(([k, v]) => [k, withoutComments(v)]));
+}
+
+/** `targets["frt[channel=chat]"]`, `by[1]`, `timezone`. */
+function jsonPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(the file)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : /^[A-Za-z_][\w]*$/.test(String(p)) ? `${i === 0 ? '' : '.'}${String(p)}` : `[${JSON.stringify(String(p))}]`)).join('');
+}
+
+/** The commented starter config `support-metrics init` writes. */
+export const STARTER_CONFIG = `{
+  "// support-metrics config": "read from the working folder (or --config FILE); every command-line option overrides it",
+  "benchmark": "saas",
+  "// benchmark": "saas, business-services, ecommerce or technology (support-metrics metrics lists their targets)",
+  "timezone": "UTC",
+  "// timezone": "IANA zone of times written without an offset, and of windows and periods",
+  "targets": {
+    "// targets": "add to or override the profile's: a metric id, or metric[field=value] for one group",
+    "frt[channel=chat]": "<= 90s",
+    "nps": ">= 30"
+  },
+  "scales": {
+    "// scales": "survey scales when the answers do not say: MIN-MAX[:higher-better|:lower-better]",
+    "csat": "1-5"
+  },
+  "// by": "group every report by these fields: channel, agent, team, priority, category",
+  "by": [],
+  "// period": "day, week or month; leave it out for none"
+}
+`;

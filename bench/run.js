@@ -27,7 +27,7 @@ const xlsxRows = Number(args['xlsx-rows'] ?? 200_000);
 const runs = Number(args.runs ?? 5);
 const big = Number(args.big ?? 10_000_000);
 const bigRuns = Number(args['big-runs'] ?? 1);
-const PARTS = ['zendesk', 'bitrix24', 'big', 'xlsx', 'codes', 'modules'];
+const PARTS = ['zendesk', 'bitrix24', 'big', 'xlsx', 'codes', 'modules', 'slices'];
 const only = args.only === undefined ? null : new Set(args.only.split(',').filter(Boolean));
 for (const part of only ?? []) {
   if (!PARTS.includes(part)) {
@@ -177,6 +177,7 @@ let cp1251VsUtf8 = null;
 let xlsx = null;
 let codes = null;
 let modules = null;
+let slices = null;
 try {
   for (const g of groups) {
     const contestants = [];
@@ -255,6 +256,20 @@ try {
   }
 
   if (wanted('modules')) modules = await loadedModules(await file('zendesk'));
+
+  if (wanted('slices')) {
+    // Issue #13: the report sliced by agent and by ISO week against the plain report, same file, interleaved.
+    const zendesk = await file('zendesk');
+    process.stderr.write(`--by agent --period week against the plain report, ${runs} rounds:\n`);
+    const measured = interleave(
+      [
+        { key: 'plain', label: 'plain', command: process.execPath, args: [...TOOL, zendesk] },
+        { key: 'sliced', label: '--by agent --period week', command: process.execPath, args: [...TOOL, zendesk, '--by', 'agent', '--period', 'week'] },
+      ],
+      runs,
+    );
+    slices = { plainSeconds: measured.plain.seconds, slicedSeconds: measured.sliced.seconds, ...paired(measured.sliced, measured.plain), groups: JSON.parse(measured.sliced.stdouts[0]).groups.length, periods: JSON.parse(measured.sliced.stdouts[0]).periods.length };
+  }
 } finally {
   if (args.keep !== 'true') rmSync(dir, { recursive: true, force: true });
   else process.stderr.write(`files kept in ${dir}\n`);
@@ -379,14 +394,19 @@ const skipped = (why) => ({ value: null, shown: `not measured (${why})` });
   const { value, shown } = !m ? skipped('--only') : !m.recorded ? { value: null, shown: 'not measured (the module recorder saw nothing)' } : { value: m.exceljsLoaded ? 1 : 0, shown: m.exceljsLoaded ? 'exceljs loaded' : 'exceljs not loaded' };
   target('a CSV run never loads exceljs', value, 0, shown, m?.recorded ? `heavy packages loaded: ${m.heavy.length ? m.heavy.join(', ') : 'none'}` : '');
 }
-console.log('\ntargets (issue #10):');
+{
+  const q = slices;
+  const { value, shown } = q ? { value: q.pairedRatio, shown: `${times(q.pairedRatio)} (ratio of medians ${times(q.ratioOfMedians)}; ${q.slicedSeconds.toFixed(2)} s vs ${q.plainSeconds.toFixed(2)} s, ${q.groups} groups, ${q.periods} weeks)` } : skipped('--only');
+  target('--by agent --period week / plain report ≤ 1.25× (issue #13)', value, 1.25, shown);
+}
+console.log('\ntargets (issues #10, #13):');
 for (const t of targets) console.log(`  ${pad(t.pass === null ? '—' : t.pass ? 'pass' : 'MISS', 5)} ${pad(t.target, 50)} ${t.shown}${t.note ? `; ${t.note}` : ''}`);
 
 const out = join(root, 'bench/out/results.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(
   out,
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, bigRuns, loadAverage: { start: loadAtStart, end: loadAtEnd }, results, cp1251VsUtf8, xlsx, codes, modules, targets }, null, 2) + '\n',
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, runs, bigRuns, loadAverage: { start: loadAtStart, end: loadAtEnd }, results, cp1251VsUtf8, xlsx, codes, modules, slices, targets }, null, 2) + '\n',
 );
 console.log(`\nfigures written to ${out}`);
 if (results.some((r) => r.worstRelativeDifference > 1e-9) || (xlsx && !xlsx.sameRows)) process.exitCode = 1;

@@ -18,6 +18,8 @@ export interface MetricChange {
   pValue: number | null;
   significant: boolean | null;
   verdict: 'significant' | 'within noise' | null;
+  /** FRT and ART: the share of tickets meeting the target (SLA attainment), its change and a two-proportion z-test. */
+  withinTarget?: { delta: number | null; pValue: number | null; significant: boolean | null };
 }
 
 /**
@@ -48,8 +50,18 @@ export function compareMetrics(current: Record<string, MetricReport>, previous: 
     const improved = delta === null || delta === 0 || better === 'neither' ? null : better === 'higher' ? delta > 0 : delta < 0;
     const test = delta === null ? null : testOf(now, before, currentData, previousData);
     changes[id] = { previous: before, delta, relative, improved, test: test?.test ?? null, pValue: test?.pValue ?? null, significant: test === null ? null : test.pValue < 0.05, verdict: test === null ? null : test.pValue < 0.05 ? 'significant' : 'within noise' };
+    if (now.id === 'frt' || now.id === 'art') changes[id]!.withinTarget = withinTargetChange(now.details, (before as typeof now).details);
   }
   return changes;
+}
+
+/** The change of the share within target, tested as two proportions (none under 20 tickets a side). */
+function withinTargetChange(now: { withinTarget: number | null; count: number }, before: { withinTarget: number | null; count: number }): MetricChange['withinTarget'] {
+  if (now.withinTarget === null || before.withinTarget === null) return { delta: null, pValue: null, significant: null };
+  const delta = now.withinTarget - before.withinTarget;
+  if (now.count < MIN_COMPARED || before.count < MIN_COMPARED) return { delta, pValue: null, significant: null };
+  const test = twoProportionZ(Math.round(now.withinTarget * now.count), now.count, Math.round(before.withinTarget * before.count), before.count);
+  return { delta, pValue: test.pValue, significant: test.pValue < 0.05 };
 }
 
 function testOf(now: MetricReport, before: MetricReport, currentData: readonly Dataset[], previousData: readonly Dataset[]): TestResult | null {

@@ -127,6 +127,7 @@ export const Report = z.object({
           pValue: nullableNumber,
           significant: z.boolean().nullable(),
           verdict: z.enum(['significant', 'within noise']).nullable(),
+          withinTarget: z.object({ delta: nullableNumber, pValue: nullableNumber, significant: z.boolean().nullable() }).optional(),
         }),
       ),
     })

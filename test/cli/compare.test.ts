@@ -32,6 +32,11 @@ describe('--compare previous: the change and whether it is real (issue #13)', ()
     // scipy.stats.mannwhitneyu(cur, prev, method='asymptotic') → U 512.5, p 0.00010782933074802627
     expect(frt.pValue).toBeCloseTo(0.00010782933074802627, 6);
     expect(frt.previous).toMatchObject({ id: 'frt', value: 1320 });
+    // SLA attainment against < 15 min: 5 of 25 (10–14 min) before, 0 of 25 now → −0.2; pooled two-proportion z
+    // (scipy: z −2.3570226039551585, p 0.018422125454099002)
+    expect(frt.withinTarget.delta).toBeCloseTo(-0.2, 12);
+    expect(frt.withinTarget.pValue).toBeCloseTo(0.018422125454099002, 6);
+    expect(frt.withinTarget.significant).toBe(true);
   });
 
   it('a half-minute shift is within noise; fewer than 20 values on a side get no verdict', () => {

@@ -4,7 +4,7 @@ import { metricDefinition } from '../metrics/catalog.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
-import { METRICS } from './registry.js';
+import { datasetFor, METRICS } from './registry.js';
 import { rowsInWindow } from './window.js';
 import { groupDatasets, type GroupField } from './groups.js';
 import { periodDatasets, type Period } from './periods.js';
@@ -42,6 +42,7 @@ export interface ReportInput {
 /** Builds the report model: window, then every registered metric whose data set was given, with targets and verdicts. No I/O. */
 export function buildReport(input: ReportInput, options: ReportOptions): Report {
   const lowSample: string[] = [];
+  const zone = new Zone(options.timezone);
   const windowed = input.datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
@@ -56,16 +57,16 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const periods =
     options.period === undefined
       ? null
-      : periodDatasets(windowed, options.period, options, new Zone(options.timezone)).map(({ start, end, datasets }) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: computeMetrics(datasets, options, []) }));
+      : periodDatasets(windowed, options.period, options, zone).map(({ start, end, datasets }) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: computeMetrics(datasets, options, []) }));
   // The previous window, compared metric by metric (only ticket and survey metrics: finance reads whole data sets).
   let comparison: Report['comparison'];
   if (options.compare === 'previous' && options.since !== null && options.until !== null) {
-    const before = previousWindow(options.since, options.until, new Zone(options.timezone));
+    const before = previousWindow(options.since, options.until, zone);
     const previousData = input.datasets.map((d) => inWindow(d, { ...options, ...before }));
     const changes = compareMetrics(metrics, computeMetrics(previousData, options, []), windowed, previousData);
     comparison = { since: new Date(before.since).toISOString(), until: new Date(before.until).toISOString(), metrics: changes };
   }
-  const report = assemble(input, options, metrics, lowSample, groups, periods);
+  const report = assemble(input, options, zone, metrics, lowSample, groups, periods);
   return comparison === undefined ? report : { ...report, comparison };
 }
 
@@ -79,21 +80,11 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
     const outcome = metric.compute(dataset, profileTarget);
     const misfit = profileTarget === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
     if (misfit !== null) lowSample.push(misfit);
-    const target = misfit === null ? profileTarget : null;
-    const definition = metricDefinition(metric.id);
-    const report = {
-      id: metric.id,
-      label: definition.label,
-      unit: definition.unit,
-      value: outcome.value,
-      details: outcome.details,
-      target: target === null ? null : toReportTarget(target),
-      status: statusOf(outcome.value, target),
-    } as MetricReport;
+    const report = metricReport(metric.id, outcome, misfit === null ? profileTarget : null);
     lowSample.push(...(outcome.warnings ?? []));
     if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) {
       report.lowSample = true;
-      lowSample.push(`${definition.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);
+      lowSample.push(`${report.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);
     }
     metrics[metric.id] = report;
   }
@@ -104,19 +95,17 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
 function assemble(
   input: ReportInput,
   options: ReportOptions,
+  zone: Zone,
   metrics: Record<string, MetricReport>,
   lowSample: string[],
   groups: { by: string; key: string; metrics: Record<string, MetricReport> }[],
   periods: { start: string; end: string; metrics: Record<string, MetricReport> }[] | null,
 ): Report {
   // Finance metrics read whole data sets (a subscription started before the window is active in it) and the window.
-  const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone: new Zone(options.timezone) });
+  const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone });
   for (const id of FINANCE_METRIC_IDS) {
     const outcome = finance.outcomes[id];
-    if (outcome === undefined) continue;
-    const target = targetFor(options.benchmark, id, undefined, options.targets);
-    const definition = metricDefinition(id);
-    metrics[id] = { id, label: definition.label, unit: definition.unit, value: outcome.value, details: outcome.details, target: target === null ? null : toReportTarget(target), status: statusOf(outcome.value, target) } as MetricReport;
+    if (outcome !== undefined) metrics[id] = metricReport(id, outcome, targetFor(options.benchmark, id, undefined, options.targets));
   }
   lowSample.push(...finance.warnings);
   return {
@@ -137,18 +126,19 @@ function assemble(
 }
 
 /**
- * The data set a metric reads: of its kind, else its fall-back's when that has the column (CSAT from tickets' inline
- * ratings). With both, the survey file is used and the inline ratings left out — one rating counted once — said once.
+ * The data set a metric reads (registry.ts datasetFor). With a survey file and the tickets' inline ratings both given,
+ * the survey file is used and the inline ratings left out — one rating counted once — said once, at CSAT.
  */
 function datasetOf(datasets: readonly Dataset[], metric: (typeof METRICS)[number], warnings: string[]): Dataset | undefined {
-  const own = datasets.find((d) => d.kind === metric.kind);
-  const fallback = metric.fallback === undefined ? undefined : datasets.find((d) => d.kind === metric.fallback!.kind && d.texts[metric.fallback!.field] !== undefined);
-  if (own === undefined) return fallback;
-  // Said once, at CSAT (CSAT satisfied reads the same ratings).
-  if (fallback !== undefined && metric.id === 'csat' && hasAnswers(fallback.texts[metric.fallback!.field]!.codes)) {
-    warnings.push(`the tickets' inline ratings (${JSON.stringify(fallback.mapped[metric.fallback!.field])}) are left out of CSAT and CSAT satisfied: the survey file's answers are used, so that no rating counts twice`);
+  const chosen = datasetFor(metric, datasets);
+  const fallback = metric.fallback;
+  if (chosen?.kind === metric.kind && fallback !== undefined && metric.id === 'csat') {
+    const inline = datasets.find((d) => d.kind === fallback.kind && d.texts[fallback.field] !== undefined);
+    if (inline !== undefined && hasAnswers(inline.texts[fallback.field]!.codes)) {
+      warnings.push(`the tickets' inline ratings (${JSON.stringify(inline.mapped[fallback.field])}) are left out of CSAT and CSAT satisfied: the survey file's answers are used, so that no rating counts twice`);
+    }
   }
-  return own;
+  return chosen;
 }
 
 function hasAnswers(codes: ArrayLike<number>): boolean {
@@ -163,6 +153,12 @@ function inWindow(dataset: Dataset, options: ReportOptions): Dataset {
   const rows = rowsInWindow(time, options.since, options.until);
   // No metric of the window reads the row keys: not carried (a million text ids would be re-keyed per metric).
   return rows === null ? dataset : datasetRows({ ...dataset, keys: undefined }, rows);
+}
+
+/** One metric's entry of the report: its catalog label and unit, value, details, target and verdict. */
+function metricReport(id: string, outcome: { value: number | null; details: unknown }, target: Target | null): MetricReport {
+  const definition = metricDefinition(id);
+  return { id, label: definition.label, unit: definition.unit, value: outcome.value, details: outcome.details, target: target === null ? null : toReportTarget(target), status: statusOf(outcome.value, target) } as MetricReport;
 }
 
 function toReportTarget(t: Target): ReportTarget {

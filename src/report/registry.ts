@@ -209,15 +209,23 @@ export function fieldsNeeded(): string[] {
  * scores; null for metrics compared by their counts (shares, NPS) or not at all.
  */
 export function metricSample(id: MetricId, datasets: readonly Dataset[]): Float64Array | null {
-  const tickets = datasets.find((d) => d.kind === 'tickets');
+  const metric = METRICS.find((m) => m.id === id);
+  const dataset = metric === undefined ? undefined : datasetFor(metric, datasets);
+  if (dataset === undefined) return null;
   const values = (seconds: Float64Array | undefined) => (seconds === undefined ? null : seconds.filter((s) => !Number.isNaN(s)));
-  if (id === 'frt') return values(tickets?.elapsed.first_response?.seconds);
-  if (id === 'art') return values(tickets?.elapsed.resolution?.seconds);
-  if (id === 'csat' || id === 'ces') {
-    const survey = id;
-    const dataset = datasets.find((d) => d.kind === 'surveys') ?? (survey === 'csat' ? datasets.find((d) => d.kind === 'tickets' && d.texts.csat !== undefined) : undefined);
-    const scores = dataset === undefined ? undefined : surveyAnswers(dataset, survey)?.answers.scores;
-    return scores === undefined ? null : scores.filter((s) => !Number.isNaN(s));
-  }
+  if (id === 'frt') return values(dataset.elapsed.first_response?.seconds);
+  if (id === 'art') return values(dataset.elapsed.resolution?.seconds);
+  if (id === 'csat' || id === 'ces') return values(surveyAnswers(dataset, id)?.answers.scores);
   return null;
+}
+
+/**
+ * The data set a metric reads: of its kind, else its fall-back's when that has the column (CSAT from the tickets'
+ * inline ratings when no survey file is given).
+ */
+export function datasetFor(metric: (typeof METRICS)[number], datasets: readonly Dataset[]): Dataset | undefined {
+  const own = datasets.find((d) => d.kind === metric.kind);
+  if (own !== undefined || metric.fallback === undefined) return own;
+  const { kind, field } = metric.fallback;
+  return datasets.find((d) => d.kind === kind && d.texts[field] !== undefined);
 }

@@ -29,7 +29,7 @@ function isoWeeksIn(year: number): number {
  */
 export function namedWindow(text: string, zone: Zone, asOf: number): { since: number; until: number } {
   const value = text.trim().toLowerCase();
-  const wall = new Date(asOf + zone.offsetAt(asOf));
+  const wall = zone.wallDate(asOf);
   const today = Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate());
   if (value === 'last-week') {
     const thisMonday = today - ((wall.getUTCDay() + 6) % 7) * DAY_MS;

@@ -123,6 +123,7 @@ export class RowReader {
   private readonly check: RowCheck;
   private readonly skipRules: { index: number; encoded: Buffer[]; lower: string[] }[];
   private readonly summaryKeyIndex: number;
+  private readonly summaryFirst: boolean;
   private readonly numericIds = new Float64Column();
   private readonly textIds: string[] = [];
   private readonly lineOfRow = new Uint32Column();
@@ -166,7 +167,7 @@ export class RowReader {
       const { since, until } = plan.datedBy;
       const constant = (value: number): ScalarReader => ({ csv: () => value, cell: () => value });
       this.slots.push({ field: 'date', index: -1, reader: constant(since), lazyFor: -1, store: new Float64Column() });
-      this.slots.push({ field: 'date_end', index: -1, reader: constant(zoneDayBefore(until, new Zone(plan.zone))), lazyFor: -1, store: new Float64Column() });
+      this.slots.push({ field: 'date_end', index: -1, reader: constant(zoneDaysOn(until, -1, new Zone(plan.zone))), lazyFor: -1, store: new Float64Column() });
     }
     this.values = new Float64Array(this.slots.length);
     this.empty = new Uint8Array(this.slots.length);
@@ -202,6 +203,8 @@ export class RowReader {
     this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
     this.summaryKeyIndex = summaryKey?.index ?? -1;
+    // Without a key or time column (a report dated by its range line) a Total row would pass every check: looked for first.
+    this.summaryFirst = this.summaryKeyIndex < 0 && plan.datedBy !== null && plan.datedBy !== undefined;
   }
 
   /** One CSV record (valid only during the call). */
@@ -300,8 +303,7 @@ export class RowReader {
     const slots = this.slots;
     const values = this.values;
     const empty = this.empty;
-    // Without a key or time column (a report dated by its range line) a Total row would pass every check: looked for first.
-    if (this.summaryKeyIndex < 0 && this.plan.datedBy !== null && this.plan.datedBy !== undefined && this.isSummaryRow(this.rowCells())) {
+    if (this.summaryFirst && this.isSummaryRow(this.rowCells())) {
       this.skipped++;
       return;
     }
@@ -456,22 +458,16 @@ export class RowReader {
   }
 }
 
-/** Midnight `days` calendar days after the midnight t in `zone` (a DST day is not 24 h). */
+/** Midnight `days` calendar days after the midnight t in `zone`. */
 function zoneDaysOn(t: number, days: number, zone: Zone): number {
-  const wall = new Date(t + zone.offsetAt(t));
-  return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days));
+  const wall = zone.wallDate(t);
+  return zone.midnight(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + days);
 }
 
 /** Midnight of the last day of the month holding t, in `zone`. */
 function zoneMonthEnd(t: number, zone: Zone): number {
-  const wall = new Date(t + zone.offsetAt(t));
-  return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + 1, 0));
-}
-
-/** Midnight of the day before `t` (a midnight) in `zone`: the last day of a range that ends before t. */
-function zoneDayBefore(t: number, zone: Zone): number {
-  const wall = new Date(t - 3_600_000 + zone.offsetAt(t - 3_600_000));
-  return zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()));
+  const wall = zone.wallDate(t);
+  return zone.midnight(wall.getUTCFullYear(), wall.getUTCMonth() + 1, 0);
 }
 
 /** A key cell of a workbook: whole numbers as numbers (ids are compared as numbers in bulk), other text trimmed. */

@@ -4,7 +4,6 @@ import type { Zone } from './zone.js';
 /** A report's date-range line: the days it covers, [since, until) in the zone, or All time (no bounds known). */
 export type DateRangeLine = { line: string; since: number; until: number } | { line: string; allTime: true };
 
-const DAY_MS = 86_400_000;
 
 /**
  * The date range a report states above its header (Google Ads: `October 1, 2026 - October 31, 2026`, `All time`),
@@ -20,8 +19,8 @@ export function dateRangeLine(preamble: readonly string[], zone: Zone): DateRang
     const last = parseTimestampText(parts[1]!, 'month-name', zone);
     if (Number.isNaN(since) || Number.isNaN(last) || last < since) continue;
     // The day after the last one, at midnight in the zone (a DST day is not 24 h).
-    const wall = new Date(last + zone.offsetAt(last));
-    const until = zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()) + DAY_MS);
+    const wall = zone.wallDate(last);
+    const until = zone.midnight(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate() + 1);
     return { line, since, until };
   }
   return null;

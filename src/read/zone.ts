@@ -47,6 +47,19 @@ export class Zone {
     return offset;
   }
 
+  /** The wall-clock date and time at instant `utcMs`, as a Date whose UTC fields are the wall fields. */
+  wallDate(utcMs: number): Date {
+    return new Date(utcMs + this.offsetAt(utcMs));
+  }
+
+  /**
+   * Midnight at the start of a wall day in this zone (month 0-based; days and months past their range roll over, as
+   * Date.UTC does): calendar arithmetic on days, never 24-hour steps, so a DST day is 23 or 25 hours.
+   */
+  midnight(year: number, month: number, day: number): number {
+    return this.toUtc(Date.UTC(year, month, day));
+  }
+
   /** UTC instant of the wall-clock time whose fields, read as if UTC, give `wallMs`. */
   toUtc(wallMs: number): number {
     if (this.isUtc) return wallMs;

@@ -27,10 +27,9 @@ export interface MetricChange {
  * equal length just before it.
  */
 export function previousWindow(since: number, until: number, zone: Zone): { since: number; until: number } {
-  const wall = new Date(since + zone.offsetAt(since));
-  const monthStart = zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), 1));
-  const nextMonth = zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() + 1, 1));
-  if (since === monthStart && until === nextMonth) return { since: zone.toUtc(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth() - 1, 1)), until: since };
+  const wall = zone.wallDate(since);
+  const [year, month] = [wall.getUTCFullYear(), wall.getUTCMonth()];
+  if (since === zone.midnight(year, month, 1) && until === zone.midnight(year, month + 1, 1)) return { since: zone.midnight(year, month - 1, 1), until: since };
   return { since: since - (until - since), until: since };
 }
 

@@ -247,7 +247,7 @@ function spendByType(spend: Dataset, since: number, until: number, warnings: str
     if (kind === 'service') totals.serviceRows++;
   }
   if (cut.length > 0) {
-    const day = (ms: number) => new Date(ms + zone.offsetAt(ms)).toISOString().slice(0, 10);
+    const day = (ms: number) => zone.wallDate(ms).toISOString().slice(0, 10);
     const first = cut[0]!;
     warnings.push(`${cut.length} spend row${cut.length === 1 ? ' covers a period' : 's cover periods'} the window cuts (such as ${day(date[first]!)} … ${day(dateEnd![first]!)}): ${cut.length === 1 ? 'its amount is' : 'their amounts are'} spread evenly over ${cut.length === 1 ? 'its' : 'their'} days`);
   }

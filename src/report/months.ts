@@ -2,12 +2,12 @@ import type { Zone } from '../read/zone.js';
 
 /** The instant a calendar month starts in `zone`: month index counted from year 0 (y·12 + m). */
 function monthStart(month: number, zone: Zone): number {
-  return zone.toUtc(Date.UTC(Math.floor(month / 12), month % 12, 1));
+  return zone.midnight(Math.floor(month / 12), month % 12, 1);
 }
 
 /** The month (y·12 + m) holding instant t in `zone`. */
 function monthOf(t: number, zone: Zone): number {
-  const wall = new Date(t + zone.offsetAt(t));
+  const wall = zone.wallDate(t);
   return wall.getUTCFullYear() * 12 + wall.getUTCMonth();
 }
 

@@ -1,4 +1,5 @@
 import { datasetRows, type Dataset } from '../datasets/dataset.js';
+import { sliceRows } from './slice-rows.js';
 
 /** The fields a report can be grouped by (`--by`): text fields of tickets, and of survey responses (own or their ticket's). */
 export const GROUP_FIELDS = ['channel', 'agent', 'team', 'priority', 'category'] as const;
@@ -13,22 +14,14 @@ export const NO_KEY = '(none)';
  */
 export function groupDatasets(datasets: readonly Dataset[], field: GroupField): { key: string; datasets: Dataset[] }[] {
   const grouped = datasets.filter((d) => d.kind === 'tickets' || d.kind === 'surveys');
-  // Per data set: each code's key (trimmed text, or (none)); then the rows of each key, counted first and filled into
-  // typed arrays (a million-row export: no growing arrays of boxed numbers).
+  // Per data set: each code's key (trimmed text, or (none)); then the rows of each key (slice-rows.ts).
   const rowsByKey = grouped.map((d) => {
     const column = d.texts[field];
     if (column === undefined) return new Map([[NO_KEY, Uint32Array.from({ length: d.rows }, (_, row) => row)]]);
     const keyOf = column.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim()));
     const keys = [...new Set(keyOf)];
     const slotOf = keyOf.map((k) => keys.indexOf(k));
-    const counts = new Uint32Array(keys.length);
-    for (let row = 0; row < d.rows; row++) counts[slotOf[column.codes[row]!]!]!++;
-    const rows = keys.map((_, k) => new Uint32Array(counts[k]!));
-    const filled = new Uint32Array(keys.length);
-    for (let row = 0; row < d.rows; row++) {
-      const k = slotOf[column.codes[row]!]!;
-      rows[k]![filled[k]!++] = row;
-    }
+    const rows = sliceRows(Int32Array.from(column.codes, (code) => slotOf[code]!), keys.length);
     return new Map(keys.map((key, k) => [key, rows[k]!] as const).filter(([, r]) => r.length > 0));
   });
   const keys = [...new Set(rowsByKey.flatMap((m) => [...m.keys()]))].sort((a, b) => (a === NO_KEY ? 1 : b === NO_KEY ? -1 : a < b ? -1 : a > b ? 1 : 0));

@@ -1,6 +1,7 @@
 import { datasetRows, type Dataset } from '../datasets/dataset.js';
 import { kindNamed } from '../datasets/kinds.js';
 import type { Zone } from '../read/zone.js';
+import { sliceRows } from './slice-rows.js';
 
 export const PERIODS = ['day', 'week', 'month'] as const;
 export type Period = (typeof PERIODS)[number];
@@ -61,21 +62,9 @@ export function periodDatasets(datasets: readonly Dataset[], period: Period, win
   // Per data set, its rows in each period: a binary search of each row's time over the period starts.
   const rowsOf = sliced.map((d) => {
     const time = d.numbers[kindNamed(d.kind).time];
-    const counts = new Uint32Array(bounds.length);
     const slot = new Int32Array(d.rows).fill(-1);
-    if (time !== undefined) {
-      for (let row = 0; row < d.rows; row++) {
-        const k = periodOf(bounds, time[row]!);
-        if (k >= 0) {
-          slot[row] = k;
-          counts[k]!++;
-        }
-      }
-    }
-    const rows = bounds.map((_, k) => new Uint32Array(counts[k]!));
-    const filled = new Uint32Array(bounds.length);
-    for (let row = 0; row < d.rows; row++) if (slot[row]! >= 0) rows[slot[row]!]![filled[slot[row]!]!++] = row;
-    return rows;
+    if (time !== undefined) for (let row = 0; row < d.rows; row++) slot[row] = periodOf(bounds, time[row]!);
+    return sliceRows(slot, bounds.length);
   });
   return bounds.map((b, k) => ({ ...b, datasets: sliced.map((d, i) => datasetRows({ ...d, keys: undefined }, rowsOf[i]![k]!)) }));
 }

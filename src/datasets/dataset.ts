@@ -1,4 +1,4 @@
-import type { SurveyScale } from '../survey/scale.js';
+import type { AnswerScale } from '../survey/answers.js';
 import type { ColumnSketch } from '../stats/column-sketch.js';
 import { TIMESTAMP_FORMAT_LABELS } from '../read/timestamp.js';
 import type { KindName } from './kind.js';
@@ -29,8 +29,11 @@ export interface Dataset {
    * (ids such as `PROJ-12`). For joins (survey responses to their tickets) and the rows behind a number.
    */
   keys?: RowKeys;
-  /** Survey data sets (and tickets' inline csat): each survey's scale, settled over all the data set's answers (survey-scales.ts). */
-  scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>>;
+  /**
+   * Survey data sets (and tickets' inline csat): each survey's scale and the reading of each distinct answer on it,
+   * settled over all the data set's answers (survey-scales.ts) and kept by its windows, groups and periods.
+   */
+  scales?: Partial<Record<'csat' | 'nps' | 'ces', AnswerScale>>;
 }
 
 /** Each row's key: a number, or NaN and the text in `text` under the row. */
@@ -202,14 +205,15 @@ export function datasetRows(dataset: Dataset, rows: Uint32Array): Dataset {
  */
 function lazily<T, U>(record: Readonly<Record<string, T>>, pick: (value: T) => U, only?: Record<string, (value: T) => U>): Record<string, U> {
   const out: Record<string, U> = {};
-  for (const [key, value] of Object.entries(record)) {
+  // Keys only: reading the values here would compute every value of a record that is itself lazy.
+  for (const key of Object.keys(record)) {
     const compute = only === undefined ? pick : only[key];
     if (compute === undefined) {
-      out[key] = value as unknown as U;
+      out[key] = record[key] as unknown as U;
       continue;
     }
     let cached: U | undefined;
-    Object.defineProperty(out, key, { enumerable: true, configurable: true, get: () => (cached ??= compute(value)) });
+    Object.defineProperty(out, key, { enumerable: true, configurable: true, get: () => (cached ??= compute(record[key]!)) });
   }
   return out;
 }

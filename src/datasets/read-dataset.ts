@@ -312,7 +312,7 @@ function withTicketRatings(dataset: Dataset, files: readonly { plan: FilePlan; i
     const plan = files.find((f) => f.index === dataset.inputOfRow[answer.row])!.plan;
     return `${plan.file}:${dataset.lineOfRow[answer.row]} ${JSON.stringify(answer.value)}`;
   });
-  const scale = settled.scales.csat!;
+  const scale = settled.scales.csat!.scale;
   warnings.push(`${off.length} inline ticket rating${off.length === 1 ? ' is' : 's are'} not on the csat scale ${scale.min}–${scale.max} (${where.join(', ')}${off.length > 3 ? ', …' : ''}): left out of CSAT, the tickets counted; pass --scale csat=MIN-MAX if the scale is another`);
   return { ...dataset, texts: { ...dataset.texts, csat: { codes, values: ratings.values } }, scales: settled.scales };
 }

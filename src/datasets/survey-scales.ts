@@ -1,9 +1,11 @@
-import { answerScale, rowsOffScale, type SurveyKind } from '../survey/answers.js';
+import { answerScale, rowsOffScale, type AnswerScale, type SurveyKind } from '../survey/answers.js';
 import { otherSurveys, surveyColumn } from '../survey/columns.js';
 import type { SurveyScale } from '../survey/scale.js';
 import type { Dataset } from './dataset.js';
 
 export type SurveyScales = Partial<Record<SurveyKind, SurveyScale>>;
+/** Each survey's scale and what each distinct answer (by code) is on it, settled over a whole data set. */
+export type SettledScales = Partial<Record<SurveyKind, AnswerScale>>;
 
 /** An answer off its survey's scale: the row is rejected (SPEC: with file:line and the scale it broke). */
 export interface OffScaleAnswer {
@@ -17,8 +19,8 @@ export interface OffScaleAnswer {
  * Settles each survey's scale over the whole survey data set — the one given (--scale), else detected from every
  * answer (survey/answers.ts), never per window — and finds the answers off it. Run once after the files are merged.
  */
-export function settleSurveyScales(dataset: Dataset, given: SurveyScales): { scales: SurveyScales; warnings: string[]; offScale: OffScaleAnswer[] } {
-  const scales: SurveyScales = {};
+export function settleSurveyScales(dataset: Dataset, given: SurveyScales): { scales: SettledScales; warnings: string[]; offScale: OffScaleAnswer[] } {
+  const scales: SettledScales = {};
   const warnings: string[] = [];
   const offScale: OffScaleAnswer[] = [];
   for (const survey of ['csat', 'nps', 'ces'] as const) {
@@ -26,7 +28,7 @@ export function settleSurveyScales(dataset: Dataset, given: SurveyScales): { sca
     if (found === null) continue;
     // The scale only, and the rows off it only when some answer is: the rows themselves are read by the metrics.
     const answers = answerScale(found.column, survey, given[survey] ?? null);
-    scales[survey] = answers.scale;
+    scales[survey] = answers;
     if (answers.assumed !== null) warnings.push(answers.assumed);
     const range = `${answers.scale.min}–${answers.scale.max}`;
     for (const row of rowsOffScale(found.column.codes, answers.verdicts)) {

@@ -16,17 +16,32 @@ export interface TicketColumns {
   resolutionSketch?: ColumnSketch | undefined;
 }
 
-/** A ticket data set's time columns; a duration the file has no column for is none (NaN) on every row. */
+/**
+ * A ticket data set's time columns; a duration the file has no column for is none (NaN) on every row. Each column is
+ * read from the data set when first used: a metric reading two of them does not gather the others of a report slice.
+ */
 export function ticketColumns(dataset: Dataset): TicketColumns {
   const none = () => ({ seconds: new Float64Array(dataset.rows).fill(Number.NaN), source: new Uint8Array(dataset.rows) });
-  const firstResponse = dataset.elapsed.first_response ?? none();
-  const resolution = dataset.elapsed.resolution ?? none();
+  let noFirstResponse: ReturnType<typeof none> | undefined;
+  let noResolution: ReturnType<typeof none> | undefined;
+  const firstResponse = () => dataset.elapsed.first_response ?? (noFirstResponse ??= none());
+  const resolution = () => dataset.elapsed.resolution ?? (noResolution ??= none());
   return {
-    createdAt: dataset.numbers.created_at!,
-    firstResponseSeconds: firstResponse.seconds,
-    firstResponseSource: firstResponse.source,
-    resolutionSeconds: resolution.seconds,
-    resolutionSource: resolution.source,
+    get createdAt() {
+      return dataset.numbers.created_at!;
+    },
+    get firstResponseSeconds() {
+      return firstResponse().seconds;
+    },
+    get firstResponseSource() {
+      return firstResponse().source;
+    },
+    get resolutionSeconds() {
+      return resolution().seconds;
+    },
+    get resolutionSource() {
+      return resolution().source;
+    },
     firstResponseSketch: dataset.elapsed.first_response?.sketch,
     resolutionSketch: dataset.elapsed.resolution?.sketch,
   };

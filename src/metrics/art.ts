@@ -1,5 +1,6 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
-import { durationDetails, type DurationDetails } from './duration-metric.js';
+import { durationDetails, durationDetailsOfSlices, type DurationDetails } from './duration-metric.js';
+import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
 
 export interface ArtResult {
@@ -16,4 +17,9 @@ export interface ArtResult {
 export function art(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array; resolutionSketch?: ColumnSketch | undefined }, target: Threshold | null = null): ArtResult {
   const details = durationDetails(tickets.resolutionSeconds, tickets.resolutionSource, target, tickets.resolutionSketch);
   return { value: details.mean, details: { ...details, unresolved: tickets.resolutionSeconds.length - details.count } };
+}
+
+/** ART of every slice of the tickets (the groups of --by, the periods of --period), each against its own target. */
+export function artOfSlices(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[]): ArtResult[] {
+  return durationDetailsOfSlices(tickets.resolutionSeconds, tickets.resolutionSource, slicing, targets).map((details, k) => ({ value: details.mean, details: { ...details, unresolved: slicing.rows[k]! - details.count } }));
 }

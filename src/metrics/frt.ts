@@ -1,5 +1,6 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
-import { durationDetails, type DurationDetails } from './duration-metric.js';
+import { durationDetails, durationDetailsOfSlices, type DurationDetails } from './duration-metric.js';
+import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
 
 export interface FrtResult {
@@ -16,4 +17,9 @@ export interface FrtResult {
 export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array; firstResponseSketch?: ColumnSketch | undefined }, target: Threshold | null = null): FrtResult {
   const details = durationDetails(tickets.firstResponseSeconds, tickets.firstResponseSource, target, tickets.firstResponseSketch);
   return { value: details.mean, details: { ...details, unanswered: tickets.firstResponseSeconds.length - details.count } };
+}
+
+/** FRT of every slice of the tickets (the groups of --by, the periods of --period), each against its own target. */
+export function frtOfSlices(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[]): FrtResult[] {
+  return durationDetailsOfSlices(tickets.firstResponseSeconds, tickets.firstResponseSource, slicing, targets).map((details, k) => ({ value: details.mean, details: { ...details, unanswered: slicing.rows[k]! - details.count } }));
 }

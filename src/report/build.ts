@@ -4,7 +4,8 @@ import { metricDefinition } from '../metrics/catalog.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
-import { datasetFor, METRICS } from './registry.js';
+import { datasetFor, METRICS, type MetricOutcome } from './registry.js';
+import type { SlicedDatasets } from './sliced-datasets.js';
 import { rowsInWindow } from './window.js';
 import { groupDatasets, type GroupField } from './groups.js';
 import { periodDatasets, type Period } from './periods.js';
@@ -46,18 +47,25 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const windowed = input.datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
-  const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = (options.by ?? []).flatMap((by) => groupDatasets(windowed, by).map(({ key, datasets }) => ({ by, key, metrics: computeMetrics(datasets, options, [], { field: by, key }) })));
+  const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = [];
+  const groupsBy = (field: GroupField, only?: string) => {
+    const { groups: keys, sliced } = groupDatasets(windowed, field, only);
+    const keyOfSlice = new Map(keys.map((g) => [g.slice, g.key]));
+    const metricsOf = computeSliceMetrics(sliced, options, (k) => ({ field, key: keyOfSlice.get(k) ?? '' }));
+    for (const { key, slice } of keys) groups.push({ by: field, key, metrics: metricsOf[slice]! });
+  };
+  for (const by of options.by ?? []) groupsBy(by);
   // A scoped target (industry profiles' chat first response) puts its group into the report even without --by.
   for (const scope of scopedGroups(options.benchmark, options.targets)) {
-    if ((options.by ?? []).includes(scope.field as GroupField)) continue;
-    const group = groupDatasets(windowed, scope.field as GroupField).find((g) => g.key.toLowerCase() === scope.value.toLowerCase());
-    if (group !== undefined) groups.push({ by: scope.field, key: group.key, metrics: computeMetrics(group.datasets, options, [], { field: scope.field, key: group.key }) });
+    if (!(options.by ?? []).includes(scope.field as GroupField)) groupsBy(scope.field as GroupField, scope.value);
   }
   // Periods: every metric per day, ISO week or month of the window in its zone; empty periods listed with no data.
-  const periods =
-    options.period === undefined
-      ? null
-      : periodDatasets(windowed, options.period, options, zone).map(({ start, end, datasets }) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: computeMetrics(datasets, options, []) }));
+  let periods: { start: string; end: string; metrics: Record<string, MetricReport> }[] | null = null;
+  if (options.period !== undefined) {
+    const { bounds, sliced } = periodDatasets(windowed, options.period, options, zone);
+    const metricsOf = computeSliceMetrics(sliced, options, () => undefined);
+    periods = bounds.map(({ start, end }, k) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: metricsOf[k]! }));
+  }
   // The previous window, compared metric by metric (only ticket and survey metrics: finance reads whole data sets).
   let comparison: Report['comparison'];
   if (options.compare === 'previous' && options.since !== null && options.until !== null) {
@@ -77,18 +85,40 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
     const dataset = datasetOf(datasets, metric, lowSample);
     if (dataset === undefined) continue;
     const profileTarget = targetFor(options.benchmark, metric.id, group, options.targets);
-    const outcome = metric.compute(dataset, profileTarget);
-    const misfit = profileTarget === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
-    if (misfit !== null) lowSample.push(misfit);
-    const report = metricReport(metric.id, outcome, misfit === null ? profileTarget : null);
-    lowSample.push(...(outcome.warnings ?? []));
-    if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) {
-      report.lowSample = true;
-      lowSample.push(`${report.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);
-    }
-    metrics[metric.id] = report;
+    metrics[metric.id] = metricEntry(metric, metric.compute(dataset, profileTarget), profileTarget, lowSample);
   }
   return metrics;
+}
+
+/**
+ * Every registered metric of each slice (groups, periods) of data sets already in the window, with the targets of
+ * each slice's group; a metric that can tallies all slices at once (registry computeSlices). Warnings are dropped:
+ * a slice's low samples are flagged on its entries, not each said.
+ */
+function computeSliceMetrics(sliced: SlicedDatasets, options: ReportOptions, groupOf: (slice: number) => { field: string; key: string } | undefined): Record<string, MetricReport>[] {
+  const metrics: Record<string, MetricReport>[] = Array.from({ length: sliced.slices }, () => ({}));
+  for (const metric of METRICS) {
+    const parent = datasetFor(metric, sliced.parents);
+    if (parent === undefined) continue;
+    const at = sliced.parents.indexOf(parent);
+    const targets = metrics.map((_, k) => targetFor(options.benchmark, metric.id, groupOf(k), options.targets));
+    const outcomes: MetricOutcome<unknown>[] = metric.computeSlices?.(parent, sliced.slicings[at]!, targets) ?? targets.map((target, k) => metric.compute(sliced.datasetsOf(k)[at]!, target));
+    outcomes.forEach((outcome, k) => (metrics[k]![metric.id] = metricEntry(metric, outcome, targets[k]!, [])));
+  }
+  return metrics;
+}
+
+/** A metric's report entry from its outcome: its target unless the target cannot judge it, low-sample flag, warnings. */
+function metricEntry(metric: (typeof METRICS)[number], outcome: MetricOutcome<unknown>, target: Target | null, warnings: string[]): MetricReport {
+  const misfit = target === null || metric.targetMisfit === undefined ? null : (metric.targetMisfit as (d: unknown) => string | null)(outcome.details);
+  if (misfit !== null) warnings.push(misfit);
+  const report = metricReport(metric.id, outcome, misfit === null ? target : null);
+  warnings.push(...(outcome.warnings ?? []));
+  if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) {
+    report.lowSample = true;
+    warnings.push(`${report.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);
+  }
+  return report;
 }
 
 /** The headline report around the metrics: finance over whole data sets, groups, inputs, warnings. */

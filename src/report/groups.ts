@@ -1,5 +1,5 @@
-import { datasetRows, type Dataset } from '../datasets/dataset.js';
-import { sliceRows } from './slice-rows.js';
+import type { Dataset } from '../datasets/dataset.js';
+import { rowsInSlice, sliceDatasets, type SlicedDatasets } from './sliced-datasets.js';
 
 /** The fields a report can be grouped by (`--by`): text fields of tickets, and of survey responses (own or their ticket's). */
 export const GROUP_FIELDS = ['channel', 'agent', 'team', 'priority', 'category'] as const;
@@ -9,22 +9,28 @@ export type GroupField = (typeof GROUP_FIELDS)[number];
 export const NO_KEY = '(none)';
 
 /**
- * The data sets split by the values of `field`: one entry per key (sorted, `(none)` last), each with every data set
- * restricted to that key's rows. Data sets of kinds without the field (spend, finance) are left out of groups.
+ * The data sets split by the values of `field`: the groups — keys held by some row (sorted, `(none)` last), each with
+ * its slice — and the ticket and survey data sets cut into one slice per key. Data sets of kinds without the field (spend, finance) are left out of
+ * groups. With `only`, the one key equal to it (case aside) and no other: a scoped target's group.
  */
-export function groupDatasets(datasets: readonly Dataset[], field: GroupField): { key: string; datasets: Dataset[] }[] {
+export function groupDatasets(datasets: readonly Dataset[], field: GroupField, only?: string): { groups: { key: string; slice: number }[]; sliced: SlicedDatasets } {
   const grouped = datasets.filter((d) => d.kind === 'tickets' || d.kind === 'surveys');
-  // Per data set: each code's key (trimmed text, or (none)); then the rows of each key (slice-rows.ts).
-  const rowsByKey = grouped.map((d) => {
+  // Each code's key (trimmed text, or (none)); the keys sorted, (none) last and always there; each row's slot by its code.
+  const keyOfCode = grouped.map((d) => d.texts[field]?.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim())) ?? []);
+  const all = [...new Set(keyOfCode.flat()).add(NO_KEY)].sort((a, b) => (a === NO_KEY ? 1 : b === NO_KEY ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const keys = only === undefined ? all : all.filter((key) => key.toLowerCase() === only.toLowerCase()).slice(0, 1);
+  const slotOfKey = new Map(keys.map((key, k) => [key, k]));
+  const slots = grouped.map((d, i) => {
     const column = d.texts[field];
-    if (column === undefined) return new Map([[NO_KEY, Uint32Array.from({ length: d.rows }, (_, row) => row)]]);
-    const keyOf = column.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim()));
-    const keys = [...new Set(keyOf)];
-    const slotOf = keyOf.map((k) => keys.indexOf(k));
-    const rows = sliceRows(Int32Array.from(column.codes, (code) => slotOf[code]!), keys.length);
-    return new Map(keys.map((key, k) => [key, rows[k]!] as const).filter(([, r]) => r.length > 0));
+    const slotOfRow = new Int32Array(d.rows).fill(slotOfKey.get(NO_KEY) ?? -1);
+    if (column !== undefined) {
+      const slotOfCode = Int32Array.from(keyOfCode[i]!, (key) => slotOfKey.get(key) ?? -1);
+      const codes = column.codes;
+      for (let row = 0; row < codes.length; row++) slotOfRow[row] = slotOfCode[codes[row]!]!;
+    }
+    return slotOfRow;
   });
-  const keys = [...new Set(rowsByKey.flatMap((m) => [...m.keys()]))].sort((a, b) => (a === NO_KEY ? 1 : b === NO_KEY ? -1 : a < b ? -1 : a > b ? 1 : 0));
-  // No metric of a group reads the row keys: not carried.
-  return keys.map((key) => ({ key, datasets: grouped.map((d, i) => datasetRows({ ...d, keys: undefined }, rowsByKey[i]!.get(key) ?? new Uint32Array(0))) }));
+  const sliced = sliceDatasets(grouped, slots, keys.length);
+  // A key no row holds (a value seen only outside the window) is no group: its slice stays, empty, and is not listed.
+  return { groups: keys.flatMap((key, slice) => (rowsInSlice(sliced, slice) > 0 ? [{ key, slice }] : [])), sliced };
 }

@@ -4,14 +4,15 @@ import { ticketColumns } from '../datasets/ticket-columns.js';
 import { fieldSpec } from '../datasets/kind.js';
 import { suggestHeader } from '../datasets/suggest-header.js';
 import { TICKET_TIME_FIELDS, TICKETS } from '../datasets/tickets.js';
-import { art } from '../metrics/art.js';
-import { frt } from '../metrics/frt.js';
+import { art, artOfSlices } from '../metrics/art.js';
+import { frt, frtOfSlices } from '../metrics/frt.js';
+import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from '../metrics/threshold.js';
-import { ticketVolume } from '../metrics/ticket-volume.js';
+import { ticketVolume, ticketVolumeOfSlices, type TicketVolumeResult } from '../metrics/ticket-volume.js';
 import { ces } from '../metrics/ces.js';
 import { csat, csatSatisfied } from '../metrics/csat.js';
 import { nps } from '../metrics/nps.js';
-import { readAnswers, type SurveyAnswers, type SurveyKind } from '../survey/answers.js';
+import { readAnswers, readSettledAnswers, readSettledSlices, type SurveyAnswers, type SurveyKind } from '../survey/answers.js';
 import { surveyColumn } from '../survey/columns.js';
 import { DEFAULT_SCALES } from '../survey/scale.js';
 import { FINANCE_FIELDS } from './finance.js';
@@ -40,6 +41,12 @@ export interface RegisteredMetric<Id extends MetricId, D> {
    */
   fallback?: { kind: KindName; field: string };
   compute(dataset: Dataset, target: Threshold | null): MetricOutcome<D>;
+  /**
+   * The metric of every slice of the data set (groups, periods), each against its target: what `compute` gives for
+   * each slice's rows, in passes over the whole columns. Metrics without it, or when it gives null, are computed slice
+   * by slice.
+   */
+  computeSlices?(dataset: Dataset, slicing: Slicing, targets: readonly (Threshold | null)[]): MetricOutcome<D>[] | null;
   /** Why the profile's target cannot judge this value (CSAT's 4.5 is on a 1–5 scale), or null when it can. */
   targetMisfit?(details: D): string | null;
 }
@@ -51,50 +58,66 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
   kind: 'tickets',
   fields: TICKET_TIME_FIELDS,
   compute(dataset) {
-    const result = ticketVolume(ticketColumns(dataset));
-    // Without a column to tell them by, resolved and answered are unknown, not "none".
-    const resolvedKnown = dataset.elapsed.resolution !== undefined;
-    const answeredKnown = dataset.elapsed.first_response !== undefined;
-    const details = {
-      resolved: resolvedKnown ? result.details.resolved : null,
-      unresolved: resolvedKnown ? result.details.unresolved : null,
-      unanswered: answeredKnown ? result.details.unanswered : null,
-    };
-    return { value: result.value, details, sampleSize: null };
+    return volumeOutcome(dataset, ticketVolume(ticketColumns(dataset)));
+  },
+  computeSlices(dataset, slicing) {
+    return ticketVolumeOfSlices(ticketColumns(dataset), slicing).map((result) => volumeOutcome(dataset, result));
   },
 };
+
+function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutcome<DetailsOf<typeof TicketVolumeReport>> {
+  // Without a column to tell them by, resolved and answered are unknown, not "none".
+  const resolvedKnown = dataset.elapsed.resolution !== undefined;
+  const answeredKnown = dataset.elapsed.first_response !== undefined;
+  const details = {
+    resolved: resolvedKnown ? result.details.resolved : null,
+    unresolved: resolvedKnown ? result.details.unresolved : null,
+    unanswered: answeredKnown ? result.details.unanswered : null,
+  };
+  return { value: result.value, details, sampleSize: null };
+}
 
 const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   id: 'frt',
   kind: 'tickets',
   fields: ['first_response_minutes', 'first_response_at'],
   compute(dataset, target) {
-    if (dataset.elapsed.first_response === undefined) {
-      return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
-    }
-    const result = frt(ticketColumns(dataset), target);
-    const details = result.value === null ? { ...result.details, reason: emptyReason(dataset, 'answered') } : result.details;
-    return { value: result.value, details, sampleSize: result.details.count };
+    if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset);
+    return durationOutcome(frt(ticketColumns(dataset), target), dataset.rows, 'answered');
+  },
+  computeSlices(dataset, slicing, targets) {
+    if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset));
+    return frtOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
   },
 };
+
+function noFirstResponse(dataset: Dataset) {
+  return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
+}
 
 const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
   id: 'art',
   kind: 'tickets',
   fields: ['resolution_minutes', 'resolved_at'],
   compute(dataset, target) {
-    if (dataset.elapsed.resolution === undefined) {
-      return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', ['resolved_at', 'resolution_minutes'], 'resolution_business_minutes'));
-    }
-    const result = art(ticketColumns(dataset), target);
-    const details = result.value === null ? { ...result.details, reason: emptyReason(dataset, 'resolved') } : result.details;
-    return { value: result.value, details, sampleSize: result.details.count };
+    if (dataset.elapsed.resolution === undefined) return noResolution(dataset);
+    return durationOutcome(art(ticketColumns(dataset), target), dataset.rows, 'resolved');
+  },
+  computeSlices(dataset, slicing, targets) {
+    if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset));
+    return artOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
   },
 };
 
-/** Why a duration metric has no value although its column is there: no ticket had one (in the window). */
-function emptyReason(dataset: Dataset, what: string): string {
-  return dataset.rows === 0 ? 'no ticket in the window' : `none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is ${what}`;
+function noResolution(dataset: Dataset) {
+  return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', ['resolved_at', 'resolution_minutes'], 'resolution_business_minutes'));
+}
+
+/** FRT's or ART's outcome over `rows` tickets; without a value, why: no ticket had one (in the window). */
+function durationOutcome<D extends { count: number }>(result: { value: number | null; details: D }, rows: number, what: string): MetricOutcome<D | (D & { reason: string })> {
+  const reason = rows === 0 ? 'no ticket in the window' : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is ${what}`;
+  const details = result.value === null ? { ...result.details, reason } : result.details;
+  return { value: result.value, details, sampleSize: result.details.count };
 }
 
 /** A duration metric whose input column the file does not have: no value, unknown counts, and why. */
@@ -146,15 +169,38 @@ function surveyAnswers(dataset: Dataset, survey: SurveyKind): ReadSurvey {
 function readSurveyAnswers(dataset: Dataset, survey: SurveyKind): ReadSurvey {
   const found = surveyColumn(dataset.texts, survey);
   if (found === null) return null;
-  const answers = readAnswers(found.column, survey, dataset.scales?.[survey] ?? null);
+  const settled = dataset.scales?.[survey];
+  return withOffScaleWarning(survey, settled === undefined ? readAnswers(found.column, survey) : readSettledAnswers(found.column, settled));
+}
+
+/** Answers already read per slicing and survey (CSAT and CSAT satisfied read the same counts once). */
+const sliceAnswersRead = new WeakMap<Slicing, Map<SurveyKind, ReadSurvey[] | null>>();
+
+/**
+ * One survey's answers in every slice of a data set, counted in one pass (survey/answers.ts readSettledSlices); null
+ * when the data set has no answers of it or none settled (then each slice is read on its own).
+ */
+function surveySliceAnswers(dataset: Dataset, survey: SurveyKind, slicing: Slicing): ReadSurvey[] | null {
+  let known = sliceAnswersRead.get(slicing);
+  if (known === undefined) sliceAnswersRead.set(slicing, (known = new Map()));
+  if (!known.has(survey)) {
+    const found = surveyColumn(dataset.texts, survey);
+    const settled = dataset.scales?.[survey];
+    known.set(survey, found === null || settled === undefined ? null : readSettledSlices(found.column, settled, slicing).map((answers) => withOffScaleWarning(survey, answers)));
+  }
+  return known.get(survey)!;
+}
+
+function withOffScaleWarning(survey: SurveyKind, answers: SurveyAnswers): ReadSurvey {
   // Rows off the scale were rejected when read; none is left, unless a data set was built without settling its scales.
   const warnings = answers.offScale.length === 0 ? [] : [`${answers.offScale.length} ${survey} answer${answers.offScale.length === 1 ? '' : 's'} off the ${answers.scale.min}–${answers.scale.max} scale left out`];
   return { answers, warnings };
 }
 
-function noSurvey(survey: string, dataset: Dataset): string {
-  if (dataset.kind === 'tickets') return dataset.rows === 0 ? 'no ticket in the window' : `none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is rated`;
-  return dataset.texts[survey] === undefined && dataset.texts.survey === undefined ? `no ${survey} column (${survey}, or survey + score)` : dataset.rows === 0 ? 'no survey response in the window' : `no ${survey} answer in the window`;
+/** Why a survey metric of `rows` rows of the data set has no value. */
+function noSurvey(survey: string, dataset: Dataset, rows: number): string {
+  if (dataset.kind === 'tickets') return rows === 0 ? 'no ticket in the window' : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is rated`;
+  return dataset.texts[survey] === undefined && dataset.texts.survey === undefined ? `no ${survey} column (${survey}, or survey + score)` : rows === 0 ? 'no survey response in the window' : `no ${survey} answer in the window`;
 }
 
 /** Why a mean is missing when the answers are there: all binary (good/bad), counted by CSAT satisfied only. */
@@ -176,12 +222,20 @@ function surveyMetric<Id extends MetricId, D extends { responses: number }>(
     fields: fromTickets ? CSAT_FIELDS : SURVEY_FIELDS,
     ...(fromTickets ? { fallback: FROM_TICKET_RATINGS } : {}),
     compute(dataset) {
-      const read = surveyAnswers(dataset, survey);
-      const result = measure(read?.answers ?? null);
-      const details = result.value === null ? { ...result.details, reason: onlyBinary(read?.answers) ?? noSurvey(survey, dataset) } : result.details;
-      return { value: result.value, details, sampleSize: result.details.responses, warnings: warns ? (read?.warnings ?? []) : [] };
+      return outcome(surveyAnswers(dataset, survey), dataset, dataset.rows);
+    },
+    computeSlices(dataset, slicing) {
+      if (surveyColumn(dataset.texts, survey) === null) return Array.from(slicing.rows, (rows) => outcome(null, dataset, rows));
+      // Without a scale settled over the whole (a data set built by hand), slice by slice.
+      return surveySliceAnswers(dataset, survey, slicing)?.map((r, k) => outcome(r, dataset, slicing.rows[k]!)) ?? null;
     },
   };
+
+  function outcome(read: ReadSurvey, dataset: Dataset, rows: number): MetricOutcome<D & { reason?: string }> {
+    const result = measure(read?.answers ?? null);
+    const details = result.value === null ? { ...result.details, reason: onlyBinary(read?.answers) ?? noSurvey(survey, dataset, rows) } : result.details;
+    return { value: result.value, details, sampleSize: result.details.responses, warnings: warns ? (read?.warnings ?? []) : [] };
+  }
 }
 
 const noCsat = { scores: [], scale: DEFAULT_SCALES.csat };

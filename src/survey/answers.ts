@@ -1,4 +1,5 @@
 import { DEFAULT_SCALES, type SurveyScale } from './scale.js';
+import type { Slicing } from '../stats/slicing.js';
 
 /** A score column as the data set keeps it: per row a code (0 = empty), and the distinct answers as written. */
 export interface ScoreColumn {
@@ -28,8 +29,49 @@ export interface SurveyAnswers {
  * in `assumed`; labelled answers make a scale of as many points as their levels need (3, 5 or 7).
  */
 export function readAnswers(column: ScoreColumn, survey: SurveyKind, given: SurveyScale | null = null): SurveyAnswers {
-  const settled = answerScale(column, survey, given);
+  return readSettledAnswers(column, answerScale(column, survey, given));
+}
+
+/**
+ * The rows of a column read on a scale settled before, over the whole data set (datasets/survey-scales.ts): a group,
+ * week or window of its rows reads each answer as the whole does — `Satisfied` is not a binary rating in a week where
+ * nobody answered `Very satisfied` and a 4 in the others — and without a pass to settle it again.
+ */
+export function readSettledAnswers(column: ScoreColumn, settled: AnswerScale): SurveyAnswers {
   return { ...scoreRows(column.codes, settled.verdicts), scale: settled.scale, assumed: settled.assumed };
+}
+
+/**
+ * readSettledAnswers of every slice of the rows (groups, periods), from one pass that counts each slice's answers per
+ * distinct answer. A slice's scores come grouped by answer, not in row order: the survey metrics count and add them,
+ * which the order does not change. Its off-scale rows are listed only when the settled scale has an answer off it.
+ */
+export function readSettledSlices(column: ScoreColumn, settled: AnswerScale, { slotOfRow, slices }: Slicing): SurveyAnswers[] {
+  const kinds = settled.verdicts.length;
+  const counts = new Uint32Array(slices * kinds);
+  const codes = column.codes;
+  for (let row = 0; row < codes.length; row++) {
+    const j = slotOfRow[row]!;
+    if (j >= 0) counts[j * kinds + codes[row]!]!++;
+  }
+  const offRows = rowsOffScale(codes, settled.verdicts);
+  return Array.from({ length: slices }, (_, j) => {
+    const count = (code: number) => counts[j * kinds + code]!;
+    let scored = 0;
+    let satisfied = 0;
+    let unsatisfied = 0;
+    settled.verdicts.forEach((v, code) => {
+      if (v.kind === 'score') scored += count(code);
+      else if (v.kind === 'binary') (v.satisfied ? (satisfied += count(code)) : (unsatisfied += count(code)));
+    });
+    const scores = new Float64Array(scored);
+    let at = 0;
+    settled.verdicts.forEach((v, code) => {
+      if (v.kind === 'score') scores.fill(v.value, at, (at += count(code)));
+    });
+    const offScale = offRows.filter((row) => slotOfRow[row] === j);
+    return { scores, binary: { satisfied, responses: satisfied + unsatisfied }, offScale, scale: settled.scale, assumed: settled.assumed };
+  });
 }
 
 /** A survey's scale over a column (given, or detected from the answers used), and what each distinct answer is on it. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csat, csatSatisfied } from '../../src/metrics/csat.js';
-import { readAnswers } from '../../src/survey/answers.js';
+import { answerScale, readAnswers, readSettledAnswers, readSettledSlices } from '../../src/survey/answers.js';
+import { slicing } from '../../src/stats/slicing.js';
 
 /** A score column from the answers as written, row by row ('' = empty), as the data set keeps it (codes). */
 function column(answers: string[]) {
@@ -116,5 +117,33 @@ describe("SurveyMonkey's unipolar wording keeps its scale whatever the answers",
     const read = readAnswers(column(['Very satisfied', 'Very satisfied', 'Somewhat satisfied', 'Extremely satisfied']), 'csat');
     expect(Array.from(read.scores)).toEqual([4, 4, 3, 5]);
     expect(read.scale.max).toBe(5);
+  });
+});
+
+describe('answers of a part of the rows (a group, a week) read on the scale settled over the whole', () => {
+  // Whole: very satisfied reaches 2 levels → a 1–5 scale, on which Satisfied is 4 and Dissatisfied 2.
+  const whole = column(['Very satisfied', 'Satisfied', 'Dissatisfied', 'Satisfied', '', 'Good']);
+  const settled = answerScale(whole, 'csat');
+
+  it('reads Satisfied as the 4 it is in the whole, not as a binary rating as a week without Very satisfied alone would', () => {
+    // Rows 1–3 alone: Satisfied / Dissatisfied only — by themselves they would be binary.
+    const part = { codes: whole.codes.slice(1, 4), values: whole.values };
+    expect(readAnswers(part, 'csat', settled.scale).binary.responses).toBe(3);
+    const read = readSettledAnswers(part, settled);
+    expect(Array.from(read.scores)).toEqual([4, 2, 4]);
+    expect(read.binary.responses).toBe(0);
+  });
+
+  it('every slice from one counting pass equals the slice read alone (scores grouped by answer, same counts and mean)', () => {
+    // Slices: rows 0, 3 → 0; rows 1, 2, 5 → 1; row 4 (empty) → 1; none → -1.
+    const slots = Int32Array.of(0, 1, 1, 0, 1, -1);
+    const [first, second] = readSettledSlices(whole, settled, slicing(slots, 2));
+    // Slice 0: Very satisfied (5), Satisfied (4). Slice 1: Satisfied (4), Dissatisfied (2), empty; row 5 is in none.
+    expect(Array.from(first!.scores).sort()).toEqual([4, 5]);
+    expect(Array.from(second!.scores).sort()).toEqual([2, 4]);
+    expect(csat(second!).value).toBe(3);
+    expect(csatSatisfied(first!)).toEqual(csatSatisfied(readSettledAnswers({ codes: [whole.codes[0]!, whole.codes[3]!], values: whole.values }, settled)));
+    // Good (row 5) is in no slice: no binary rating counted anywhere.
+    expect(first!.binary.responses + second!.binary.responses).toBe(0);
   });
 });

@@ -66,6 +66,6 @@ export function tallyDurations(values: Float64Array, threshold: Threshold | null
  * Rounds to 1e-9: (n − 1)·0.9 is 2.7000000000000006 in binary, which would print a p90 of 1020 s as
  * 1020.0000000000001. Nine decimals keep every real difference and drop that noise.
  */
-function roundNano(x: number): number {
+export function roundNano(x: number): number {
   return Math.round(x * 1e9) / 1e9;
 }

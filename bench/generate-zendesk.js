@@ -73,7 +73,8 @@ export async function generate(out, rows, { layout = 'zendesk', encoding = 'utf-
         100000 + i, `Customer ${i % 5000}`, 370000000 + (i % 5000), agent, i % 3 ? 'Support' : 'Tier 2',
         SUBJECTS[i % SUBJECTS.length], solved ? 'Solved' : 'Open', 'Normal', VIA[i % VIA.length],
         zendeskTime(created, offset), zendeskTime(created + 3600000, offset), solved ? zendeskTime(created + artMin * 60000, offset) : '',
-        zendeskRating(random()), 0, Math.floor(random() * 6),
+        // Every ninth solved ticket reopened once or twice (no random draw: the other columns stay as they were).
+        zendeskRating(random()), solved && i % 9 === 0 ? 1 + (i % 2) : 0, Math.floor(random() * 6),
         frtMin ?? '', frtMin ?? '', solved && fillDuration ? artMin : '', solved && fillDuration ? artMin : '', i % 4 ? 'Billing' : '-',
       ];
       batch.push(cells.map(q).join(delimiter));

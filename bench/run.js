@@ -117,7 +117,10 @@ function toolStats(stdout) {
   const stats = Object.fromEntries(['frt', 'art'].map((m) => [m, Object.fromEntries(STATS.map((k) => [k, report.metrics[m].details[k]]))]));
   // The tickets' inline ratings (issue #11): the same counts DuckDB finds.
   const satisfied = report.metrics.csat_satisfied.details;
-  return { ...stats, csat: { satisfied: satisfied.satisfied, responses: satisfied.responses } };
+  // Repeat contacts and reopens (issue #13): the counts DuckDB finds with LAG over each customer's tickets.
+  const repeat = report.metrics.repeat_contact_rate.details;
+  const reopen = report.metrics.reopen_rate?.details;
+  return { ...stats, csat: { satisfied: satisfied.satisfied, responses: satisfied.responses }, repeat: { repeatTickets: repeat.repeatTickets, tickets: repeat.tickets }, ...(reopen === undefined ? {} : { reopen: { reopened: reopen.reopened, resolved: reopen.resolved } }) };
 }
 /** Worst relative difference between the two sets of statistics. */
 function worstDifference(a, b) {
@@ -130,6 +133,9 @@ function worstDifference(a, b) {
     }
   }
   for (const k of ['satisfied', 'responses']) worst = Math.max(worst, Math.abs(a.csat[k] - b.csat[k]) / Math.max(1, b.csat[k]));
+  for (const k of ['repeatTickets', 'tickets']) worst = Math.max(worst, Math.abs(a.repeat[k] - b.repeat[k]) / Math.max(1, b.repeat[k]));
+  // A side without reopens (Bitrix24 has no reopen count) compares nothing; one side alone is a difference.
+  if (a.reopen !== undefined || b.reopen !== undefined) for (const k of ['reopened', 'resolved']) worst = Math.max(worst, Math.abs((a.reopen?.[k] ?? -1) - (b.reopen?.[k] ?? -2)) / Math.max(1, b.reopen?.[k] ?? 1));
   return worst;
 }
 

@@ -19,6 +19,7 @@ const Config = z
     scales: z.object({ csat: z.string(), nps: z.string(), ces: z.string() }).partial().strict().optional(),
     by: z.array(z.enum(GROUP_FIELDS)).optional(),
     period: z.enum(['day', 'week', 'month']).optional(),
+    repeatWindowDays: z.number().int().min(0).max(365).optional(),
   })
   .strict();
 export type Config = z.infer<typeof Config>;
@@ -94,6 +95,8 @@ export const STARTER_CONFIG = `{
   },
   "// by": "group every report by these fields: channel, agent, team, priority, category",
   "by": [],
-  "// period": "day, week or month; leave it out for none"
+  "// period": "day, week or month; leave it out for none",
+  "// repeatWindowDays": "a customer's ticket within this many days after their previous one is a repeat contact",
+  "repeatWindowDays": 7
 }
 `;

@@ -7,7 +7,7 @@ const COMPARISON_TESTS = [
   '--compare previous — is the change real? Each metric against the previous window (the previous calendar month for a month), two-sided p-value, "significant" below 0.05, else "within noise"; no verdict under 20 values on either side:',
   '  frt, art: Mann–Whitney U of the two distributions of durations — average ranks, normal approximation with the tie correction and a continuity correction of ½ (as scipy.stats.mannwhitneyu, method="asymptotic").',
   "  csat, ces: Welch's t-test of the two means (unequal variances, Welch–Satterthwaite degrees of freedom; Student's t tail by the incomplete beta function).",
-  '  csat_satisfied: two-proportion z-test with the pooled share: z = (p1 − p2) / √(p(1 − p)(1/n1 + 1/n2)).',
+  '  csat_satisfied, repeat_contact_rate, reopen_rate, and the share within target of frt and art: two-proportion z-test with the pooled share: z = (p1 − p2) / √(p(1 − p)(1/n1 + 1/n2)).',
   '  nps: the difference of the two NPS over the root of the sum of their variances, 100²·(p + d − (p − d)²)/n each, read as a normal z.',
 ];
 

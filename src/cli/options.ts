@@ -43,6 +43,7 @@ export interface RawReportOptions extends RawReadOptions {
   window?: string;
   asOf?: string;
   compare?: 'previous';
+  repeatWindow?: string;
   config?: string;
   since?: string;
   until?: string;
@@ -189,6 +190,8 @@ export interface ReportOptions extends ReadCliOptions {
   period: 'day' | 'week' | 'month' | undefined;
   /** --compare previous. */
   compare: 'previous' | undefined;
+  /** --repeat-window: days within which a customer's next ticket is a repeat contact. */
+  repeatWindowDays: number;
   /** The config file's targets (support-metrics.config.json or --config). */
   targets: Target[];
   since: number | null;
@@ -216,6 +219,7 @@ function withConfigDefaults(raw: RawReportOptions, argv: readonly string[] | und
   if (config.benchmark !== undefined && !said('--benchmark')) merged.benchmark = config.benchmark;
   if (config.by !== undefined && config.by.length > 0 && !said('--by')) merged.by = config.by.join(',');
   if (config.period !== undefined && !said('--period')) merged.period = config.period;
+  if (config.repeatWindowDays !== undefined && !said('--repeat-window')) merged.repeatWindow = String(config.repeatWindowDays);
   const scalesGiven = new Set((raw.scale ?? []).map((s) => s.split('=')[0]!.trim().toLowerCase()));
   const scales = Object.entries(config.scales ?? {}).filter(([survey]) => !scalesGiven.has(survey)).map(([survey, scale]) => `${survey}=${scale}`);
   if (scales.length > 0) merged.scale = [...(raw.scale ?? []), ...scales];
@@ -230,6 +234,14 @@ function parseBy(text: string | undefined): GroupField[] {
     if (!(GROUP_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--by ${JSON.stringify(field)} is not a field to group by; use ${GROUP_FIELDS.join(', ')}`);
   }
   return [...new Set(fields)] as GroupField[];
+}
+
+/** `--repeat-window 7`: whole days, 0 (the same instant only) to 365. */
+function parseRepeatWindow(text: string | undefined): number {
+  if (text === undefined) return 7;
+  const days = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || days > 365) throw new UsageError(`--repeat-window ${JSON.stringify(text)} is not a number of days; give whole days from 0 to 365, e.g. --repeat-window 14`);
+  return days;
 }
 
 /** `--out -` and `--rejects -`: stdout, as in other command-line tools (SPEC §7), never a file named `-`. */
@@ -260,6 +272,7 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
     by: parseBy(raw.by),
     period: raw.period,
     compare: raw.compare,
+    repeatWindowDays: parseRepeatWindow(raw.repeatWindow),
     targets: loaded?.targets ?? [],
     since,
     until,

@@ -36,6 +36,26 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
       'Value: the mean over resolved tickets; median and p90 beside it. Unresolved tickets are counted as unresolved.',
   },
   {
+    id: 'repeat_contact_rate',
+    label: 'Repeat contacts',
+    unit: 'fraction',
+    better: 'lower',
+    definition:
+      'Share of tickets that repeat a contact: the same customer_id (and the same category, when the export has one) ' +
+      'opened an earlier ticket at most windowDays before (default 7, --repeat-window; the bound included), also when ' +
+      'that earlier ticket lies before the report window (seed 001). Tickets without a customer are left out and counted ' +
+      'as withoutCustomer; details: repeatTickets, tickets, customersWithRepeats, customers. No default target.',
+  },
+  {
+    id: 'reopen_rate',
+    label: 'Reopen rate',
+    unit: 'fraction',
+    better: 'lower',
+    definition:
+      'Resolved tickets reopened at least once (the export\'s reopen count ≥ 1; an empty count is none) / resolved ' +
+      'tickets. Only when the export has a reopen count (Zendesk Reopens). No default target.',
+  },
+  {
     id: 'csat',
     label: 'CSAT',
     unit: 'score',

@@ -55,12 +55,19 @@ function metricTable(metrics: Report['metrics'], color: boolean): string {
       metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? wrap(`no data: ${metric.details.reason}`, 44) : valueWithInterval(metric),
       stats === null ? '' : formatValue(stats.median, metric.unit),
       stats === null ? '' : formatValue(stats.p90, metric.unit),
-      stats !== null ? String(stats.count) : 'responses' in metric.details ? String(metric.details.responses) : '',
+      countOf(metric),
       metric.target?.text ?? '',
       colourStatus(metric, chalk),
     ]);
   }
   return table.toString();
+}
+
+/** How many values the number rests on: measured tickets, responses, tickets with a customer, resolved tickets. */
+function countOf(metric: MetricReport): string {
+  const d = metric.details;
+  const n = 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
+  return n === null ? '' : String(n);
 }
 
 /**

@@ -4,7 +4,8 @@ import { metricDefinition } from '../metrics/catalog.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { statusOf } from '../targets/status.js';
 import { REPORT_SCHEMA, type MetricReport, type Report, type ReportTarget } from './model.js';
-import { datasetFor, METRICS, type MetricOutcome } from './registry.js';
+import { datasetFor, METRICS, REPEAT_FLAGS, type MetricOutcome, type MetricSettings } from './registry.js';
+import { repeatFlags } from '../metrics/repeat-contacts.js';
 import type { SlicedDatasets } from './sliced-datasets.js';
 import { rowsInWindow } from './window.js';
 import { groupDatasets, type GroupField } from './groups.js';
@@ -23,6 +24,8 @@ export interface ReportOptions {
   period?: Period | undefined;
   /** The config file's targets: added to the profile's or overriding them, global or scoped to a group. */
   targets?: readonly Target[] | undefined;
+  /** --repeat-window: days within which a customer's next ticket is a repeat contact (default 7). */
+  repeatWindowDays?: number | undefined;
   /** --compare previous: every ticket and survey metric against the previous window, with a significance test. */
   compare?: 'previous' | undefined;
   /** Window bounds in epoch ms; null = open. Rows belong by their kind's time field, [since, until). */
@@ -44,7 +47,9 @@ export interface ReportInput {
 export function buildReport(input: ReportInput, options: ReportOptions): Report {
   const lowSample: string[] = [];
   const zone = new Zone(options.timezone);
-  const windowed = input.datasets.map((d) => inWindow(d, options));
+  // Repeat contacts are flagged over whole data sets: an earlier ticket outside the window still counts (SPEC §5).
+  const datasets = input.datasets.map((d) => withRepeatFlags(d, settingsOf(options).repeatWindowDays));
+  const windowed = datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
   const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = [];
@@ -70,7 +75,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   let comparison: Report['comparison'];
   if (options.compare === 'previous' && options.since !== null && options.until !== null) {
     const before = previousWindow(options.since, options.until, zone);
-    const previousData = input.datasets.map((d) => inWindow(d, { ...options, ...before }));
+    const previousData = datasets.map((d) => inWindow(d, { ...options, ...before }));
     const changes = compareMetrics(metrics, computeMetrics(previousData, options, []), windowed, previousData);
     comparison = { since: new Date(before.since).toISOString(), until: new Date(before.until).toISOString(), metrics: changes };
   }
@@ -83,9 +88,9 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
   const metrics: Record<string, MetricReport> = {};
   for (const metric of METRICS) {
     const dataset = datasetOf(datasets, metric, lowSample);
-    if (dataset === undefined) continue;
+    if (dataset === undefined || metric.appliesTo?.(dataset) === false) continue;
     const profileTarget = targetFor(options.benchmark, metric.id, group, options.targets);
-    metrics[metric.id] = metricEntry(metric, metric.compute(dataset, profileTarget), profileTarget, lowSample);
+    metrics[metric.id] = metricEntry(metric, metric.compute(dataset, profileTarget, settingsOf(options)), profileTarget, lowSample);
   }
   return metrics;
 }
@@ -99,10 +104,11 @@ function computeSliceMetrics(sliced: SlicedDatasets, options: ReportOptions, gro
   const metrics: Record<string, MetricReport>[] = Array.from({ length: sliced.slices }, () => ({}));
   for (const metric of METRICS) {
     const parent = datasetFor(metric, sliced.parents);
-    if (parent === undefined) continue;
+    if (parent === undefined || metric.appliesTo?.(parent) === false) continue;
     const at = sliced.parents.indexOf(parent);
     const targets = metrics.map((_, k) => targetFor(options.benchmark, metric.id, groupOf(k), options.targets));
-    const outcomes: MetricOutcome<unknown>[] = metric.computeSlices?.(parent, sliced.slicings[at]!, targets) ?? targets.map((target, k) => metric.compute(sliced.datasetsOf(k)[at]!, target));
+    const settings = settingsOf(options);
+    const outcomes: MetricOutcome<unknown>[] = metric.computeSlices?.(parent, sliced.slicings[at]!, targets, settings) ?? targets.map((target, k) => metric.compute(sliced.datasetsOf(k)[at]!, target, settings));
     outcomes.forEach((outcome, k) => (metrics[k]![metric.id] = metricEntry(metric, outcome, targets[k]!, [])));
   }
   return metrics;
@@ -174,6 +180,25 @@ function datasetOf(datasets: readonly Dataset[], metric: (typeof METRICS)[number
 function hasAnswers(codes: ArrayLike<number>): boolean {
   for (let i = 0; i < codes.length; i++) if (codes[i] !== 0) return true;
   return false;
+}
+
+/** What the metrics read of the options. */
+function settingsOf(options: ReportOptions): MetricSettings {
+  return { repeatWindowDays: options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS };
+}
+
+/** Seed 001 / SPEC §5: a contact within 7 days of the customer's previous one is a repeat. */
+export const DEFAULT_REPEAT_WINDOW_DAYS = 7;
+
+/**
+ * Tickets with their repeat-contact flags (registry REPEAT_FLAGS) when they name customers; other data sets as they
+ * are. Over the whole data set, before any window.
+ */
+function withRepeatFlags(dataset: Dataset, windowDays: number): Dataset {
+  const customer = dataset.texts.customer_id;
+  if (dataset.kind !== 'tickets' || customer === undefined) return dataset;
+  const flags = repeatFlags(customer.codes, dataset.texts.category?.codes ?? null, dataset.numbers.created_at!, windowDays);
+  return { ...dataset, texts: { ...dataset.texts, [REPEAT_FLAGS]: { codes: Uint16Array.from(flags), values: ['', 'repeat', 'no customer'] } } };
 }
 
 /** The data set's rows in the window, by its kind's time field. */

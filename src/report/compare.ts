@@ -35,7 +35,8 @@ export function previousWindow(since: number, until: number, zone: Zone): { sinc
 
 /**
  * Each metric against the previous window: its change absolute and relative, whether that is better, and the test
- * that fits it — Mann–Whitney U for FRT and ART, Welch's t for CSAT and CES, two-proportion z for CSAT satisfied, the
+ * that fits it — Mann–Whitney U for FRT and ART, Welch's t for CSAT and CES, two-proportion z for CSAT satisfied,
+ * repeat contacts and reopens, the
  * NPS difference for NPS — with `significant` at 5 %, none under 20 values on either side.
  */
 export function compareMetrics(current: Record<string, MetricReport>, previous: Record<string, MetricReport>, currentData: readonly Dataset[], previousData: readonly Dataset[]): Record<string, MetricChange> {
@@ -79,6 +80,18 @@ function testOf(now: MetricReport, before: MetricReport, currentData: readonly D
       const p = (before as typeof now).details;
       if (d.responses < MIN_COMPARED || p.responses < MIN_COMPARED) return null;
       return twoProportionZ(d.satisfied, d.responses, p.satisfied, p.responses);
+    }
+    case 'repeat_contact_rate': {
+      const d = now.details;
+      const p = (before as typeof now).details;
+      if (d.tickets < MIN_COMPARED || p.tickets < MIN_COMPARED) return null;
+      return twoProportionZ(d.repeatTickets, d.tickets, p.repeatTickets, p.tickets);
+    }
+    case 'reopen_rate': {
+      const d = now.details;
+      const p = (before as typeof now).details;
+      if (d.resolved < MIN_COMPARED || p.resolved < MIN_COMPARED) return null;
+      return twoProportionZ(d.reopened, d.resolved, p.reopened, p.resolved);
     }
     case 'nps': {
       const d = now.details;

@@ -60,6 +60,13 @@ const reason = z.string().optional();
 export const CsatReport = metricReport('csat', 'score', z.object({ responses: z.number(), scaleMin: z.number(), scaleMax: z.number(), distribution: z.record(z.string(), z.number()), reason }));
 export const CsatSatisfiedReport = metricReport('csat_satisfied', 'fraction', z.object({ satisfied: z.number(), responses: z.number(), topBoxFrom: z.number(), ci95: Interval, reason }));
 export const NpsReport = metricReport('nps', 'score', z.object({ promoters: z.number(), passives: z.number(), detractors: z.number(), responses: z.number(), ci95: Interval, reason }));
+/** Repeat contacts (SPEC §5): counted over tickets naming a customer; tickets without one counted apart. */
+export const RepeatContactReport = metricReport(
+  'repeat_contact_rate',
+  'fraction',
+  z.object({ repeatTickets: z.number(), tickets: z.number(), customersWithRepeats: z.number(), customers: z.number(), windowDays: z.number(), withoutCustomer: z.number(), reason }),
+);
+export const ReopenRateReport = metricReport('reopen_rate', 'fraction', z.object({ reopened: z.number(), resolved: z.number(), reason }));
 export const CesReport = metricReport('ces', 'score', z.object({ responses: z.number(), scaleMin: z.number(), scaleMax: z.number(), higherIsBetter: z.boolean(), reason }));
 
 /** Finance (SPEC §5): amounts in the data's currency (`currency`; null when no input names one). */
@@ -71,7 +78,7 @@ export const LtvReport = metricReport('ltv', 'currency', z.object({ arpa: nullab
 export const LtvToCacReport = metricReport('ltv_to_cac', 'ratio', z.object({ reason }));
 export const CacPaybackReport = metricReport('cac_payback_months', 'months', z.object({ reason }));
 
-export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport, CsatReport, CsatSatisfiedReport, NpsReport, CesReport, CacReport, ChurnRateReport, MrrReport, LtvReport, LtvToCacReport, CacPaybackReport]);
+export const MetricReport = z.discriminatedUnion('id', [TicketVolumeReport, FrtReport, ArtReport, RepeatContactReport, ReopenRateReport, CsatReport, CsatSatisfiedReport, NpsReport, CesReport, CacReport, ChurnRateReport, MrrReport, LtvReport, LtvToCacReport, CacPaybackReport]);
 export type MetricReport = z.infer<typeof MetricReport>;
 export type MetricId = MetricReport['id'];
 

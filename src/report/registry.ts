@@ -16,8 +16,23 @@ import { readAnswers, readSettledAnswers, readSettledSlices, type SurveyAnswers,
 import { surveyColumn } from '../survey/columns.js';
 import { DEFAULT_SCALES } from '../survey/scale.js';
 import { FINANCE_FIELDS } from './finance.js';
-import type { ArtReport, FrtReport, MetricId, TicketVolumeReport } from './model.js';
+import type { ArtReport, FrtReport, MetricId, ReopenRateReport, RepeatContactReport, TicketVolumeReport } from './model.js';
+import { repeatContactRate } from '../metrics/repeat-contacts.js';
+import { reopenRate } from '../metrics/reopen-rate.js';
 import type { z } from 'zod';
+
+/** Options of the run some metrics read. */
+export interface MetricSettings {
+  /** --repeat-window: days within which a customer's next ticket is a repeat contact (SPEC §5, default 7). */
+  repeatWindowDays: number;
+}
+
+/**
+ * The tickets' column of repeat-contact flags (metrics/repeat-contacts.ts: code 0 first contact, 1 repeat, 2 no
+ * customer), made by the report over the whole data set before any window (report/build.ts), so that an earlier
+ * ticket outside the window still counts as the earlier contact; windows, groups and periods carry it as any column.
+ */
+export const REPEAT_FLAGS = 'repeat_contact';
 
 /** What a metric computes over the rows of its data set in the window. */
 export interface MetricOutcome<D> {
@@ -40,13 +55,15 @@ export interface RegisteredMetric<Id extends MetricId, D> {
    * (CSAT from the tickets' inline ratings when no survey file is given).
    */
   fallback?: { kind: KindName; field: string };
-  compute(dataset: Dataset, target: Threshold | null): MetricOutcome<D>;
+  compute(dataset: Dataset, target: Threshold | null, settings: MetricSettings): MetricOutcome<D>;
+  /** Whether the data set can carry the metric at all (reopen rate: only with a reopen count); absent = always. */
+  appliesTo?(dataset: Dataset): boolean;
   /**
    * The metric of every slice of the data set (groups, periods), each against its target: what `compute` gives for
    * each slice's rows, in passes over the whole columns. Metrics without it, or when it gives null, are computed slice
    * by slice.
    */
-  computeSlices?(dataset: Dataset, slicing: Slicing, targets: readonly (Threshold | null)[]): MetricOutcome<D>[] | null;
+  computeSlices?(dataset: Dataset, slicing: Slicing, targets: readonly (Threshold | null)[], settings: MetricSettings): MetricOutcome<D>[] | null;
   /** Why the profile's target cannot judge this value (CSAT's 4.5 is on a 1–5 scale), or null when it can. */
   targetMisfit?(details: D): string | null;
 }
@@ -106,6 +123,37 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
   computeSlices(dataset, slicing, targets) {
     if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset));
     return artOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
+  },
+};
+
+const repeatContactMetric: RegisteredMetric<'repeat_contact_rate', DetailsOf<typeof RepeatContactReport>> = {
+  id: 'repeat_contact_rate',
+  kind: 'tickets',
+  fields: ['customer_id', 'category'],
+  compute(dataset, _target, { repeatWindowDays }) {
+    const flags = dataset.texts[REPEAT_FLAGS];
+    const customer = dataset.texts.customer_id;
+    if (flags === undefined || customer === undefined) {
+      const reason = `no customer column (customer_id); map one with --map customer_id=HEADER`;
+      return { value: null, details: { repeatTickets: 0, tickets: 0, customersWithRepeats: 0, customers: 0, windowDays: repeatWindowDays, withoutCustomer: 0, reason }, sampleSize: null };
+    }
+    const result = repeatContactRate(flags.codes, customer.codes, repeatWindowDays);
+    return { value: result.value, details: result.details, sampleSize: result.details.tickets };
+  },
+};
+
+const reopenRateMetric: RegisteredMetric<'reopen_rate', DetailsOf<typeof ReopenRateReport>> = {
+  id: 'reopen_rate',
+  kind: 'tickets',
+  fields: ['reopens', 'resolution_minutes', 'resolved_at'],
+  appliesTo: (dataset) => dataset.numbers.reopens !== undefined,
+  compute(dataset) {
+    if (dataset.elapsed.resolution === undefined) {
+      return { value: null, details: { reopened: 0, resolved: 0, reason: 'no resolution column (resolved_at or resolution_minutes): which tickets are resolved is unknown' }, sampleSize: null };
+    }
+    const result = reopenRate({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! });
+    const details = result.value === null ? { ...result.details, reason: dataset.rows === 0 ? 'no ticket in the window' : `none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is resolved` } : result.details;
+    return { value: result.value, details, sampleSize: result.details.resolved };
   },
 };
 
@@ -251,7 +299,7 @@ const npsMetric = surveyMetric('nps', 'nps', (a) => nps(a?.scores ?? []), { warn
 const cesMetric = surveyMetric('ces', 'ces', (a) => ces(a?.scores ?? [], a?.scale ?? DEFAULT_SCALES.ces), { warns: true });
 
 /** Every metric the report can carry, in report order. */
-export const METRICS = [ticketVolumeMetric, frtMetric, artMetric, csatMetric, csatSatisfiedMetric, npsMetric, cesMetric] as const;
+export const METRICS = [ticketVolumeMetric, frtMetric, artMetric, repeatContactMetric, reopenRateMetric, csatMetric, csatSatisfiedMetric, npsMetric, cesMetric] as const;
 
 /** The optional fields the registered metrics read (the engine parses these beside each kind's required ones). */
 export function fieldsNeeded(): string[] {

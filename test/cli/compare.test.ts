@@ -65,6 +65,6 @@ describe('support-metrics metrics documents each comparison test', () => {
   it('names the test of every kind of metric', () => {
     const result = runBin(['metrics']);
     expect(result.code).toBe(0);
-    for (const line of ['frt, art: Mann–Whitney U', "csat, ces: Welch's t-test", 'csat_satisfied: two-proportion z-test', 'nps: the difference of the two NPS']) expect(result.stdout).toContain(line);
+    for (const line of ['frt, art: Mann–Whitney U', "csat, ces: Welch's t-test", 'csat_satisfied, repeat_contact_rate, reopen_rate, and the share within target of frt and art: two-proportion z-test', 'nps: the difference of the two NPS']) expect(result.stdout).toContain(line);
   });
 });

@@ -1,3 +1,5 @@
+import type { Slicing } from '../stats/slicing.js';
+
 /** Per ticket: whether it repeats an earlier contact (REPEAT), does not (FIRST), or has no customer to tell (NO_CUSTOMER). */
 export const FIRST = 0;
 export const REPEAT = 1;
@@ -137,4 +139,45 @@ export function repeatContactRate(flags: ArrayLike<number>, customer: ArrayLike<
   const details = { repeatTickets, tickets, customersWithRepeats: withRepeats, customers, windowDays, withoutCustomer };
   if (tickets === 0) return { value: null, details: { ...details, reason: withoutCustomer > 0 ? `none of the ${withoutCustomer} tickets names a customer` : 'no ticket in the window' } };
   return { value: repeatTickets / tickets, details };
+}
+
+/** Above this many (slice, customer) cells the slices are counted one by one (repeatContactRate of each). */
+const MAX_SLICE_CUSTOMERS = 1 << 24;
+
+/**
+ * repeatContactRate of every slice of the tickets (groups, periods) in one pass: per slice its tickets by flag, and per
+ * slice and customer whether it was seen and with a repeat. Null when slices × customers is too many cells to hold.
+ */
+export function repeatContactRateOfSlices(flags: ArrayLike<number>, customer: ArrayLike<number>, windowDays: number, { slotOfRow, slices }: Slicing): RepeatContactResult[] | null {
+  let largest = 0;
+  for (let row = 0; row < customer.length; row++) if (customer[row]! > largest) largest = customer[row]!;
+  const width = largest + 1;
+  if (slices * width > MAX_SLICE_CUSTOMERS) return null;
+  const byFlag = new Uint32Array(slices * 3);
+  // Per slice and customer code: 1 seen, 2 seen with a repeat.
+  const seen = new Uint8Array(slices * width);
+  for (let row = 0; row < flags.length; row++) {
+    const k = slotOfRow[row]!;
+    if (k < 0) continue;
+    const flag = flags[row]!;
+    byFlag[k * 3 + flag]!++;
+    if (flag === NO_CUSTOMER) continue;
+    const at = k * width + customer[row]!;
+    if (flag === REPEAT) seen[at] = 2;
+    else if (seen[at] === 0) seen[at] = 1;
+  }
+  return Array.from({ length: slices }, (_, k) => {
+    let customers = 0;
+    let withRepeats = 0;
+    for (let c = k * width; c < (k + 1) * width; c++) {
+      if (seen[c]! > 0) customers++;
+      if (seen[c] === 2) withRepeats++;
+    }
+    const repeatTickets = byFlag[k * 3 + REPEAT]!;
+    const tickets = byFlag[k * 3 + FIRST]! + repeatTickets;
+    const withoutCustomer = byFlag[k * 3 + NO_CUSTOMER]!;
+    const details = { repeatTickets, tickets, customersWithRepeats: withRepeats, customers, windowDays, withoutCustomer };
+    if (tickets === 0) return { value: null, details: { ...details, reason: withoutCustomer > 0 ? `none of the ${withoutCustomer} tickets names a customer` : 'no ticket in the window' } };
+    return { value: repeatTickets / tickets, details };
+  });
 }

@@ -17,8 +17,8 @@ import { surveyColumn } from '../survey/columns.js';
 import { DEFAULT_SCALES } from '../survey/scale.js';
 import { FINANCE_FIELDS } from './finance.js';
 import type { ArtReport, FrtReport, MetricId, ReopenRateReport, RepeatContactReport, TicketVolumeReport } from './model.js';
-import { repeatContactRate } from '../metrics/repeat-contacts.js';
-import { reopenRate } from '../metrics/reopen-rate.js';
+import { repeatContactRate, repeatContactRateOfSlices } from '../metrics/repeat-contacts.js';
+import { reopenRate, reopenRateOfSlices, type ReopenRateResult } from '../metrics/reopen-rate.js';
 import type { z } from 'zod';
 
 /** Options of the run some metrics read. */
@@ -140,6 +140,12 @@ const repeatContactMetric: RegisteredMetric<'repeat_contact_rate', DetailsOf<typ
     const result = repeatContactRate(flags.codes, customer.codes, repeatWindowDays);
     return { value: result.value, details: result.details, sampleSize: result.details.tickets };
   },
+  computeSlices(dataset, slicing, _targets, { repeatWindowDays }) {
+    const flags = dataset.texts[REPEAT_FLAGS];
+    const customer = dataset.texts.customer_id;
+    if (flags === undefined || customer === undefined) return null;
+    return repeatContactRateOfSlices(flags.codes, customer.codes, repeatWindowDays, slicing)?.map((result) => ({ value: result.value, details: result.details, sampleSize: result.details.tickets })) ?? null;
+  },
 };
 
 const reopenRateMetric: RegisteredMetric<'reopen_rate', DetailsOf<typeof ReopenRateReport>> = {
@@ -151,11 +157,18 @@ const reopenRateMetric: RegisteredMetric<'reopen_rate', DetailsOf<typeof ReopenR
     if (dataset.elapsed.resolution === undefined) {
       return { value: null, details: { reopened: 0, resolved: 0, reason: 'no resolution column (resolved_at or resolution_minutes): which tickets are resolved is unknown' }, sampleSize: null };
     }
-    const result = reopenRate({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! });
-    const details = result.value === null ? { ...result.details, reason: dataset.rows === 0 ? 'no ticket in the window' : `none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is resolved` } : result.details;
-    return { value: result.value, details, sampleSize: result.details.resolved };
+    return reopenOutcome(reopenRate({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }), dataset.rows);
+  },
+  computeSlices(dataset, slicing) {
+    if (dataset.elapsed.resolution === undefined) return null;
+    return reopenRateOfSlices({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }, slicing).map((result, k) => reopenOutcome(result, slicing.rows[k]!));
   },
 };
+
+function reopenOutcome(result: ReopenRateResult, rows: number): MetricOutcome<DetailsOf<typeof ReopenRateReport>> {
+  const details = result.value === null ? { ...result.details, reason: rows === 0 ? 'no ticket in the window' : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is resolved` } : result.details;
+  return { value: result.value, details, sampleSize: result.details.resolved };
+}
 
 function noResolution(dataset: Dataset) {
   return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', ['resolved_at', 'resolution_minutes'], 'resolution_business_minutes'));

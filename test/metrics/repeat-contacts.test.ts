@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_CUSTOMER, REPEAT, repeatContactRate, repeatFlags } from '../../src/metrics/repeat-contacts.js';
+import { NO_CUSTOMER, REPEAT, repeatContactRate, repeatContactRateOfSlices, repeatFlags } from '../../src/metrics/repeat-contacts.js';
+import { reopenRate, reopenRateOfSlices } from '../../src/metrics/reopen-rate.js';
+import { slicing } from '../../src/stats/slicing.js';
 
 const at = (iso: string) => Date.parse(`${iso}Z`);
 
@@ -30,5 +33,28 @@ describe('repeat contacts (SPEC §5 worked example)', () => {
     const inWindow = [2, 3, 5];
     const result = repeatContactRate(inWindow.map((r) => flags[r]!), inWindow.map((r) => customer[r]!), 7);
     expect(result.details).toMatchObject({ repeatTickets: 2, tickets: 3 });
+  });
+});
+
+describe('repeat contacts and reopens of every slice at once', () => {
+  it('each slice counts as repeatContactRate and reopenRate count its rows alone', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(0, 1, 2), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -1, max: 3 }), fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), fc.integer({ min: 0, max: 2 })), { maxLength: 200 }), (rows) => {
+        // Per row: flag, customer code (0 = none, flagged NO_CUSTOMER as repeatFlags does), slice, resolution (null = unresolved), reopens.
+        const customer = rows.map((r) => r[1]);
+        const flags = rows.map((r) => (r[1] === 0 ? NO_CUSTOMER : r[0] === NO_CUSTOMER ? REPEAT : r[0]));
+        const slots = Int32Array.from(rows, (r) => r[2]);
+        const resolution = Float64Array.from(rows, (r) => r[3] ?? Number.NaN);
+        const reopens = Float64Array.from(rows, (r) => r[4]);
+        const repeats = repeatContactRateOfSlices(flags, customer, 7, slicing(slots, 4))!;
+        const reopened = reopenRateOfSlices({ resolutionSeconds: resolution, reopens }, slicing(slots, 4));
+        for (let k = 0; k < 4; k++) {
+          const mine = rows.map((_, i) => i).filter((i) => slots[i] === k);
+          expect(repeats[k]).toEqual(repeatContactRate(mine.map((i) => flags[i]!), mine.map((i) => customer[i]!), 7));
+          expect(reopened[k]).toEqual(reopenRate({ resolutionSeconds: Float64Array.from(mine, (i) => resolution[i]!), reopens: Float64Array.from(mine, (i) => reopens[i]!) }));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -36,7 +36,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--config <file>', 'read defaults and targets from this JSON file (default: ./support-metrics.config.json when present)')
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')
     .option('--repeat-window <days>', "a customer's ticket within this many days after their previous one is a repeat contact", '7')
-    .addOption(new Option('--format <format>', 'output format').choices([...OUTPUT_FORMATS]))
+    .option('--format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: from --out's extension, else table)`)
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout; - is stdout')
     .option('--fail-on-miss', 'exit with code 1 when a metric misses its target, or when no metric with a target has data')
     .option('--strict', 'stop with exit code 2 and no report when any row is rejected')

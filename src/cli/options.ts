@@ -56,8 +56,11 @@ export interface RawReportOptions extends RawReadOptions {
   quiet?: boolean;
 }
 
-export type OutputFormat = 'table' | 'json';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json'];
+export type OutputFormat = 'table' | 'json' | 'md' | 'csv' | 'junit';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'md', 'csv', 'junit'];
+
+/** The format an --out file's extension names (`.xml` is JUnit, what CI dashboards read). */
+const FORMAT_OF_EXTENSION: Record<string, OutputFormat> = { json: 'json', md: 'md', markdown: 'md', csv: 'csv', xml: 'junit', txt: 'table' };
 
 /** Read options normalised once at the edge, then trusted (STYLE: csv-parse's normalize_options). */
 export interface ReadCliOptions {
@@ -311,9 +314,17 @@ function parseMap(pairs: string[]): Record<string, string> {
   return map;
 }
 
+/** --format (any case: `JSON` is json; `markdown` is md), else the --out file's extension, else the table. */
 function parseFormat(format: string | undefined, out: string | undefined): OutputFormat {
-  const chosen = format ?? (out?.toLowerCase().endsWith('.json') ? 'json' : 'table');
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format ${JSON.stringify(chosen)} is not available; formats: ${OUTPUT_FORMATS.join(', ')}`);
+  if (format === undefined) {
+    const extension = out?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+    if (extension === undefined) return 'table';
+    const named = FORMAT_OF_EXTENSION[extension];
+    if (named === undefined) throw new UsageError(`--out ${JSON.stringify(out)}: no format is known for ".${extension}"; use .json, .md, .csv, .xml (JUnit) or .txt, or name one with --format`);
+    return named;
+  }
+  const chosen = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format ${JSON.stringify(format)} is not available; formats: ${OUTPUT_FORMATS.join(', ')}`);
   return chosen as OutputFormat;
 }
 

@@ -11,7 +11,7 @@ import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
 import { describeWindow } from '../render/format-value.js';
 import { mark } from '../timing.js';
-import { STDOUT, type ReadCliOptions, type ReportOptions } from './options.js';
+import { STDOUT, type OutputFormat, type ReadCliOptions, type ReportOptions } from './options.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
 const SHOWN_REJECTIONS = 10;
@@ -74,7 +74,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   const report = buildReport(read, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays });
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
-  const rendered = options.format === 'json' ? renderJson(report) : (await import('../render/table.js')).renderTable(report, { color });
+  const rendered = await render(report, options.format, color);
   if (options.out === undefined) io.stdout(rendered);
   else await (await import('./write-output.js')).writeOutputFile(options.out, rendered, inputNames);
   // The table shows the warnings under it; other formats carry them inside, and stderr repeats them for the reader.
@@ -87,6 +87,22 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
     return 1;
   }
   return gated.some((m) => m.status === 'missed') ? 1 : 0;
+}
+
+/** The report in the format asked for; each renderer loads only when used (a JSON run loads no table library). */
+async function render(report: Report, format: OutputFormat, color: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'md':
+      return (await import('../render/markdown.js')).renderMarkdown(report);
+    case 'csv':
+      return (await import('../render/csv-long.js')).renderCsvLong(report);
+    case 'junit':
+      return (await import('../render/junit.js')).renderJunit(report);
+    case 'table':
+      return (await import('../render/table.js')).renderTable(report, { color });
+  }
 }
 
 /** Why --fail-on-miss had nothing to check, in one line: no metric with a target, or none with data in the window. */

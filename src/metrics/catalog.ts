@@ -5,12 +5,15 @@ export interface MetricDefinition {
   unit: 'seconds' | 'count' | 'fraction' | 'score' | 'currency' | 'ratio' | 'months';
   /** Which way is better, for arrows and colours. */
   better: 'lower' | 'higher' | 'neither';
+  /** The data it is computed from (JUnit's test suites): tickets, survey answers, or spend/subscriptions/finance. */
+  dataset: 'tickets' | 'surveys' | 'finance';
   definition: string;
 }
 
 export const METRIC_CATALOG: readonly MetricDefinition[] = [
   {
     id: 'ticket_volume',
+    dataset: 'tickets',
     label: 'Ticket volume',
     unit: 'count',
     better: 'neither',
@@ -18,6 +21,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'frt',
+    dataset: 'tickets',
     label: 'First response time',
     unit: 'seconds',
     better: 'lower',
@@ -28,6 +32,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'art',
+    dataset: 'tickets',
     label: 'Resolution time',
     unit: 'seconds',
     better: 'lower',
@@ -37,6 +42,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'repeat_contact_rate',
+    dataset: 'tickets',
     label: 'Repeat contacts',
     unit: 'fraction',
     better: 'lower',
@@ -48,6 +54,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'reopen_rate',
+    dataset: 'tickets',
     label: 'Reopen rate',
     unit: 'fraction',
     better: 'lower',
@@ -57,6 +64,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'csat',
+    dataset: 'surveys',
     label: 'CSAT',
     unit: 'score',
     better: 'higher',
@@ -68,6 +76,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'csat_satisfied',
+    dataset: 'surveys',
     label: 'CSAT satisfied',
     unit: 'fraction',
     better: 'higher',
@@ -77,6 +86,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'nps',
+    dataset: 'surveys',
     label: 'NPS',
     unit: 'score',
     better: 'higher',
@@ -86,6 +96,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'ces',
+    dataset: 'surveys',
     label: 'CES',
     unit: 'score',
     better: 'neither',
@@ -95,6 +106,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'cac',
+    dataset: 'finance',
     label: 'CAC',
     unit: 'currency',
     better: 'lower',
@@ -105,6 +117,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'churn_rate',
+    dataset: 'finance',
     label: 'Churn rate',
     unit: 'fraction',
     better: 'lower',
@@ -115,6 +128,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'mrr',
+    dataset: 'finance',
     label: 'MRR',
     unit: 'currency',
     better: 'higher',
@@ -122,6 +136,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'ltv',
+    dataset: 'finance',
     label: 'LTV',
     unit: 'currency',
     better: 'higher',
@@ -131,6 +146,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'ltv_to_cac',
+    dataset: 'finance',
     label: 'LTV:CAC',
     unit: 'ratio',
     better: 'higher',
@@ -138,6 +154,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
   },
   {
     id: 'cac_payback_months',
+    dataset: 'finance',
     label: 'CAC payback',
     unit: 'months',
     better: 'lower',

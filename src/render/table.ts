@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { MetricReport, Report } from '../report/model.js';
 import { describeWindow, formatValue } from './format-value.js';
+import { metricCells } from './metric-cells.js';
 
 /**
  * The report as a terminal table (cli-table3): one row per metric with its headline value, median and p90 where they
@@ -49,48 +50,18 @@ function metricTable(metrics: Report['metrics'], color: boolean): string {
     style: { head: color ? ['bold'] : [], border: [] },
   });
   for (const metric of Object.values(metrics)) {
-    const stats = 'median' in metric.details ? metric.details : null;
+    const cells = metricCells(metric);
     table.push([
-      metric.label + (metric.lowSample ? chalk.yellow(' (low sample)') : ''),
-      metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? wrap(`no data: ${metric.details.reason}`, 44) : valueWithInterval(metric),
-      stats === null ? '' : formatValue(stats.median, metric.unit),
-      stats === null ? '' : formatValue(stats.p90, metric.unit),
-      countOf(metric),
-      metric.target?.text ?? '',
+      cells.label + (cells.lowSample ? chalk.yellow(' (low sample)') : ''),
+      cells.reason !== null ? wrap(cells.value, 44) : cells.value,
+      cells.median,
+      cells.p90,
+      cells.count,
+      cells.target,
       colourStatus(metric, chalk),
     ]);
   }
   return table.toString();
-}
-
-/** How many values the number rests on: measured tickets, responses, tickets with a customer, resolved tickets. */
-function countOf(metric: MetricReport): string {
-  const d = metric.details;
-  const n = 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
-  return n === null ? '' : String(n);
-}
-
-/**
- * The value, with its 95 % interval beside it where the metric has one (`75.0% (40.9–92.9%)`, `40 (−9.58–89.58)`), and
- * the scale a mean score is on (`4.00 on 1–5`, `2.50 on 1–5, lower is better`).
- */
-function valueWithInterval(metric: MetricReport): string {
-  const value = formatValue(metric.value, metric.unit);
-  // Money with its currency (`123.33 USD`), months as months.
-  if (metric.value !== null && metric.unit === 'currency') {
-    const currency = 'currency' in metric.details ? metric.details.currency : null;
-    return `${metric.value.toFixed(2)}${currency === null || currency === undefined ? '' : ` ${currency}`}`;
-  }
-  if (metric.value !== null && metric.unit === 'months') return `${metric.value.toFixed(1)} months`;
-  if (metric.value !== null && 'scaleMin' in metric.details) {
-    const { scaleMin, scaleMax } = metric.details;
-    const lower = 'higherIsBetter' in metric.details && metric.details.higherIsBetter === false ? ', lower is better' : '';
-    return `${metric.value.toFixed(2)} on ${scaleMin}–${scaleMax}${lower}`; // a mean score: 4.00 beside 3.80, not 4
-  }
-  const interval = 'ci95' in metric.details ? metric.details.ci95 : null;
-  if (interval === null || metric.value === null) return value;
-  const [low, high] = interval.map((x) => formatValue(x, metric.unit));
-  return `${value} (${low}–${high})`;
 }
 
 function colourStatus(metric: MetricReport, chalk: InstanceType<typeof Chalk>): string {

@@ -1,0 +1,52 @@
+import type { MetricReport, Report } from '../report/model.js';
+
+/**
+ * The report as one long CSV table (SPEC §7): a row per metric of the headline, of each group and of each period —
+ * `metric, by, key, period, value, unit, target, status`, then what a spreadsheet needs beside the value (`count`,
+ * `median`, `p90`, `within_target`, `reason`). Values are raw numbers (seconds, fractions) as in the JSON; a period is
+ * its ISO interval `start/end`. A text cell that starts with =, +, −, @, a tab or CR gets a leading ' so that no
+ * spreadsheet runs it as a formula (an agent named `=HYPERLINK(…)`).
+ */
+export function renderCsvLong(report: Report): string {
+  const lines = [HEADER.join(',')];
+  const add = (metrics: Record<string, MetricReport>, by: string, key: string, period: string) => {
+    for (const metric of Object.values(metrics)) lines.push(csvRow(metric, by, key, period));
+  };
+  add(report.metrics, '', '', '');
+  for (const group of report.groups ?? []) add(group.metrics, group.by, group.key, '');
+  for (const period of report.periods ?? []) add(period.metrics, '', '', `${period.start}/${period.end}`);
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const HEADER = ['metric', 'by', 'key', 'period', 'value', 'unit', 'target', 'status', 'count', 'median', 'p90', 'within_target', 'reason'];
+
+function csvRow(metric: MetricReport, by: string, key: string, period: string): string {
+  const d = metric.details as Record<string, unknown>;
+  const n = typeof d.count === 'number' ? d.count : typeof d.responses === 'number' ? d.responses : typeof d.tickets === 'number' ? d.tickets : metric.id === 'reopen_rate' ? d.resolved : null;
+  const cells = [
+    text(metric.id),
+    text(by),
+    text(key),
+    text(period),
+    number(metric.value),
+    text(metric.unit),
+    text(metric.target?.text ?? ''),
+    text(metric.status),
+    number(typeof n === 'number' ? n : null),
+    number(typeof d.median === 'number' ? d.median : null),
+    number(typeof d.p90 === 'number' ? d.p90 : null),
+    number(typeof d.withinTarget === 'number' ? d.withinTarget : null),
+    text(typeof d.reason === 'string' ? d.reason : ''),
+  ];
+  return cells.join(',');
+}
+
+function number(value: number | null): string {
+  return value === null ? '' : String(value);
+}
+
+/** A text cell: defused when a spreadsheet would read it as a formula, quoted when it holds , " or a line break. */
+export function text(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

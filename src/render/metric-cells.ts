@@ -1,0 +1,70 @@
+import type { MetricReport } from '../report/model.js';
+import { formatValue } from './format-value.js';
+
+/**
+ * What every human format shows of a metric, as text: its value (with interval, scale or currency), median and p90
+ * where it has them, how many values it rests on, its target and verdict — or, with no value, why. The terminal
+ * table, Markdown and HTML render these; none computes a number.
+ */
+export interface MetricCells {
+  label: string;
+  value: string;
+  median: string;
+  p90: string;
+  count: string;
+  /** Share of the measured tickets within target (FRT, ART), when there is a target. */
+  withinTarget: string;
+  target: string;
+  status: MetricReport['status'];
+  /** Why there is no value (no-data), else null. */
+  reason: string | null;
+  lowSample: boolean;
+}
+
+export function metricCells(metric: MetricReport): MetricCells {
+  const stats = 'median' in metric.details ? metric.details : null;
+  const reason = metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? metric.details.reason : null;
+  const within = stats !== null && 'withinTarget' in stats && stats.withinTarget !== null ? formatValue(stats.withinTarget, 'fraction') : '';
+  return {
+    label: metric.label,
+    value: reason !== null ? `no data: ${reason}` : valueWithInterval(metric),
+    median: stats === null ? '' : formatValue(stats.median, metric.unit),
+    p90: stats === null ? '' : formatValue(stats.p90, metric.unit),
+    count: countOf(metric),
+    withinTarget: within,
+    target: metric.target?.text ?? '',
+    status: metric.status,
+    reason,
+    lowSample: metric.lowSample === true,
+  };
+}
+
+/** How many values the number rests on: measured tickets, responses, tickets with a customer, resolved tickets. */
+function countOf(metric: MetricReport): string {
+  const d = metric.details;
+  const n = 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
+  return n === null ? '' : String(n);
+}
+
+/**
+ * The value, with its 95 % interval beside it where the metric has one (`75.0% (40.9–92.9%)`, `40 (−9.58–89.58)`), and
+ * the scale a mean score is on (`4.00 on 1–5`, `2.50 on 1–5, lower is better`).
+ */
+function valueWithInterval(metric: MetricReport): string {
+  const value = formatValue(metric.value, metric.unit);
+  // Money with its currency (`123.33 USD`), months as months.
+  if (metric.value !== null && metric.unit === 'currency') {
+    const currency = 'currency' in metric.details ? metric.details.currency : null;
+    return `${metric.value.toFixed(2)}${currency === null || currency === undefined ? '' : ` ${currency}`}`;
+  }
+  if (metric.value !== null && metric.unit === 'months') return `${metric.value.toFixed(1)} months`;
+  if (metric.value !== null && 'scaleMin' in metric.details) {
+    const { scaleMin, scaleMax } = metric.details;
+    const lower = 'higherIsBetter' in metric.details && metric.details.higherIsBetter === false ? ', lower is better' : '';
+    return `${metric.value.toFixed(2)} on ${scaleMin}–${scaleMax}${lower}`; // a mean score: 4.00 beside 3.80, not 4
+  }
+  const interval = 'ci95' in metric.details ? metric.details.ci95 : null;
+  if (interval === null || metric.value === null) return value;
+  const [low, high] = interval.map((x) => formatValue(x, metric.unit));
+  return `${value} (${low}–${high})`;
+}

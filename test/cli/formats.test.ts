@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'sm-formats-'));
+// Three agents, one named like an attack on each format: HTML in Markdown, a formula in a spreadsheet.
+const tickets = join(dir, 'tickets.csv');
+writeFileSync(
+  tickets,
+  [
+    'id,created_at,first_response_minutes,resolution_minutes,agent,channel',
+    '1,2026-11-02T09:00:00Z,5,60,Max,email',
+    '2,2026-11-02T10:00:00Z,30,600,Max,chat',
+    '3,2026-11-03T09:00:00Z,10,,<script>alert(1)</script>,chat',
+    '4,2026-11-03T11:00:00Z,,,"=HYPERLINK(""http://x"",""y"")",email',
+    '',
+  ].join('\n'),
+);
+
+function report(format: string, extra: string[] = []) {
+  const result = runBin(['report', tickets, '--tz', 'UTC', '--by', 'agent', '--format', format, '--quiet', ...extra]);
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+}
+
+/** The rows of the first Markdown table after `heading` (null: the first table of the document), cells trimmed. */
+function markdownTable(md: string, heading: string | null): string[][] {
+  const lines = md.split('\n');
+  let at = heading === null ? 0 : lines.indexOf(heading);
+  while (!lines[at]!.startsWith('|')) at++;
+  const rows: string[][] = [];
+  for (; at < lines.length && lines[at]!.startsWith('|'); at++) rows.push(lines[at]!.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim()));
+  return rows;
+}
+
+describe('--format md (issue #14)', () => {
+  it('a headline table with verdict marks, a table per group, names escaped', () => {
+    const md = report('md');
+    const head = markdownTable(md, null);
+    expect(head[0]).toEqual(['Metric', 'Value', 'Median', 'p90', 'Count', 'Within target', 'Target', 'Status']);
+    const frt = head.find((r) => r[0]!.startsWith('First response time'))!;
+    // FRT 5, 30, 10 min: mean 15 min = 900 s, not < 900 → missed; 2 of 3 within target.
+    expect(frt).toEqual(['First response time (low sample)', '15m 00s', '10m 00s', '26m 00s', '3', '66.7%', '&lt; 15 min', '❌ missed']);
+    expect(md).toContain('### &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(md).not.toContain('<script>');
+    const max = markdownTable(md, '### Max');
+    // Max: 5 and 30 min → mean 17m 30s, missed; resolution 60 and 600 min → mean 5h 30m.
+    expect(max.find((r) => r[0]!.startsWith('First response time'))!.slice(1, 3)).toEqual(['17m 30s', '17m 30s']);
+  });
+});
+
+describe('--format csv (issue #14)', () => {
+  it('long form, numbers as numbers, a formula-like agent written as text', () => {
+    const csv = report('csv');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('metric,by,key,period,value,unit,target,status,count,median,p90,within_target,reason');
+    expect(lines).toContain('frt,,,,900,seconds,< 15 min,missed,3,600,1560,0.6666666666666666,');
+    expect(lines.some((l) => l.startsWith(`frt,agent,"'=HYPERLINK(""http://x"",""y"")"`))).toBe(true);
+    expect(lines.some((l) => /,=HYPERLINK/.test(l))).toBe(false);
+  });
+});
+
+describe('--format junit (issue #14)', () => {
+  it('one test case per metric with a target, a failure with value and target for a miss, skipped for no data', () => {
+    const xml = report('junit');
+    const doc = parseDocument(xml, { xmlMode: true });
+    const all = (name: string, node: { children?: unknown[] } = doc): { name: string; attribs: Record<string, string>; children: unknown[] }[] =>
+      ((node.children ?? []) as { name: string; attribs: Record<string, string>; children: unknown[] }[]).flatMap((c) => [...(c.name === name ? [c] : []), ...all(name, c)]);
+    const suites = all('testsuite');
+    expect(suites.map((s) => s.attribs.name)).toEqual(['tickets']);
+    const cases = all('testcase');
+    expect(cases.map((c) => c.attribs.name)).toEqual(['frt: First response time < 15 min', 'art: Resolution time < 4 h']);
+    const failure = all('failure', cases[0]);
+    expect(failure[0]!.attribs.message).toBe('First response time 15m 00s misses the target < 15 min');
+    expect(all('testsuites')[0]!.attribs).toMatchObject({ tests: '2', failures: '2', skipped: '0' });
+  });
+});
+
+describe('--out picks the format from the extension; the same input gives the same bytes', () => {
+  it('.md, .csv, .xml (JUnit), .json; an unknown extension and writing over an input are refused (exit 2)', () => {
+    for (const [file, start] of [
+      ['r.md', '# Support metrics'],
+      ['r.csv', 'metric,by,key'],
+      ['r.xml', '<?xml'],
+      ['r.json', '{'],
+    ] as const) {
+      const out = join(dir, file);
+      const result = runBin(['report', tickets, '--tz', 'UTC', '--out', out, '--quiet']);
+      expect(result.code, result.stderr).toBe(0);
+      const first = readFileSync(out, 'utf8');
+      expect(first.startsWith(start)).toBe(true);
+      runBin(['report', tickets, '--tz', 'UTC', '--out', out, '--quiet']);
+      expect(readFileSync(out, 'utf8')).toBe(first);
+    }
+    const unknown = runBin(['report', tickets, '--out', join(dir, 'r.docx')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^support-metrics: .*no format is known for "\.docx"/);
+    const over = runBin(['report', tickets, '--out', tickets, '--format', 'md']);
+    expect(over.code).toBe(2);
+    expect(over.stderr).toMatch(/refusing to write .* one of the input files/);
+  });
+
+  it('--format is case-insensitive: JSON, Markdown', () => {
+    expect(JSON.parse(report('JSON')).metrics.frt.value).toBe(900);
+    expect(report('Markdown').startsWith('# Support metrics')).toBe(true);
+  });
+});

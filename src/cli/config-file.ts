@@ -1,3 +1,4 @@
+import { METRIC_CATALOG } from '../metrics/catalog.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError, UsageError } from '../errors.js';
@@ -53,13 +54,31 @@ export function loadConfig(path: string | undefined): LoadedConfig | null {
     const message = issue.code === 'invalid_key' && issue.path[0] === 'targets' ? 'expected a metric id, or metric[field=value] such as frt[channel=chat]' : issue.message;
     throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(issue.path)}: ${message}`, hint: 'fix the config file (support-metrics init writes a commented example)' });
   }
+  if (parsed.data.timezone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: parsed.data.timezone });
+    } catch {
+      throw new InputError({ code: 'INPUT', file, reason: `timezone: ${JSON.stringify(parsed.data.timezone)} is not a time zone`, hint: 'use an IANA name such as Europe/Berlin or UTC' });
+    }
+  }
   const targets = Object.entries(parsed.data.targets ?? {}).map(([key, text]) => {
     const m = TARGET_KEY.exec(key)!;
+    // A misspelt metric would be a target nothing checks: a CI gate that never fails.
+    const known = METRIC_CATALOG.find((d) => d.id === m[1]);
+    if (known === undefined) {
+      throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(['targets', key])}: "${m[1]}" is not a metric`, hint: `use one of ${METRIC_CATALOG.map((d) => d.id).join(', ')}` });
+    }
+    let threshold: ReturnType<typeof parseTarget>;
     try {
-      return { metric: m[1]!, text, source: file, ...parseTarget(text), ...(m[2] === undefined ? {} : { scope: { field: m[2], value: m[3]!.trim() } }) };
+      threshold = parseTarget(text);
     } catch (error) {
       throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(['targets', key])}: ${(error as UsageError).message.replace(/; write it like.*$/, '')}`, hint: 'write a target like "<= 90s" or ">= 30"' });
     }
+    // A share is a fraction: "<= 25" for repeat contacts is no share at all, "<= 25%" or "<= 0.25" is.
+    if (known.unit === 'fraction' && threshold.value > 1) {
+      throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(['targets', key])}: ${JSON.stringify(text)} is not a share (${known.id} runs from 0 to 1)`, hint: 'write it as a percentage ("<= 25%") or a fraction ("<= 0.25")' });
+    }
+    return { metric: m[1]!, text, source: file, ...threshold, ...(m[2] === undefined ? {} : { scope: { field: m[2], value: m[3]!.trim() } }) };
   });
   return { file, config: parsed.data, targets };
 }

@@ -29,7 +29,7 @@ export interface ValuePlan {
   unit?: DurationUnit;
   zeroMeansNone?: boolean;
   decimal?: DecimalSeparator;
-  normalise?: 'channel';
+  normalise?: 'channel' | 'caseless';
   /** `1900-01-01 00:00:00` means "never set" (only where the export's preset says so). */
   unset1900?: boolean;
   /** A rating column's codes and what they mean (Bitrix24: `5` like, `1` dislike, `0` none). */
@@ -206,13 +206,13 @@ export class CodeReader {
   constructor(
     readonly index: number,
     readonly isScore: boolean,
-    normalise: 'channel' | undefined,
+    normalise: 'channel' | 'caseless' | undefined,
     private readonly decode: FieldDecoder,
     answerLabels?: Readonly<Record<string, string>>,
     /** Further columns of the same question (one per answer option): the first filled one is read. */
     private readonly alsoIndexes: readonly number[] = [],
   ) {
-    const base = normalise === 'channel' ? normaliseChannel : (t: string) => t.trim();
+    const base = normalise === 'channel' ? normaliseChannel : normalise === 'caseless' ? (t: string) => t.trim().toLowerCase() : (t: string) => t.trim();
     const labelled = answerLabels === undefined ? (t: string) => t : (t: string) => answerLabels[t.trim()] ?? t;
     this.codes = new TextCodes(isScore ? (t) => (isEmptyText(t) || isNoAnswerText(labelled(t)) ? '' : base(labelled(t))) : (t) => (isEmptyText(t) ? '' : base(t)));
   }

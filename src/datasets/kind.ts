@@ -28,8 +28,11 @@ export interface FieldSpec {
    * itself: `How likely is it that you would recommend us to a friend?`). Used when exactly one header matches.
    */
   questions?: readonly RegExp[];
-  /** Text fields: how values are normalised before they are counted as one (SPEC §2: channel names). */
-  normalise?: 'channel';
+  /**
+   * Text fields: how values are normalised before they are counted as one — channel names (SPEC §2), or case aside
+   * (a customer written `Anna@Example.com` in one ticket and `anna@example.com` in the next is one customer).
+   */
+  normalise?: 'channel' | 'caseless';
 }
 
 /**

@@ -22,7 +22,7 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'agent', type: 'text', required: false, aliases: ['agent', 'assignee', 'owner', 'operator', 'responsible', 'assignedto', 'ответственный', 'оператор', 'исполнитель', 'сотрудник'] },
   { field: 'team', type: 'text', required: false, aliases: ['team', 'group', 'queue', 'команда', 'группа', 'отдел'] },
   { field: 'priority', type: 'text', required: false, aliases: ['priority', 'приоритет'] },
-  { field: 'customer_id', type: 'text', required: false, aliases: ['customerid', 'customer', 'requesterid', 'requester', 'contactid', 'contact', 'clientid', 'client', 'userid', 'клиент', 'idклиента', 'заказчик', 'контакт'] },
+  { field: 'customer_id', type: 'text', required: false, normalise: 'caseless', aliases: ['customerid', 'customer', 'requesterid', 'requester', 'contactid', 'contact', 'clientid', 'client', 'userid', 'клиент', 'idклиента', 'заказчик', 'контакт'] },
   { field: 'category', type: 'text', required: false, aliases: ['category', 'type', 'tickettype', 'topic', 'категория', 'тип'] },
   { field: 'csat', type: 'score', required: false, aliases: ['csat', 'satisfaction', 'satisfactionscore', 'satisfactionrating', 'rating', 'surveyresults', 'surveyresult', 'lastteammaterating', 'conversationrating', 'оценка', 'оценкаклиента'] },
   { field: 'reopens', type: 'number', required: false, aliases: ['reopens', 'reopencount', 'переоткрытия'] },

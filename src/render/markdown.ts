@@ -1,6 +1,7 @@
 import type { MetricReport, Report } from '../report/model.js';
 import { describeWindow, formatValue } from './format-value.js';
 import { metricCells } from './metric-cells.js';
+import { changeCells } from './change-cells.js';
 
 /**
  * The report as GitHub-flavoured Markdown, fit for `$GITHUB_STEP_SUMMARY` or a wiki page: the headline table with a
@@ -48,11 +49,8 @@ function comparisonTable(report: Report): string {
   const lines = ['| Metric | Now | Before | Change | Better? | Is it real? |', '|---|--:|--:|--:|---|---|'];
   for (const [id, change] of Object.entries(report.comparison!.metrics)) {
     const now = report.metrics[id]!;
-    const arrow = change.delta === null || change.delta === 0 ? '' : change.delta > 0 ? '▲ ' : '▼ ';
-    const relative = change.relative === null ? '' : ` (${change.relative > 0 ? '+' : ''}${(change.relative * 100).toFixed(1)}%)`;
-    const better = change.improved === null ? '' : change.improved ? 'better' : 'worse';
-    const real = change.delta === null ? '' : change.verdict === null ? 'no test (fewer than 20 values)' : `${change.verdict} (p = ${change.pValue!.toFixed(3)}, ${change.test})`;
-    lines.push(row([now.label, formatValue(now.value, now.unit), formatValue(change.previous.value, now.unit), change.delta === null ? '' : `${arrow}${formatValue(Math.abs(change.delta), now.unit)}${relative}`, better, real]));
+    const cells = changeCells(now, change);
+    lines.push(row([now.label, formatValue(now.value, now.unit), formatValue(change.previous.value, now.unit), cells.change, cells.better, cells.real]));
   }
   return lines.join('\n');
 }

@@ -63,6 +63,9 @@ function valueWithInterval(metric: MetricReport): string {
     const lower = 'higherIsBetter' in metric.details && metric.details.higherIsBetter === false ? ', lower is better' : '';
     return `${metric.value.toFixed(2)} on ${scaleMin}–${scaleMax}${lower}`; // a mean score: 4.00 beside 3.80, not 4
   }
+  // Shares of tickets say of how many: `11.8% (2 of 17)`.
+  if (metric.value !== null && metric.id === 'repeat_contact_rate') return `${value} (${metric.details.repeatTickets} of ${metric.details.tickets})`;
+  if (metric.value !== null && metric.id === 'reopen_rate') return `${value} (${metric.details.reopened} of ${metric.details.resolved})`;
   const interval = 'ci95' in metric.details ? metric.details.ci95 : null;
   if (interval === null || metric.value === null) return value;
   const [low, high] = interval.map((x) => formatValue(x, metric.unit));

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { MetricReport, Report } from '../report/model.js';
 import { describeWindow, formatValue } from './format-value.js';
 import { metricCells } from './metric-cells.js';
+import { changeCells } from './change-cells.js';
 
 /**
  * The report as a terminal table (cli-table3): one row per metric with its headline value, median and p90 where they
@@ -33,11 +34,9 @@ function comparisonTable(report: Report, color: boolean): string {
   const table = new Table({ head: ['Metric', 'Now', 'Before', 'Change', 'Better?', 'Is it real?'], style: { head: color ? ['bold'] : [], border: [] } });
   for (const [id, change] of Object.entries(report.comparison!.metrics)) {
     const now = report.metrics[id]!;
-    const arrow = change.delta === null || change.delta === 0 ? '' : change.delta > 0 ? '▲ ' : '▼ ';
-    const relative = change.relative === null ? '' : ` (${change.relative > 0 ? '+' : ''}${(change.relative * 100).toFixed(1)}%)`;
-    const better = change.improved === null ? '' : change.improved ? chalk.green('better') : chalk.red('worse');
-    const real = change.verdict === null ? 'no test (fewer than 20 values)' : `${change.verdict} (p = ${change.pValue!.toFixed(3)}, ${change.test})`;
-    table.push([now.label, formatValue(now.value, now.unit), formatValue(change.previous.value, now.unit), change.delta === null ? '' : `${arrow}${formatValue(Math.abs(change.delta), now.unit)}${relative}`, better, change.delta === null ? '' : real]);
+    const cells = changeCells(now, change);
+    const better = cells.better === 'better' ? chalk.green('better') : cells.better === 'worse' ? chalk.red('worse') : '';
+    table.push([now.label, formatValue(now.value, now.unit), formatValue(change.previous.value, now.unit), cells.change, better, cells.real]);
   }
   return table.toString();
 }

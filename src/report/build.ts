@@ -48,7 +48,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const lowSample: string[] = [];
   const zone = new Zone(options.timezone);
   // Repeat contacts are flagged over whole data sets: an earlier ticket outside the window still counts (SPEC §5).
-  const datasets = input.datasets.map((d) => withRepeatFlags(d, settingsOf(options).repeatWindowDays));
+  const datasets = input.datasets.map((d) => withRepeatFlags(d, settingsOf(options).repeatWindowDays, zone));
   const windowed = datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
@@ -192,12 +192,15 @@ export const DEFAULT_REPEAT_WINDOW_DAYS = 7;
 
 /**
  * Tickets with their repeat-contact flags (registry REPEAT_FLAGS) when they name customers; other data sets as they
- * are. Over the whole data set, before any window.
+ * are. Over the whole data set, before any window. Days are counted on the wall clock of the report's zone: a ticket
+ * at 10:00 seven days after one at 10:00 is within 7 days also when a DST change between them makes it 169 hours.
  */
-function withRepeatFlags(dataset: Dataset, windowDays: number): Dataset {
+function withRepeatFlags(dataset: Dataset, windowDays: number, zone: Zone): Dataset {
   const customer = dataset.texts.customer_id;
   if (dataset.kind !== 'tickets' || customer === undefined) return dataset;
-  const flags = repeatFlags(customer.codes, dataset.texts.category?.codes ?? null, dataset.numbers.created_at!, windowDays);
+  const created = dataset.numbers.created_at!;
+  const wall = zone.name === 'UTC' ? created : created.map((t) => t + zone.offsetAt(t));
+  const flags = repeatFlags(customer.codes, dataset.texts.category?.codes ?? null, wall, windowDays);
   return { ...dataset, texts: { ...dataset.texts, [REPEAT_FLAGS]: { codes: Uint16Array.from(flags), values: ['', 'repeat', 'no customer'] } } };
 }
 

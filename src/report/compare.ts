@@ -5,6 +5,9 @@ import type { Zone } from '../read/zone.js';
 import type { MetricReport } from './model.js';
 import { metricSample } from './registry.js';
 
+/** The metrics a change is tested for (testOf); the others (counts, finance) get no verdict at all. */
+export const TESTED_METRICS: ReadonlySet<string> = new Set(['frt', 'art', 'csat', 'ces', 'csat_satisfied', 'nps', 'repeat_contact_rate', 'reopen_rate']);
+
 /** No verdict on a change resting on fewer values than this on either side (issue #13). */
 export const MIN_COMPARED = 20;
 
@@ -23,13 +26,20 @@ export interface MetricChange {
 }
 
 /**
- * The window before [since, until): the previous calendar month when the window is one (in `zone`), else the span of
- * equal length just before it.
+ * The window before [since, until): the previous calendar month when the window is one (in `zone`); the same number
+ * of calendar days before when it runs from midnight to midnight (an ISO week across a DST change is 7 days of 167 or
+ * 169 hours, and so is the one before it: never a span of equal hours, which would move an hour of tickets from one
+ * week to the other); else the span of equal length just before it.
  */
 export function previousWindow(since: number, until: number, zone: Zone): { since: number; until: number } {
   const wall = zone.wallDate(since);
-  const [year, month] = [wall.getUTCFullYear(), wall.getUTCMonth()];
+  const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate()];
   if (since === zone.midnight(year, month, 1) && until === zone.midnight(year, month + 1, 1)) return { since: zone.midnight(year, month - 1, 1), until: since };
+  const end = zone.wallDate(until);
+  if (since === zone.midnight(year, month, day) && until === zone.midnight(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate())) {
+    const days = Math.round((Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate()) - Date.UTC(year, month, day)) / 86_400_000);
+    return { since: zone.midnight(year, month, day - days), until: since };
+  }
   return { since: since - (until - since), until: since };
 }
 

@@ -1,3 +1,4 @@
+import { UsageError } from '../errors.js';
 import type { Dataset } from '../datasets/dataset.js';
 import { sliceDatasets, type SlicedDatasets } from './sliced-datasets.js';
 import { kindNamed } from '../datasets/kinds.js';
@@ -59,6 +60,13 @@ export function periodDatasets(datasets: readonly Dataset[], period: Period, win
   const until = window.until ?? last + 1;
   if (!Number.isFinite(since) || !Number.isFinite(until)) return { bounds: [], sliced: sliceDatasets(sliced, sliced.map((d) => new Int32Array(d.rows).fill(-1)), 0) };
   const bounds = periodBounds(since, until, period, zone);
+  // A window that cuts a period cuts its bounds too: a week of which the window holds one day says so, rather than
+  // reading as a whole week's volume.
+  if (bounds.length > 0 && window.since !== null) bounds[0]!.start = Math.max(bounds[0]!.start, window.since);
+  if (bounds.length > 0 && window.until !== null) bounds[bounds.length - 1]!.end = Math.min(bounds[bounds.length - 1]!.end, window.until);
+  if (bounds.length > MAX_PERIODS) {
+    throw new UsageError(`--period ${period} cuts ${describe(since, until)} into ${bounds.length} periods (at most ${MAX_PERIODS}); choose a longer period or a shorter window (--window, --since/--until)`);
+  }
   // Per data set, each row's period.
   const starts = Float64Array.from(bounds, (b) => b.start);
   const end = bounds.length === 0 ? since : bounds[bounds.length - 1]!.end;
@@ -67,6 +75,13 @@ export function periodDatasets(datasets: readonly Dataset[], period: Period, win
     return time === undefined ? new Int32Array(d.rows).fill(-1) : periodsOfRows(time, starts, end);
   });
   return { bounds, sliced: sliceDatasets(sliced, slots, bounds.length) };
+}
+
+/** More periods than this is a mistake (a century of days), not a report: ten years of days. */
+const MAX_PERIODS = 3660;
+
+function describe(since: number, until: number): string {
+  return `${new Date(since).toISOString().slice(0, 10)} – ${new Date(until).toISOString().slice(0, 10)}`;
 }
 
 /**

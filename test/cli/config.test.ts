@@ -52,3 +52,24 @@ describe('the config file and init (issue #13)', () => {
     }
   });
 });
+
+describe('config mistakes that would make a gate that never fails (found by a new user, issue #13)', () => {
+  const run = (config: object) => {
+    const dir = mkdtempSync(join(tmpdir(), 'sm-config-bad-'));
+    writeFileSync(join(dir, 'support-metrics.config.json'), JSON.stringify(config));
+    return runBin(['report', zendesk], {}, undefined, dir);
+  };
+  it('a misspelt metric, a share above 1 and an unknown zone each stop the run with the JSON path (exit 2)', () => {
+    const speed = run({ targets: { speed: '<= 90s' } });
+    expect(speed.code).toBe(2);
+    expect(speed.stderr).toMatch(/targets\.speed: "speed" is not a metric/);
+    const share = run({ targets: { repeat_contact_rate: '<= 25' } });
+    expect(share.code).toBe(2);
+    expect(share.stderr).toMatch(/targets\.repeat_contact_rate: "<= 25" is not a share .*"<= 25%"/);
+    expect(run({ targets: { repeat_contact_rate: '<= 25%' } }).code).toBe(0);
+    const zone = run({ timezone: 'Berlin' });
+    expect(zone.code).toBe(2);
+    expect(zone.stderr).toMatch(/timezone: "Berlin" is not a time zone/);
+    expect(zone.stderr).not.toMatch(/--tz/);
+  });
+});

@@ -56,11 +56,11 @@ export interface RawReportOptions extends RawReadOptions {
   quiet?: boolean;
 }
 
-export type OutputFormat = 'table' | 'json' | 'md' | 'csv' | 'junit';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'md', 'csv', 'junit'];
+export type OutputFormat = 'table' | 'json' | 'md' | 'csv' | 'junit' | 'xlsx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'md', 'csv', 'junit', 'xlsx'];
 
 /** The format an --out file's extension names (`.xml` is JUnit, what CI dashboards read). */
-const FORMAT_OF_EXTENSION: Record<string, OutputFormat> = { json: 'json', md: 'md', markdown: 'md', csv: 'csv', xml: 'junit', txt: 'table' };
+const FORMAT_OF_EXTENSION: Record<string, OutputFormat> = { json: 'json', md: 'md', markdown: 'md', csv: 'csv', xml: 'junit', txt: 'table', xlsx: 'xlsx' };
 
 /** Read options normalised once at the edge, then trusted (STYLE: csv-parse's normalize_options). */
 export interface ReadCliOptions {
@@ -320,11 +320,12 @@ function parseFormat(format: string | undefined, out: string | undefined): Outpu
     const extension = out?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
     if (extension === undefined) return 'table';
     const named = FORMAT_OF_EXTENSION[extension];
-    if (named === undefined) throw new UsageError(`--out ${JSON.stringify(out)}: no format is known for ".${extension}"; use .json, .md, .csv, .xml (JUnit) or .txt, or name one with --format`);
+    if (named === undefined) throw new UsageError(`--out ${JSON.stringify(out)}: no format is known for ".${extension}"; use .json, .md, .csv, .xml (JUnit), .xlsx or .txt, or name one with --format`);
     return named;
   }
   const chosen = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();
   if (!(OUTPUT_FORMATS as readonly string[]).includes(chosen)) throw new UsageError(`--format ${JSON.stringify(format)} is not available; formats: ${OUTPUT_FORMATS.join(', ')}`);
+  if (chosen === 'xlsx' && out === undefined) throw new UsageError('--format xlsx writes a workbook, not text: give the file with --out report.xlsx');
   return chosen as OutputFormat;
 }
 

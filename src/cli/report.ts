@@ -75,7 +75,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
   const rendered = await render(report, options.format, color);
-  if (options.out === undefined) io.stdout(rendered);
+  // xlsx always has a file (parseFormat): only text reaches stdout.
+  if (options.out === undefined) io.stdout(typeof rendered === 'string' ? rendered : '');
   else await (await import('./write-output.js')).writeOutputFile(options.out, rendered, inputNames);
   // The table shows the warnings under it; other formats carry them inside, and stderr repeats them for the reader.
   if (!options.quiet && (options.format !== 'table' || options.out !== undefined)) for (const warning of report.warnings) io.stderr(`support-metrics: warning: ${warning}\n`);
@@ -90,7 +91,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 }
 
 /** The report in the format asked for; each renderer loads only when used (a JSON run loads no table library). */
-async function render(report: Report, format: OutputFormat, color: boolean): Promise<string> {
+async function render(report: Report, format: OutputFormat, color: boolean): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return renderJson(report);
@@ -100,6 +101,8 @@ async function render(report: Report, format: OutputFormat, color: boolean): Pro
       return (await import('../render/csv-long.js')).renderCsvLong(report);
     case 'junit':
       return (await import('../render/junit.js')).renderJunit(report);
+    case 'xlsx':
+      return (await import('../render/xlsx.js')).renderXlsx(report);
     case 'table':
       return (await import('../render/table.js')).renderTable(report, { color });
   }

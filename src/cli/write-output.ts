@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../errors.js';
  * Writes `content` to `path` through a temporary file in the same folder and a rename, so a reader never sees half
  * a report; refuses to write over an input file (SPEC §4).
  */
-export async function writeOutputFile(path: string, content: string, inputs: readonly string[]): Promise<void> {
+export async function writeOutputFile(path: string, content: string | Uint8Array, inputs: readonly string[]): Promise<void> {
   const target = resolve(path);
   if (inputs.some((input) => resolve(input) === target)) {
     throw new UsageError(`refusing to write ${path}: it is one of the input files; choose another output path`);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { runBin } from './run-bin.js';
@@ -106,5 +107,39 @@ describe('--out picks the format from the extension; the same input gives the sa
   it('--format is case-insensitive: JSON, Markdown', () => {
     expect(JSON.parse(report('JSON')).metrics.frt.value).toBe(900);
     expect(report('Markdown').startsWith('# Support metrics')).toBe(true);
+  });
+});
+
+describe('--format xlsx (issue #14)', () => {
+  it('a Summary sheet and one per grouping: numbers as numbers, durations as times, status by fill, frozen header, text as text', async () => {
+    const out = join(dir, 'report.xlsx');
+    const result = runBin(['report', tickets, '--tz', 'UTC', '--by', 'agent', '--out', out, '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const first = readFileSync(out);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(first);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'By agent', 'Inputs', 'Warnings']);
+    const summary = workbook.getWorksheet('Summary')!;
+    expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    const frt = summary.getRows(1, summary.rowCount)!.find((r) => r.getCell(1).value === 'First response time')!;
+    // 900 s stored as an Excel time (900 / 86400 of a day) shown [h]:mm:ss — exceljs reads a time-formatted number back
+    // as a Date from Excel's epoch, 1899-12-30: 15 minutes after it. Missed, in red.
+    expect((frt.getCell(2).value as Date).getTime() - Date.UTC(1899, 11, 30)).toBe(900_000);
+    expect(frt.getCell(2).numFmt).toBe('[h]:mm:ss');
+    expect(frt.getCell(7).value).toBeCloseTo(2 / 3, 12);
+    expect(frt.getCell(9).value).toBe('missed');
+    expect((frt.getCell(9).fill as { fgColor: { argb: string } }).fgColor.argb).toBe('FFFFC7CE');
+    const byAgent = workbook.getWorksheet('By agent')!;
+    const formulaLike = byAgent.getRows(1, byAgent.rowCount)!.find((r) => String(r.getCell(1).value).startsWith('=HYPERLINK'))!;
+    expect(formulaLike.getCell(1).type).toBe(ExcelJS.ValueType.String);
+    // The same report, the same bytes.
+    runBin(['report', tickets, '--tz', 'UTC', '--by', 'agent', '--out', out, '--quiet']);
+    expect(readFileSync(out).equals(first)).toBe(true);
+  });
+
+  it('needs a file: --format xlsx on stdout is refused (exit 2)', () => {
+    const result = runBin(['report', tickets, '--format', 'xlsx']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--format xlsx writes a workbook.*--out report\.xlsx/);
   });
 });

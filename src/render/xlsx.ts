@@ -1,0 +1,115 @@
+import ExcelJS from 'exceljs';
+import type { MetricReport, Report } from '../report/model.js';
+import { changeCells } from './change-cells.js';
+import { describeWindow } from './format-value.js';
+import { withFixedZipDates } from './zip-fixed-dates.js';
+
+/**
+ * The report as an Excel workbook (exceljs): a Summary sheet of the headline metrics, one sheet per grouping field and
+ * one of the periods, the comparison, inputs and warnings. Numbers are numbers — durations as Excel times (`[h]:mm:ss`,
+ * so they add and sort), shares as percentages — and the status shows by fill colour as well as by word; each header
+ * row is frozen. Text from the data goes in as text cells, never as formulas. The same report gives the same bytes.
+ */
+export async function renderXlsx(report: Report): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'support-metrics';
+  // Fixed dates: the file's properties would otherwise carry the time of writing.
+  workbook.created = FIXED_DATE;
+  workbook.modified = FIXED_DATE;
+  const zone = report.window.timezone;
+  metricSheet(workbook, 'Summary', [], Object.values(report.metrics).map((m) => ({ keys: [], metric: m })), `Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
+  const byField = new Map<string, NonNullable<Report['groups']>>();
+  for (const group of report.groups ?? []) byField.set(group.by, [...(byField.get(group.by) ?? []), group]);
+  for (const [by, groups] of byField) {
+    metricSheet(workbook, sheetName(`By ${by}`), [by], groups.flatMap((g) => Object.values(g.metrics).map((m) => ({ keys: [g.key], metric: m }))), null);
+  }
+  if (report.periods !== undefined && report.periods.length > 0) {
+    const rows = report.periods.flatMap((p) => {
+      const [start, end] = describeWindow({ since: p.start, until: p.end, timezone: zone }).replace(/ \(.*\)$/, '').split(' → ');
+      return Object.values(p.metrics).map((m) => ({ keys: [start!, end!], metric: m }));
+    });
+    metricSheet(workbook, 'Periods', ['Start', 'End'], rows, `Periods in ${zone}`);
+  }
+  if (report.comparison !== undefined) comparisonSheet(workbook, report);
+  const inputs = workbook.addWorksheet('Inputs', { views: [{ state: 'frozen', ySplit: 1 }] });
+  inputs.addRow(['File', 'Sheet', 'Kind', 'Layout', 'Rows', 'Accepted', 'Rejected', 'Skipped', 'Merged']).font = { bold: true };
+  for (const i of report.inputs) inputs.addRow([i.file, i.sheet ?? '', i.kind, i.preset ?? 'generic', i.rows, i.accepted, i.rejected, i.skipped, i.merged]);
+  widths(inputs, [40, 16, 14, 14, 10, 10, 10, 10, 10]);
+  if (report.warnings.length > 0) {
+    const warnings = workbook.addWorksheet('Warnings');
+    warnings.addRow(['Warning']).font = { bold: true };
+    for (const w of report.warnings) warnings.addRow([w]);
+    widths(warnings, [140]);
+  }
+  return withFixedZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
+
+const FIXED_DATE = new Date(Date.UTC(2000, 0, 1));
+
+const HEAD = ['Metric', 'Value', 'Unit', 'Median', 'p90', 'Count', 'Within target', 'Target', 'Status', 'Reason'];
+
+/** A sheet of metrics, each row led by its keys (group, period bounds). */
+function metricSheet(workbook: ExcelJS.Workbook, name: string, keyHeads: readonly string[], rows: readonly { keys: readonly string[]; metric: MetricReport }[], caption: string | null): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: caption === null ? 1 : 2 }] });
+  if (caption !== null) sheet.addRow([caption]).font = { italic: true };
+  sheet.addRow([...keyHeads, ...HEAD]).font = { bold: true };
+  for (const { keys, metric } of rows) {
+    const d = metric.details as Record<string, unknown>;
+    const count = typeof d.count === 'number' ? d.count : typeof d.responses === 'number' ? d.responses : typeof d.tickets === 'number' ? d.tickets : metric.id === 'reopen_rate' ? d.resolved : null;
+    const row = sheet.addRow([
+      ...keys,
+      metric.label,
+      asCell(metric.value, metric.unit),
+      metric.unit,
+      asCell(typeof d.median === 'number' ? d.median : null, metric.unit),
+      asCell(typeof d.p90 === 'number' ? d.p90 : null, metric.unit),
+      count,
+      typeof d.withinTarget === 'number' ? d.withinTarget : null,
+      metric.target?.text ?? '',
+      metric.status,
+      typeof d.reason === 'string' ? d.reason : '',
+    ]);
+    const at = keys.length;
+    for (const column of [at + 2, at + 4, at + 5]) row.getCell(column).numFmt = FORMATS[metric.unit] ?? '0.00';
+    row.getCell(at + 6).numFmt = '#,##0';
+    row.getCell(at + 7).numFmt = '0.0%';
+    const status = row.getCell(at + 9);
+    const fill = FILLS[metric.status];
+    if (fill !== undefined) status.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
+  }
+  widths(sheet, [...keyHeads.map(() => 22), 34, 14, 10, 12, 12, 10, 14, 14, 11, 60]);
+}
+
+function comparisonSheet(workbook: ExcelJS.Workbook, report: Report): void {
+  const sheet = workbook.addWorksheet('Comparison', { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.addRow([`Compared with ${describeWindow({ since: report.comparison!.since, until: report.comparison!.until, timezone: report.window.timezone })}`]).font = { italic: true };
+  sheet.addRow(['Metric', 'Now', 'Before', 'Change', 'Relative change', 'Better?', 'Test', 'p-value', 'Is it real?']).font = { bold: true };
+  for (const [id, change] of Object.entries(report.comparison!.metrics)) {
+    const now = report.metrics[id]!;
+    const cells = changeCells(now, change);
+    const row = sheet.addRow([now.label, asCell(now.value, now.unit), asCell(change.previous.value, now.unit), change.delta === null ? null : asCell(change.delta, now.unit), change.relative, cells.better, change.test ?? '', change.pValue, cells.real]);
+    for (const column of [2, 3, 4]) row.getCell(column).numFmt = FORMATS[now.unit] ?? '0.00';
+    row.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
+    row.getCell(8).numFmt = '0.0000';
+  }
+  widths(sheet, [34, 14, 14, 14, 14, 10, 22, 10, 40]);
+}
+
+/** Durations as Excel times (days), the rest as they are. */
+function asCell(value: number | null, unit: string): number | null {
+  if (value === null) return null;
+  return unit === 'seconds' ? value / 86_400 : value;
+}
+
+const FORMATS: Record<string, string> = { seconds: '[h]:mm:ss', fraction: '0.0%', count: '#,##0', score: '0.00', currency: '#,##0.00', ratio: '0.00', months: '0.0' };
+/** Green met, red missed, grey no data (the word stays beside the colour). */
+const FILLS: Partial<Record<MetricReport['status'], string>> = { met: 'FFC6EFCE', missed: 'FFFFC7CE', 'no-data': 'FFE7E6E6' };
+
+function widths(sheet: ExcelJS.Worksheet, columns: readonly number[]): void {
+  columns.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+}

@@ -17,7 +17,8 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .description('Support KPIs (FRT, ART, ticket volume …) from help-desk exports, against benchmark targets')
     .version('0.1.0')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Every error starts the same way, option errors too: `support-metrics: unknown option '--bogus'`.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`support-metrics: ${text.replace(/^error: /, '')}`) })
     .showHelpAfterError('(run with --help for usage)');
 
   withReadOptions(
@@ -31,8 +32,8 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--window <window>', 'last-week, last-month, YYYY-Www (ISO week) or YYYY-MM, in --tz (instead of --since/--until)')
     .option('--as-of <date>', 'the day relative windows count from (default: today in --tz), for reproducible reports')
     .option('--benchmark <profile>', 'target profile', DEFAULT_PROFILE)
-    .addOption(new Option('--period <period>', 'also every metric per day, ISO week (from Monday) or calendar month, in --tz').choices(['day', 'week', 'month']))
-    .addOption(new Option('--compare <what>', 'every ticket and survey metric against the previous window, with whether the change is real').choices(['previous']))
+    .option('--period <period>', 'also every metric per day, week (ISO, from Monday) or month, in --tz')
+    .option('--compare <what>', 'previous: every ticket and survey metric against the previous window, with whether the change is real')
     .option('--config <file>', 'read defaults and targets from this JSON file (default: ./support-metrics.config.json when present)')
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')
     .option('--repeat-window <days>', "a customer's ticket within this many days after their previous one is a repeat contact", '7')
@@ -43,6 +44,19 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--rejects <file>', 'write every rejected row with its line and reason as CSV; - is stdout (then the report needs --out FILE)')
     .option('--quiet', 'print no notes and warnings on stderr (rejections are still counted in the report)')
     .option('--debug', 'show stack traces of unexpected errors')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 done; 1 a target missed (or nothing to check) with --fail-on-miss; 2 a usage or input error.
+
+Examples:
+  support-metrics report tickets.csv
+      the KPI table of a help-desk export against the saas targets
+  support-metrics report zendesk.csv surveys.csv --tz Europe/Berlin --window last-week --by agent --compare previous
+      last week per agent, and whether each change against the week before is real
+  support-metrics report tickets.csv --window 2026-11 --out report.html --fail-on-miss
+      a monthly HTML report for a CI job that fails when a target is missed`,
+    )
     .action(async (files: string[], raw: RawReportOptions) => {
       setExitCode(await runReport(normaliseReportOptions(files, raw, argv), io));
     });
@@ -55,6 +69,19 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
   )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--debug', 'show stack traces of unexpected errors')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 read (rows may be rejected: they are listed); 2 a file cannot be read at all.
+
+Examples:
+  support-metrics validate tickets.csv
+      how the file was read: format, kind, preset, each column and its value format, rejected rows
+  support-metrics validate export.xls --preset bitrix24 --tz Europe/Moscow
+      the same with the layout and zone forced
+  support-metrics validate tickets.csv --format json | jq '.files[0].columns'
+      the same as JSON, for scripts`,
+    )
     .action(async (files: string[], raw: RawReadOptions & { format: 'text' | 'json' }) => {
       setExitCode(await runValidate(normaliseReadOptions(files, raw, 'validate', argv), raw.format, io));
     });
@@ -108,6 +135,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     },
     argv,
   );
+  // A bare command shows what there is to run, and is not a run: exit 2.
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return 2;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

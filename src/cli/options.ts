@@ -39,10 +39,10 @@ export interface RawReadOptions {
 
 export interface RawReportOptions extends RawReadOptions {
   by?: string;
-  period?: 'day' | 'week' | 'month';
+  period?: string;
   window?: string;
   asOf?: string;
-  compare?: 'previous';
+  compare?: string;
   repeatWindow?: string;
   config?: string;
   since?: string;
@@ -56,11 +56,11 @@ export interface RawReportOptions extends RawReadOptions {
   quiet?: boolean;
 }
 
-export type OutputFormat = 'table' | 'json' | 'md' | 'csv' | 'junit' | 'xlsx';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'md', 'csv', 'junit', 'xlsx'];
+export type OutputFormat = 'table' | 'json' | 'md' | 'html' | 'csv' | 'junit' | 'xlsx';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'md', 'html', 'csv', 'junit', 'xlsx'];
 
 /** The format an --out file's extension names (`.xml` is JUnit, what CI dashboards read). */
-const FORMAT_OF_EXTENSION: Record<string, OutputFormat> = { json: 'json', md: 'md', markdown: 'md', csv: 'csv', xml: 'junit', txt: 'table', xlsx: 'xlsx' };
+const FORMAT_OF_EXTENSION: Record<string, OutputFormat> = { json: 'json', md: 'md', markdown: 'md', csv: 'csv', xml: 'junit', txt: 'table', xlsx: 'xlsx', html: 'html', htm: 'html' };
 
 /** Read options normalised once at the edge, then trusted (STYLE: csv-parse's normalize_options). */
 export interface ReadCliOptions {
@@ -239,6 +239,14 @@ function parseBy(text: string | undefined): GroupField[] {
   return [...new Set(fields)] as GroupField[];
 }
 
+/** An option's value among its choices, case aside (`--period Week`); undefined when not given. */
+function oneOf<T extends string>(option: string, value: string | undefined, choices: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const chosen = choices.find((c) => c === value.trim().toLowerCase());
+  if (chosen === undefined) throw new UsageError(`${option} ${JSON.stringify(value)} is not one of ${choices.join(', ')}`);
+  return chosen;
+}
+
 /** `--repeat-window 7`: whole days, 0 (the same instant only) to 365. */
 function parseRepeatWindow(text: string | undefined): number {
   if (text === undefined) return 7;
@@ -273,8 +281,8 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
   return {
     ...read,
     by: parseBy(raw.by),
-    period: raw.period,
-    compare: raw.compare,
+    period: oneOf('--period', raw.period, ['day', 'week', 'month'] as const),
+    compare: oneOf('--compare', raw.compare, ['previous'] as const),
     repeatWindowDays: parseRepeatWindow(raw.repeatWindow),
     targets: loaded?.targets ?? [],
     since,
@@ -320,7 +328,7 @@ function parseFormat(format: string | undefined, out: string | undefined): Outpu
     const extension = out?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
     if (extension === undefined) return 'table';
     const named = FORMAT_OF_EXTENSION[extension];
-    if (named === undefined) throw new UsageError(`--out ${JSON.stringify(out)}: no format is known for ".${extension}"; use .json, .md, .csv, .xml (JUnit), .xlsx or .txt, or name one with --format`);
+    if (named === undefined) throw new UsageError(`--out ${JSON.stringify(out)}: no format is known for ".${extension}"; use .json, .md, .html, .csv, .xml (JUnit), .xlsx or .txt, or name one with --format`);
     return named;
   }
   const chosen = format.trim().toLowerCase() === 'markdown' ? 'md' : format.trim().toLowerCase();

@@ -97,6 +97,8 @@ async function render(report: Report, format: OutputFormat, color: boolean): Pro
       return renderJson(report);
     case 'md':
       return (await import('../render/markdown.js')).renderMarkdown(report);
+    case 'html':
+      return (await import('../render/html.js')).renderHtml(report);
     case 'csv':
       return (await import('../render/csv-long.js')).renderCsvLong(report);
     case 'junit':

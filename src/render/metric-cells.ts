@@ -43,7 +43,7 @@ export function metricCells(metric: MetricReport): MetricCells {
 function countOf(metric: MetricReport): string {
   const d = metric.details;
   const n = 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
-  return n === null ? '' : String(n);
+  return n === null ? '' : n.toLocaleString('en-US');
 }
 
 /**

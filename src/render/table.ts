@@ -41,36 +41,45 @@ function comparisonTable(report: Report, color: boolean): string {
   return table.toString();
 }
 
-/** One row per metric: value, median and p90 where they exist, count, target and verdict. */
+/**
+ * One row per metric in at most 80 columns: the label; the value (or why there is none) with median and p90 under it;
+ * the count; the verdict with the target and the share within it under it. Long text wraps inside its cell.
+ */
 function metricTable(metrics: Report['metrics'], color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const table = new Table({
-    head: ['Metric', 'Value', 'Median', 'p90', 'Count', 'Target', 'Status'],
+    head: ['Metric', 'Value', 'Count', 'Verdict'],
+    colAligns: ['left', 'left', 'right', 'left'],
     style: { head: color ? ['bold'] : [], border: [] },
   });
   for (const metric of Object.values(metrics)) {
     const cells = metricCells(metric);
+    const spread = [cells.median === '' ? '' : `median ${cells.median}`, cells.p90 === '' ? '' : `p90 ${cells.p90}`].filter((x) => x !== '').join(', ');
+    const verdict = [colourStatus(metric, chalk), cells.target === '' ? '' : `target ${cells.target}`, cells.withinTarget === '' ? '' : `${cells.withinTarget} within`].filter((x) => x !== '');
     table.push([
-      cells.label + (cells.lowSample ? chalk.yellow(' (low sample)') : ''),
-      cells.reason !== null ? wrap(cells.value, 44) : cells.value,
-      cells.median,
-      cells.p90,
+      wrap(cells.label, LABEL_WIDTH) + (cells.lowSample ? `\n${chalk.yellow('(low sample)')}` : ''),
+      [wrap(cells.value, VALUE_WIDTH), ...(spread === '' ? [] : [wrap(spread, VALUE_WIDTH)])].join('\n'),
       cells.count,
-      cells.target,
-      colourStatus(metric, chalk),
+      verdict.join('\n'),
     ]);
   }
   return table.toString();
 }
 
+/** Column widths that keep a table within 80 columns (with cli-table3's padding and borders). */
+const LABEL_WIDTH = 19;
+const VALUE_WIDTH = 28;
+
 function colourStatus(metric: MetricReport, chalk: InstanceType<typeof Chalk>): string {
   switch (metric.status) {
     case 'met':
-      return chalk.green('met');
+      return chalk.green('✓ met');
     case 'missed':
-      return chalk.red('missed');
+      return chalk.red('✗ missed');
+    case 'no-data':
+      return chalk.dim('– no data');
     default:
-      return chalk.dim(metric.status);
+      return chalk.dim('no target');
   }
 }
 

@@ -53,6 +53,7 @@ export interface RawReportOptions extends RawReadOptions {
   failOnMiss?: boolean;
   strict?: boolean;
   rejects?: string;
+  details?: string;
   quiet?: boolean;
 }
 
@@ -207,6 +208,8 @@ export interface ReportOptions extends ReadCliOptions {
   strict: boolean;
   /** Where the rejected rows go as CSV: a file, `'-'` = stdout (then the report has a file), or undefined = nowhere. */
   rejects: string | undefined;
+  /** --details: the rows behind the numbers, one per ticket (CSV or XLSX by extension). */
+  details: string | undefined;
   quiet: boolean;
 }
 
@@ -237,6 +240,13 @@ function parseBy(text: string | undefined): GroupField[] {
     if (!(GROUP_FIELDS as readonly string[]).includes(field)) throw new UsageError(`--by ${JSON.stringify(field)} is not a field to group by; use ${GROUP_FIELDS.join(', ')}`);
   }
   return [...new Set(fields)] as GroupField[];
+}
+
+/** `--details rows.csv` or `rows.xlsx`: the file, its format from the extension. */
+function parseDetails(path: string | undefined): string | undefined {
+  if (path === undefined) return undefined;
+  if (!/\.(csv|xlsx)$/i.test(path)) throw new UsageError(`--details ${JSON.stringify(path)}: write the rows to a .csv or .xlsx file`);
+  return path;
 }
 
 /** An option's value among its choices, case aside (`--period Week`); undefined when not given. */
@@ -293,6 +303,7 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
     failOnMiss: raw.failOnMiss === true,
     strict: raw.strict === true,
     rejects: raw.rejects,
+    details: parseDetails(raw.details),
     quiet: raw.quiet === true,
   };
 }

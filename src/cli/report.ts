@@ -6,6 +6,7 @@ import { formatRejection, type Rejections } from '../datasets/rejections.js';
 import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import { fieldsNeeded, METRICS } from '../report/registry.js';
+import { GROUP_FIELDS } from '../report/groups.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
@@ -44,7 +45,9 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
 /** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */
 export async function runReport(options: ReportOptions, io: CommandIo): Promise<number> {
   // Grouping fields are read too (as text codes), and only when asked for.
-  const read = await readInputs(options, [...fieldsNeeded(), ...options.by, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)]);
+  // The drill-down shows every group key of a ticket: read them all then.
+  const groupFields = options.details === undefined ? options.by : GROUP_FIELDS;
+  const read = await readInputs(options, [...fieldsNeeded(), ...groupFields, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)]);
   mark('inputs read');
   const inputNames = options.inputs.map((i) => i.name);
   if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);
@@ -71,7 +74,9 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   }
 
   refuseUncoveredWindow(read, options.since, options.until);
-  const report = buildReport(read, { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays });
+  const reportOptions = { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays };
+  const report = buildReport(read, reportOptions);
+  if (options.details !== undefined) await writeDetails(read, reportOptions, options.details, inputNames);
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.
   const rendered = await render(report, options.format, color);
@@ -88,6 +93,15 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
     return 1;
   }
   return gated.some((m) => m.status === 'missed') ? 1 : 0;
+}
+
+/** --details: the rows behind the ticket numbers, as CSV or a workbook by the file's extension. */
+async function writeDetails(read: ReadResult, options: Parameters<typeof buildReport>[1], path: string, inputNames: readonly string[]): Promise<void> {
+  const { ticketDetails, TICKET_DETAIL_COLUMNS } = await import('../report/details.js');
+  const rows = ticketDetails(read, options);
+  const render = await import('../render/details.js');
+  const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(TICKET_DETAIL_COLUMNS, rows) : render.renderDetailsCsv(TICKET_DETAIL_COLUMNS, rows);
+  await (await import('./write-output.js')).writeOutputFile(path, content, inputNames);
 }
 
 /** The report in the format asked for; each renderer loads only when used (a JSON run loads no table library). */

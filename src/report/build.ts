@@ -195,7 +195,7 @@ export const DEFAULT_REPEAT_WINDOW_DAYS = 7;
  * are. Over the whole data set, before any window. Days are counted on the wall clock of the report's zone: a ticket
  * at 10:00 seven days after one at 10:00 is within 7 days also when a DST change between them makes it 169 hours.
  */
-function withRepeatFlags(dataset: Dataset, windowDays: number, zone: Zone): Dataset {
+export function withRepeatFlags(dataset: Dataset, windowDays: number, zone: Zone): Dataset {
   const customer = dataset.texts.customer_id;
   if (dataset.kind !== 'tickets' || customer === undefined) return dataset;
   const created = dataset.numbers.created_at!;

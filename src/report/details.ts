@@ -1,0 +1,84 @@
+import { datasetRows, type Dataset } from '../datasets/dataset.js';
+import { passes } from '../metrics/threshold.js';
+import { Zone } from '../read/zone.js';
+import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
+import { DEFAULT_REPEAT_WINDOW_DAYS, withRepeatFlags, type ReportInput, type ReportOptions } from './build.js';
+import { REPEAT_FLAGS } from './registry.js';
+import { rowsInWindow } from './window.js';
+
+/** The drill-down's columns (`--details`), one row per ticket in the window. */
+export const TICKET_DETAIL_COLUMNS = ['file', 'line', 'id', 'created_at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'breached'] as const;
+
+export type DetailCell = string | number | null;
+
+/**
+ * The rows behind the report's ticket numbers (`--details`): every ticket in the window with its own values — FRT and
+ * ART in seconds, whether it repeats a contact, its reopens — its group keys, where it was read (file and line), and
+ * the targets it breached (`frt`, `art`; the group's own target where one applies, as the report's groups use). The
+ * rows add up to the report: as many as the ticket volume, FRT values as FRT's count, `frt` breaches as the count
+ * outside the target.
+ */
+export function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
+  const zone = new Zone(options.timezone);
+  const tickets = input.datasets.find((d) => d.kind === 'tickets');
+  if (tickets === undefined) return [];
+  const flagged = withRepeatFlags(tickets, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, zone);
+  const rows = rowsInWindow(flagged.numbers.created_at!, options.since, options.until);
+  const d: Dataset = rows === null ? flagged : datasetRows(flagged, rows);
+  const text = (field: string, row: number) => {
+    const column = d.texts[field];
+    return column === undefined ? null : column.values[column.codes[row]!] ?? null;
+  };
+  const scopes = scopedGroups(options.benchmark, options.targets);
+  const targetOf = (metric: string, row: number): Target | null => {
+    // A group's own target first (the chat first response of the industry profiles), as the report's groups use.
+    for (const scope of scopes) {
+      const key = text(scope.field, row);
+      if (key !== null && key.toLowerCase() === scope.value.toLowerCase()) {
+        const scoped = targetFor(options.benchmark, metric, { field: scope.field, key }, options.targets);
+        if (scoped?.scope !== undefined) return scoped;
+      }
+    }
+    return targetFor(options.benchmark, metric, undefined, options.targets);
+  };
+  const frt = d.elapsed.first_response?.seconds;
+  const art = d.elapsed.resolution?.seconds;
+  const out: DetailCell[][] = [];
+  for (let row = 0; row < d.rows; row++) {
+    const breached: string[] = [];
+    for (const [metric, values] of [['frt', frt], ['art', art]] as const) {
+      const v = values?.[row];
+      const target = targetOf(metric, row);
+      if (v !== undefined && !Number.isNaN(v) && target !== null && !passes(v, target)) breached.push(metric);
+    }
+    const flag = d.texts[REPEAT_FLAGS]?.codes[row];
+    out.push([
+      input.inputs[d.inputOfRow[row]!]?.file ?? null,
+      d.lineOfRow[row]!,
+      keyOf(d, row),
+      new Date(d.numbers.created_at![row]!).toISOString(),
+      text('channel', row),
+      text('agent', row),
+      text('team', row),
+      text('priority', row),
+      text('category', row),
+      text('customer_id', row),
+      number(frt?.[row]),
+      number(art?.[row]),
+      flag === undefined ? null : flag === 1 ? 'repeat' : flag === 2 ? 'no customer' : 'first',
+      number(d.numbers.reopens?.[row]),
+      breached.join(' '),
+    ]);
+  }
+  return out;
+}
+
+function keyOf(d: Dataset, row: number): string | number | null {
+  if (d.keys === undefined) return null;
+  const n = d.keys.numeric[row]!;
+  return Number.isNaN(n) ? (d.keys.text.get(row) ?? null) : n;
+}
+
+function number(v: number | undefined): number | null {
+  return v === undefined || Number.isNaN(v) ? null : v;
+}

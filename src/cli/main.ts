@@ -41,6 +41,7 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout; - is stdout')
     .option('--fail-on-miss', 'exit with code 1 when a metric misses its target, or when no metric with a target has data')
     .option('--strict', 'stop with exit code 2 and no report when any row is rejected')
+    .option('--stamp', 'write the time of the run into the report (without it the same inputs give the same bytes)')
     .option('--details <file>', 'write the rows behind the numbers, one per ticket with its FRT, ART, repeat flag, group keys and the targets it breached (.csv or .xlsx)')
     .option('--rejects <file>', 'write every rejected row with its line and reason as CSV; - is stdout (then the report needs --out FILE)')
     .option('--quiet', 'print no notes and warnings on stderr (rejections are still counted in the report)')

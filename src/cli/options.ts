@@ -54,6 +54,7 @@ export interface RawReportOptions extends RawReadOptions {
   strict?: boolean;
   rejects?: string;
   details?: string;
+  stamp?: boolean;
   quiet?: boolean;
 }
 
@@ -210,6 +211,8 @@ export interface ReportOptions extends ReadCliOptions {
   rejects: string | undefined;
   /** --details: the rows behind the numbers, one per ticket (CSV or XLSX by extension). */
   details: string | undefined;
+  /** --stamp: the time of the run in the report (then two runs differ). */
+  stamp: boolean;
   quiet: boolean;
 }
 
@@ -304,6 +307,7 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
     strict: raw.strict === true,
     rejects: raw.rejects,
     details: parseDetails(raw.details),
+    stamp: raw.stamp === true,
     quiet: raw.quiet === true,
   };
 }

@@ -75,7 +75,9 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 
   refuseUncoveredWindow(read, options.since, options.until);
   const reportOptions = { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays };
-  const report = buildReport(read, reportOptions);
+  const built = buildReport(read, reportOptions);
+  // The one reading of the clock for the report, at the edge, and only when asked.
+  const report = options.stamp ? { ...built, generatedAt: new Date().toISOString() } : built;
   if (options.details !== undefined) await writeDetails(read, reportOptions, options.details, inputNames);
   const color = options.out === undefined && io.color;
   // The table's libraries (cli-table3, chalk) load only when a table is asked for: JSON runs start faster.

@@ -21,7 +21,8 @@ export function renderJunit(report: Report): string {
   const suites = [...new Set(cases.map((c) => c.suite))];
   const failures = (list: typeof cases) => list.filter((c) => c.metric.status === 'missed').length;
   const skipped = (list: typeof cases) => list.filter((c) => c.metric.status === 'no-data').length;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="support-metrics" tests="${cases.length}" failures="${failures(cases)}" skipped="${skipped(cases)}">`];
+  const timestamp = report.generatedAt === undefined ? '' : ` timestamp="${attribute(report.generatedAt)}"`;
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="support-metrics" tests="${cases.length}" failures="${failures(cases)}" skipped="${skipped(cases)}"${timestamp}>`];
   for (const suite of suites) {
     const mine = cases.filter((c) => c.suite === suite);
     lines.push(`  <testsuite name="${suite}" tests="${mine.length}" failures="${failures(mine)}" skipped="${skipped(mine)}">`);

@@ -9,7 +9,8 @@ import { changeCells } from './change-cells.js';
  * text from the data (agent names, headers, file names) is escaped: it shows as written and never becomes markup.
  */
 export function renderMarkdown(report: Report): string {
-  const lines: string[] = ['# Support metrics', '', `Window: ${escape(describeWindow(report.window))}; targets: ${escape(report.benchmark)}`, ''];
+  const made = report.generatedAt === undefined ? '' : `; made ${escape(report.generatedAt)}`;
+  const lines: string[] = ['# Support metrics', '', `Window: ${escape(describeWindow(report.window))}; targets: ${escape(report.benchmark)}${made}`, ''];
   lines.push(Object.keys(report.metrics).length === 0 ? 'No metric computed from the data given.' : metricTable(report.metrics), '');
   if (report.comparison !== undefined) {
     lines.push(`## Compared with ${escape(describeWindow({ since: report.comparison.since, until: report.comparison.until, timezone: report.window.timezone }))}`, '', comparisonTable(report), '');

@@ -17,7 +17,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
   if (report.comparison !== undefined) lines.push(`\nCompared with ${describeWindow({ since: report.comparison.since, until: report.comparison.until, timezone: report.window.timezone })}`, comparisonTable(report, options.color));
   // One block per period (--period), from its start to its end in the report's zone.
   for (const period of report.periods ?? []) lines.push(`\n${describeWindow({ since: period.start, until: period.end, timezone: report.window.timezone })}`, metricTable(period.metrics, options.color));
-  lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}`);
+  lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}${report.generatedAt === undefined ? '' : `; made ${report.generatedAt}`}`);
   for (const input of report.inputs) {
     const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
     if (input.merged > 0) parts.push(`${input.merged} merged`);

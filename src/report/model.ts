@@ -141,6 +141,8 @@ export const Report = z.object({
     .optional(),
   /** With --period: every ticket and survey metric per period [start, end) of the window, empty periods included. */
   periods: z.array(z.object({ start: z.string(), end: z.string(), metrics: z.record(z.string(), MetricReport) })).optional(),
+  /** With --stamp: when the report was made (ISO UTC). Absent otherwise, so that the same inputs give the same bytes. */
+  generatedAt: z.string().optional(),
   /**
    * Guesses the data did not prove (an assumed date order, decimal separator, zone, preset …): shown under every
    * format and kept with --quiet (SPEC §8).

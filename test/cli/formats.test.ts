@@ -143,3 +143,13 @@ describe('--format xlsx (issue #14)', () => {
     expect(result.stderr).toMatch(/--format xlsx writes a workbook.*--out report\.xlsx/);
   });
 });
+
+describe('--stamp (issue #14)', () => {
+  it('puts the time of the run into the report; without it there is none, so runs are byte-identical', () => {
+    const stamped = JSON.parse(report('json', ['--stamp']));
+    expect(stamped.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(stamped.generatedAt) - Date.now())).toBeLessThan(60_000);
+    expect(JSON.parse(report('json')).generatedAt).toBeUndefined();
+    expect(report('md', ['--stamp'])).toMatch(/; made \d{4}-/);
+  });
+});

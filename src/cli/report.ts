@@ -99,10 +99,10 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 
 /** --details: the rows behind the ticket numbers, as CSV or a workbook by the file's extension. */
 async function writeDetails(read: ReadResult, options: Parameters<typeof buildReport>[1], path: string, inputNames: readonly string[]): Promise<void> {
-  const { ticketDetails, TICKET_DETAIL_COLUMNS } = await import('../report/details.js');
-  const rows = ticketDetails(read, options);
+  const { details, DETAIL_COLUMNS } = await import('../report/details.js');
+  const rows = details(read, options);
   const render = await import('../render/details.js');
-  const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(TICKET_DETAIL_COLUMNS, rows) : render.renderDetailsCsv(TICKET_DETAIL_COLUMNS, rows);
+  const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(DETAIL_COLUMNS, rows) : render.renderDetailsCsv(DETAIL_COLUMNS, rows);
   await (await import('./write-output.js')).writeOutputFile(path, content, inputNames);
 }
 

@@ -14,7 +14,7 @@ export async function renderDetailsXlsx(columns: readonly string[], rows: readon
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'support-metrics';
   workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
-  const sheet = workbook.addWorksheet('Tickets', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet('Rows', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...columns]).font = { bold: true };
   for (const row of rows) sheet.addRow([...row]);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };

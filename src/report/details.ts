@@ -3,11 +3,14 @@ import { passes } from '../metrics/threshold.js';
 import { Zone } from '../read/zone.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { DEFAULT_REPEAT_WINDOW_DAYS, withRepeatFlags, type ReportInput, type ReportOptions } from './build.js';
-import { REPEAT_FLAGS } from './registry.js';
+import { REPEAT_FLAGS, surveyRows } from './registry.js';
 import { rowsInWindow } from './window.js';
 
-/** The drill-down's columns (`--details`), one row per ticket in the window. */
-export const TICKET_DETAIL_COLUMNS = ['file', 'line', 'id', 'created_at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'breached'] as const;
+/**
+ * The drill-down's columns (`--details`): a row per ticket in the window (`kind` ticket) and per survey answer (`kind`
+ * csat, nps or ces: its ticket's id, the answer as written and its score on the settled scale).
+ */
+export const DETAIL_COLUMNS = ['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached'] as const;
 
 export type DetailCell = string | number | null;
 
@@ -18,7 +21,11 @@ export type DetailCell = string | number | null;
  * rows add up to the report: as many as the ticket volume, FRT values as FRT's count, `frt` breaches as the count
  * outside the target.
  */
-export function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
+export function details(input: ReportInput, options: ReportOptions): DetailCell[][] {
+  return [...ticketDetails(input, options), ...surveyDetails(input, options)];
+}
+
+function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
   const zone = new Zone(options.timezone);
   const tickets = input.datasets.find((d) => d.kind === 'tickets');
   if (tickets === undefined) return [];
@@ -53,6 +60,7 @@ export function ticketDetails(input: ReportInput, options: ReportOptions): Detai
     }
     const flag = d.texts[REPEAT_FLAGS]?.codes[row];
     out.push([
+      'ticket',
       input.inputs[d.inputOfRow[row]!]?.file ?? null,
       d.lineOfRow[row]!,
       keyOf(d, row),
@@ -67,8 +75,35 @@ export function ticketDetails(input: ReportInput, options: ReportOptions): Detai
       number(art?.[row]),
       flag === undefined ? null : flag === 1 ? 'repeat' : flag === 2 ? 'no customer' : 'first',
       number(d.numbers.reopens?.[row]),
+      null,
+      null,
       breached.join(' '),
     ]);
+  }
+  return out;
+}
+
+/** A row per survey answer in the window (a response answering CSAT and NPS gives two), with its ticket's keys. */
+function surveyDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
+  const surveys = input.datasets.find((d) => d.kind === 'surveys');
+  if (surveys === undefined) return [];
+  const rows = rowsInWindow(surveys.numbers.responded_at!, options.since, options.until);
+  const d: Dataset = rows === null ? surveys : datasetRows(surveys, rows);
+  const text = (field: string, row: number) => {
+    const column = d.texts[field];
+    return column === undefined ? null : column.values[column.codes[row]!] || null;
+  };
+  const out: DetailCell[][] = [];
+  for (const survey of ['csat', 'nps', 'ces'] as const) {
+    const answers = surveyRows(d, survey);
+    if (answers === null) continue;
+    for (let row = 0; row < d.rows; row++) {
+      const written = answers.written(row);
+      if (written === '') continue;
+      const at = new Date(d.numbers.responded_at![row]!).toISOString();
+      const where = [input.inputs[d.inputOfRow[row]!]?.file ?? null, d.lineOfRow[row]!, keyOf(d, row) ?? text('ticket_id', row), at];
+      out.push([survey, ...where, text('channel', row), text('agent', row), text('team', row), text('priority', row), text('category', row), null, null, null, null, null, written, number(answers.scores[row]), '']);
+    }
   }
   return out;
 }

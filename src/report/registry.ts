@@ -344,3 +344,15 @@ export function datasetFor(metric: (typeof METRICS)[number], datasets: readonly 
   const { kind, field } = metric.fallback;
   return datasets.find((d) => d.kind === kind && d.texts[field] !== undefined);
 }
+
+/**
+ * One survey's answers of a survey data set, row by row, as the metrics read them (on the scale settled over the whole
+ * data set): each row's score (NaN = none or a binary rating) and the answer as written. Null without that survey.
+ * For the drill-down (--details).
+ */
+export function surveyRows(dataset: Dataset, survey: SurveyKind): { scores: Float64Array; written: (row: number) => string } | null {
+  const found = surveyColumn(dataset.texts, survey);
+  const read = surveyAnswers(dataset, survey);
+  if (found === null || read === null) return null;
+  return { scores: read.answers.scores, written: (row) => found.column.values[found.column.codes[row]!] ?? '' };
+}

@@ -20,8 +20,8 @@ describe('--details: the rows behind the numbers (issue #14)', () => {
     const report = run(['--details', path]);
     const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');
     const columns = head!.split(',');
-    expect(columns).toEqual(['file', 'line', 'id', 'created_at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'breached']);
-    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c])));
+    expect(columns).toEqual(['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached']);
+    const rows = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c]))).filter((r) => r.kind === 'ticket');
     const m = report.metrics;
     expect(rows).toHaveLength(m.ticket_volume.value);
     const answered = rows.filter((r) => r.frt_seconds !== '');
@@ -40,11 +40,26 @@ describe('--details: the rows behind the numbers (issue #14)', () => {
     const report = run(['--since', '2026-11-03', '--details', path]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(path));
-    const sheet = workbook.getWorksheet('Tickets')!;
+    const sheet = workbook.getWorksheet('Rows')!;
+    // The tickets' inline Good/Bad ratings are no survey file: ticket rows only.
     expect(sheet.rowCount - 1).toBe(report.metrics.ticket_volume.value);
-    expect(sheet.getRow(2).getCell(3).value).toBe(1004);
+    expect(sheet.getRow(2).getCell(4).value).toBe(1004);
     const bad = runBin(['report', 'fixtures/zendesk-tickets.csv', '--details', join(dir, 'rows.txt')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^support-metrics: --details .* \.csv or \.xlsx/);
+  });
+
+  it('a row per survey answer too, with the ticket it answers and its score: as many as CSAT satisfied counts', () => {
+    const path = join(dir, 'answers.csv');
+    const result = runBin(['report', 'fixtures/surveys.csv', 'fixtures/zendesk-tickets.csv', '--tz', 'UTC', '--details', path, '--format', 'json', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');
+    const columns = head!.split(',');
+    const csat = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c]))).filter((r) => r.kind === 'csat');
+    expect(csat).toHaveLength(report.metrics.csat_satisfied.details.responses);
+    // Mean of the scores listed = the report's CSAT.
+    const scores = csat.map((r) => Number(r.score));
+    expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeCloseTo(report.metrics.csat.value, 12);
   });
 });

@@ -98,6 +98,11 @@ export async function generate(out, rows, { layout = 'zendesk', encoding = 'utf-
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [out, n, ...rest] = process.argv.slice(2);
+  // `--help` is no file name (it once became one).
+  if (out === undefined || out.startsWith('-') || !(Number(n) > 0)) {
+    console.error('usage: node bench/generate-zendesk.js OUT.csv ROWS [--layout zendesk|bitrix24] [--encoding utf-8|windows-1251] [--delimiter C] [--seed N]');
+    process.exit(2);
+  }
   const opts = {};
   for (let i = 0; i < rest.length; i += 2) opts[rest[i].replace(/^--/, '')] = rest[i + 1];
   await generate(out, Number(n), opts);

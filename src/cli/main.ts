@@ -18,8 +18,9 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .version('0.1.0')
     .exitOverride()
     // Every error starts the same way, option errors too: `support-metrics: unknown option '--bogus'`.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`support-metrics: ${text.replace(/^error: /, '')}`) })
-    .showHelpAfterError('(run with --help for usage)');
+    // One line, as every other error: the hint to --help on it, not under it.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`support-metrics: ${text.replace(/^error: /, '').trimEnd()} (run with --help for usage)\n`) })
+    .showHelpAfterError(false);
 
   withReadOptions(
     program

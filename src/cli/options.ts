@@ -1,3 +1,4 @@
+import { resolve as resolvePath } from 'node:path';
 import { loadConfig, type Config } from './config-file.js';
 import type { Target } from '../targets/profiles.js';
 import { namedWindow } from './window-option.js';
@@ -289,6 +290,12 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
   const out = raw.out === STDOUT ? undefined : raw.out;
   if (raw.rejects === STDOUT && out === undefined) {
     throw new UsageError('--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
+  }
+  // Two outputs into one file: the second would overwrite the first without a word.
+  const outputs = [['--out', out], ['--details', raw.details], ['--rejects', raw.rejects === STDOUT ? undefined : raw.rejects]].filter((o): o is [string, string] => o[1] !== undefined);
+  for (const [i, [option, path]] of outputs.entries()) {
+    const same = outputs.slice(i + 1).find(([, other]) => resolvePath(other) === resolvePath(path));
+    if (same !== undefined) throw new UsageError(`${option} and ${same[0]} both name ${path}; give each its own file`);
   }
   if (PROFILES[raw.benchmark] === undefined) throw new UsageError(`--benchmark ${JSON.stringify(raw.benchmark)} is not a profile; profiles: ${Object.keys(PROFILES).join(', ')}`);
   return {

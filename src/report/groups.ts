@@ -18,8 +18,9 @@ export function groupDatasets(datasets: readonly Dataset[], field: GroupField, o
   // Each code's key (trimmed text, or (none)); the keys sorted, (none) last and always there; each row's slot by its code.
   const keyOfCode = grouped.map((d) => d.texts[field]?.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim())) ?? []);
   const all = [...new Set(keyOfCode.flat()).add(NO_KEY)].sort((a, b) => (a === NO_KEY ? 1 : b === NO_KEY ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  // A scoped target's group takes every spelling of its key, case aside (`Max` and `max`), as its target applies to both.
   const keys = only === undefined ? all : all.filter((key) => key.toLowerCase() === only.toLowerCase()).slice(0, 1);
-  const slotOfKey = new Map(keys.map((key, k) => [key, k]));
+  const slotOfKey = new Map(only === undefined ? keys.map((key, k) => [key, k]) : all.filter((key) => key.toLowerCase() === only.toLowerCase()).map((key) => [key, 0]));
   const slots = grouped.map((d, i) => {
     const column = d.texts[field];
     const slotOfRow = new Int32Array(d.rows).fill(slotOfKey.get(NO_KEY) ?? -1);

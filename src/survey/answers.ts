@@ -42,9 +42,9 @@ export function readSettledAnswers(column: ScoreColumn, settled: AnswerScale): S
 }
 
 /**
- * readSettledAnswers of every slice of the rows (groups, periods), from one pass that counts each slice's answers per
- * distinct answer. A slice's scores come grouped by answer, not in row order: the survey metrics count and add them,
- * which the order does not change. Its off-scale rows are listed only when the settled scale has an answer off it.
+ * readSettledAnswers of every slice of the rows (groups, periods): a pass that counts each slice's answers per
+ * distinct answer, and one that lays each slice's scores out in row order (without the rows that have none). Its
+ * off-scale rows are listed only when the settled scale has an answer off it.
  */
 export function readSettledSlices(column: ScoreColumn, settled: AnswerScale, { slotOfRow, slices }: Slicing): SurveyAnswers[] {
   const kinds = settled.verdicts.length;
@@ -54,23 +54,29 @@ export function readSettledSlices(column: ScoreColumn, settled: AnswerScale, { s
     const j = slotOfRow[row]!;
     if (j >= 0) counts[j * kinds + codes[row]!]!++;
   }
+  const valueOf = Float64Array.from(settled.verdicts, (v) => (v.kind === 'score' ? v.value : Number.NaN));
+  const slicesScores = Array.from({ length: slices }, (_, j) => {
+    let scored = 0;
+    for (let code = 0; code < kinds; code++) if (valueOf[code] === valueOf[code]) scored += counts[j * kinds + code]!;
+    return new Float64Array(scored);
+  });
+  // The scores in row order, as the slice read alone has them: a mean of decimals (2.7, 1.3 …) added in another order
+  // can differ in its last bit and turn a met target into a miss.
+  const filled = new Uint32Array(slices);
+  for (let row = 0; row < codes.length; row++) {
+    const j = slotOfRow[row]!;
+    const v = valueOf[codes[row]!]!;
+    if (j >= 0 && v === v) slicesScores[j]![filled[j]!++] = v;
+  }
   const offRows = rowsOffScale(codes, settled.verdicts);
   return Array.from({ length: slices }, (_, j) => {
-    const count = (code: number) => counts[j * kinds + code]!;
-    let scored = 0;
     let satisfied = 0;
     let unsatisfied = 0;
     settled.verdicts.forEach((v, code) => {
-      if (v.kind === 'score') scored += count(code);
-      else if (v.kind === 'binary') (v.satisfied ? (satisfied += count(code)) : (unsatisfied += count(code)));
-    });
-    const scores = new Float64Array(scored);
-    let at = 0;
-    settled.verdicts.forEach((v, code) => {
-      if (v.kind === 'score') scores.fill(v.value, at, (at += count(code)));
+      if (v.kind === 'binary') (v.satisfied ? (satisfied += counts[j * kinds + code]!) : (unsatisfied += counts[j * kinds + code]!));
     });
     const offScale = offRows.filter((row) => slotOfRow[row] === j);
-    return { scores, binary: { satisfied, responses: satisfied + unsatisfied }, offScale, scale: settled.scale, assumed: settled.assumed };
+    return { scores: slicesScores[j]!, binary: { satisfied, responses: satisfied + unsatisfied }, offScale, scale: settled.scale, assumed: settled.assumed };
   });
 }
 

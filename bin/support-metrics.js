@@ -11,6 +11,6 @@ const { main } = await import('../dist/bundle/main.js');
 mark('cli imported');
 const color = Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
 const write = (stream) => (text) => stream.write(text);
-process.exitCode = await main(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr), color });
+process.exitCode = await main(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr), color, stderrIsTerminal: Boolean(process.stderr.isTTY) });
 discardEarlyWorker();
 mark('done');

@@ -12,6 +12,8 @@ import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
 import { describeWindow } from '../render/format-value.js';
 import { mark } from '../timing.js';
+import { progressBar, showsProgress } from './progress-bar.js';
+import type { ProgressSink } from '../datasets/plan.js';
 import { STDOUT, type OutputFormat, type ReadCliOptions, type ReportOptions } from './options.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
@@ -22,11 +24,14 @@ export interface CommandIo {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal that should get colour. */
   color: boolean;
+  /** Whether stderr is a terminal (a progress bar may be drawn there). */
+  stderrIsTerminal?: boolean;
 }
 
 /** Reads the inputs as the CLI options say, parsing the fields in `fields`. */
-export function readInputs(options: ReadCliOptions, fields: 'all' | readonly string[]): Promise<ReadResult> {
+export function readInputs(options: ReadCliOptions, fields: 'all' | readonly string[], progress?: ProgressSink): Promise<ReadResult> {
   return readDatasets(options.inputs, {
+    progress,
     zone: options.zone,
     zoneGiven: options.zoneGiven,
     encoding: options.encoding,
@@ -47,7 +52,13 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   // Grouping fields are read too (as text codes), and only when asked for.
   // The drill-down shows every group key of a ticket: read them all then.
   const groupFields = options.details === undefined ? options.by : GROUP_FIELDS;
-  const read = await readInputs(options, [...fieldsNeeded(), ...groupFields, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)]);
+  const bar = showsProgress(io.stderrIsTerminal === true, options.quiet, process.env) ? progressBar(io.stderr, () => performance.now()) : undefined;
+  let read: ReadResult;
+  try {
+    read = await readInputs(options, [...fieldsNeeded(), ...groupFields, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)], bar);
+  } finally {
+    bar?.finish();
+  }
   mark('inputs read');
   const inputNames = options.inputs.map((i) => i.name);
   if (!options.quiet) for (const note of [...options.notes, ...read.notes, ...unusedInputs(read)]) io.stderr(`support-metrics: note: ${note}\n`);

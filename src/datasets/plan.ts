@@ -44,6 +44,15 @@ export interface ReadOptions {
   currency?: string | undefined;
   /** Survey scales given with --scale (the others are detected from the answers). */
   scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>> | undefined;
+  /** Where the readers of a CSV file count their bytes and records, for a progress bar (the CLI's, on a terminal). */
+  progress?: ProgressSink | undefined;
+}
+
+/** The progress bar's side of ReadProgress: the shared counters, told of each file before it is read. */
+export interface ProgressSink {
+  counters: Float64Array;
+  startFile(label: string, bytes: number): void;
+  tick(): void;
 }
 
 /** One mapped column and how it is read. */

@@ -15,8 +15,9 @@ import { joinSurveysToTickets } from './join-tickets.js';
 import { withOneCurrency, withoutTotalRows, withRowCurrencies } from './currency.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
-import { planFile, type ColumnPlan, type FilePlan, type ReadOptions } from './plan.js';
+import { planFile, type ColumnPlan, type FilePlan, type ProgressSink, type ReadOptions } from './plan.js';
 import { readCsvPart, readSheetPart } from './read-part.js';
+import { MAIN_SLOT } from '../read/progress.js';
 import { Rejections, sortRejections } from './rejections.js';
 import { findRepeatedIds } from './row-ids.js';
 import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
@@ -53,7 +54,8 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       const planned = await planFile(input, inputIndex, kinds, options);
       notes.push(...planned.notes);
       warnings.push(...planned.warnings);
-      files.push({ plan: planned.plan, parts: await readFileParts(planned.plan, input, planned.source, helper) });
+      options.progress?.startFile(input.label, input.size);
+      files.push({ plan: planned.plan, parts: await readFileParts(planned.plan, input, planned.source, helper, options.progress) });
     } finally {
       void helper?.terminate();
     }
@@ -109,21 +111,22 @@ async function splittable(input: InputFile, options: ReadOptions): Promise<boole
 }
 
 /** The parts of one file, in order, with line numbers made absolute. */
-async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSource | null, helper: Worker | null): Promise<DatasetPart[]> {
+async function readFileParts(plan: FilePlan, input: InputFile, source: SheetSource | null, helper: Worker | null, sink?: ProgressSink): Promise<DatasetPart[]> {
   if (source !== null) return [await readSheetPart(plan, source)];
+  const progress = sink === undefined ? undefined : { counters: sink.counters, slot: MAIN_SLOT, tick: () => sink.tick() };
   const whole: CsvRange = { start: plan.bomLength, end: null, firstLine: 1, skipThroughLine: plan.headerLine };
   const split = helper !== null && isAsciiCompatible(plan.encoding!) ? await findRecordBoundary(plan as { path: string; delimiter: string }, plan.bomLength + Math.floor((input.size - plan.bomLength) / 2), plan.width) : null;
-  if (helper === null || split === null) return [(await readCsvPart(plan, whole)).part];
+  if (helper === null || split === null) return [(await readCsvPart(plan, whole, null, undefined, progress)).part];
 
   // Both halves write into shared columns (shared-output.ts), sized from the records' mean size near each half.
   const firstReader = new RowReader(plan);
   const output = await sharedOutput(plan, input.size, split, firstReader);
   // The worker gets its range first: the first half below reads synchronously and holds this thread until done.
   // A worker that fails (out of memory, killed) costs only the speed-up: the file is then read in one pass.
-  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }, output?.[1] ?? null).catch(() => null);
-  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }, output?.[0] ?? null, firstReader), secondHalf]);
+  const secondHalf = readPartInWorker(helper, plan, { start: split, end: null, firstLine: 1, skipThroughLine: 0 }, output?.[1] ?? null, sink?.counters).catch(() => null);
+  const [first, second] = await Promise.all([readCsvPart(plan, { ...whole, end: split }, output?.[0] ?? null, firstReader, progress), secondHalf]);
   // The split was a guess: if the first half did not end between records, it fell inside a quoted field.
-  if (second === null || !first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole)).part];
+  if (second === null || !first.end.clean || first.end.nextLine <= plan.headerLine) return [(await readCsvPart(plan, whole, null, undefined, progress)).part];
   const shift = first.end.nextLine - 1;
   for (let i = 0; i < second.part.lineOfRow.length; i++) second.part.lineOfRow[i] = second.part.lineOfRow[i]! + shift;
   for (const r of second.part.rejections) r.line += shift;
@@ -143,7 +146,7 @@ async function sharedOutput(plan: FilePlan, size: number, split: number, reader:
 /** Helpers that failed or exited: a job posted to one would never be answered. */
 const deadHelpers = new WeakSet<Worker>();
 
-function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange, output: SharedOutput | null): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange, output: SharedOutput | null, progress?: Float64Array): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
   return new Promise((resolve, reject) => {
     if (deadHelpers.has(worker)) return reject(new Error('the helper thread is gone'));
     const onError = (error: Error) => reject(error);
@@ -154,7 +157,7 @@ function readPartInWorker(worker: Worker, plan: FilePlan, range: CsvRange, outpu
       if (message.part) resolve({ part: message.part, end: message.end! });
       else reject(new Error(message.error));
     });
-    worker.postMessage({ plan, range, output });
+    worker.postMessage({ plan, range, output, ...(progress === undefined ? {} : { progress }) });
   });
 }
 

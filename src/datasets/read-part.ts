@@ -1,3 +1,4 @@
+import type { ReadProgress } from '../read/progress.js';
 import { streamCsvRange, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
 import type { SheetSource } from '../read/source.js';
 import type { FilePlan } from './plan.js';
@@ -8,10 +9,10 @@ import { mark } from '../timing.js';
  * Reads one byte range of a CSV file (all of it, or one half of a parallel read) into a part; `reader` when the caller
  * built it already (to size the shared output from its columns).
  */
-export async function readCsvPart(plan: FilePlan, range: CsvRange, output: SharedOutput | null = null, reader = new RowReader(plan)): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
+export async function readCsvPart(plan: FilePlan, range: CsvRange, output: SharedOutput | null = null, reader = new RowReader(plan), progress?: ReadProgress): Promise<{ part: DatasetPart; end: CsvRangeEnd }> {
   mark('part start');
   if (output !== null) reader.writeInto(output);
-  const end = await streamCsvRange({ file: plan.file, path: plan.path, gzip: plan.gzip, encoding: plan.encoding!, delimiter: plan.delimiter! }, range, (record) => reader.csvRecord(record));
+  const end = await streamCsvRange({ file: plan.file, path: plan.path, gzip: plan.gzip, encoding: plan.encoding!, delimiter: plan.delimiter! }, range, (record) => reader.csvRecord(record), progress);
   mark('part read');
   return { part: reader.part(), end };
 }

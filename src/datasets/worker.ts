@@ -9,10 +9,12 @@ import type { FilePlan } from './plan.js';
 import type { SharedOutput } from './row-reader.js';
 import { readCsvPart, transferablesOf } from './read-part.js';
 import { mark } from '../timing.js';
+import { WORKER_SLOT } from '../read/progress.js';
 
-parentPort!.once('message', async ({ plan, range, output }: { plan: FilePlan; range: CsvRange; output: SharedOutput | null }) => {
+parentPort!.once('message', async ({ plan, range, output, progress }: { plan: FilePlan; range: CsvRange; output: SharedOutput | null; progress?: Float64Array }) => {
   try {
-    const { part, end } = await readCsvPart(plan, range, output);
+    // Its bytes and records in the shared counters the main thread draws the progress bar from.
+    const { part, end } = await readCsvPart(plan, range, output, undefined, progress === undefined ? undefined : { counters: progress, slot: WORKER_SLOT });
     parentPort!.postMessage({ part, end }, transferablesOf(part));
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -1,3 +1,4 @@
+import type { ReadProgress } from './progress.js';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
@@ -110,14 +111,25 @@ export interface CsvRangeEnd {
  * Streams the records of one byte range. A range that stops before the end of the file must end on a record
  * boundary; `clean` says whether it did (a parallel read checks its speculative split with it).
  */
-export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | 'gzip' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void): Promise<CsvRangeEnd> {
+export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | 'gzip' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void, progress?: ReadProgress): Promise<CsvRangeEnd> {
+  let records = 0;
   const tokenizer = new CsvTokenizer(
     layout.delimiter,
     (record) => {
+      records++;
       if (record.line > range.skipThroughLine) onRecord(record);
     },
     range.firstLine,
   );
+  // After each chunk: the bytes read of this range and the records so far, for the progress bar.
+  let bytesRead = 0;
+  const report = (bytes: number) => {
+    if (progress === undefined) return;
+    bytesRead += bytes;
+    progress.counters[progress.slot] = bytesRead;
+    progress.counters[progress.slot + 1] = records;
+    progress.tick?.();
+  };
   try {
     if (layout.gzip) {
       // A compressed file is one stream from its start: skip the BOM, decode UTF-16 as below.
@@ -132,6 +144,7 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
           if (chunk.length === 0) continue;
         }
         tokenizer.push(decoder === null ? chunk : Buffer.from(decoder.write(chunk), 'utf8'));
+        report((raw as Buffer).length);
       }
       const rest = decoder?.end();
       if (rest) tokenizer.push(Buffer.from(rest, 'utf8'));
@@ -154,6 +167,7 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
           if (got === 0) break;
           position += got;
           tokenizer.push(got === chunk.length ? chunk : chunk.subarray(0, got));
+          report(got);
         }
       } finally {
         closeSync(handle);
@@ -162,7 +176,10 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
       const stream = createReadStream(layout.path, { start: range.start, ...(range.end === null ? {} : { end: range.end - 1 }), highWaterMark: CHUNK_BYTES });
       // UTF-16: transcode to UTF-8 first so the byte tokenizer sees one byte per ASCII character.
       const decoder = iconv.getDecoder(layout.encoding, { stripBOM: false });
-      for await (const chunk of stream) tokenizer.push(Buffer.from(decoder.write(chunk as Buffer), 'utf8'));
+      for await (const chunk of stream) {
+        tokenizer.push(Buffer.from(decoder.write(chunk as Buffer), 'utf8'));
+        report((chunk as Buffer).length);
+      }
       const rest = decoder.end();
       if (rest) tokenizer.push(Buffer.from(rest, 'utf8'));
     }

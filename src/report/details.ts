@@ -4,13 +4,16 @@ import { Zone } from '../read/zone.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { DEFAULT_REPEAT_WINDOW_DAYS, withRepeatFlags, type ReportInput, type ReportOptions } from './build.js';
 import { REPEAT_FLAGS, surveyRows } from './registry.js';
+import { customerDetails } from './finance.js';
 import { rowsInWindow } from './window.js';
 
 /**
  * The drill-down's columns (`--details`): a row per ticket in the window (`kind` ticket) and per survey answer (`kind`
- * csat, nps or ces: its ticket's id, the answer as written and its score on the settled scale).
+ * csat, nps or ces: its ticket's id, the answer as written and its score on the settled scale) and per subscription
+ * customer (`kind` customer: its first start, its MRR at the instant of the report's MRR, whether it was acquired in
+ * the span CAC counts — the rows behind MRR, active customers and acquisitions).
  */
-export const DETAIL_COLUMNS = ['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached'] as const;
+export const DETAIL_COLUMNS = ['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached', 'mrr_at_end', 'acquired'] as const;
 
 export type DetailCell = string | number | null;
 
@@ -22,7 +25,23 @@ export type DetailCell = string | number | null;
  * outside the target.
  */
 export function details(input: ReportInput, options: ReportOptions): DetailCell[][] {
-  return [...ticketDetails(input, options), ...surveyDetails(input, options)];
+  const pad = (row: DetailCell[]) => [...row, null, null];
+  return [...ticketDetails(input, options).map(pad), ...surveyDetails(input, options).map(pad), ...financeDetails(input, options)];
+}
+
+function financeDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
+  return customerDetails(input.datasets, { since: options.since, until: options.until, zone: new Zone(options.timezone) }).map((c) => [
+    'customer',
+    input.inputs[c.inputIndex]?.file ?? null,
+    c.line,
+    c.customer,
+    new Date(c.firstStart).toISOString(),
+    ...Array<DetailCell>(5).fill(null),
+    c.customer,
+    ...Array<DetailCell>(7).fill(null),
+    Math.round(c.mrrAtEnd * 100) / 100,
+    c.acquired ? 'yes' : 'no',
+  ]);
 }
 
 function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {

@@ -325,3 +325,43 @@ function rowsWithoutCurrency(d: Dataset): number {
 function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
+
+/** A subscription customer as the finance metrics see it, for the drill-down (--details). */
+export interface CustomerDetail {
+  /** The customer's code in the subscriptions' customer_id column, and its text. */
+  customer: string;
+  /** Where its first subscription was read (input index and line). */
+  inputIndex: number;
+  line: number;
+  firstStart: number;
+  /** Its MRR at the instant the report's MRR is taken (0 when not active then). */
+  mrrAtEnd: number;
+  /** Whether its first subscription starts in the span CAC counts acquisitions over. */
+  acquired: boolean;
+}
+
+/** Every subscription customer with what the finance metrics count of it: MRR at the end, acquired in the span. */
+export function customerDetails(datasets: readonly Dataset[], window: FinanceWindow): CustomerDetail[] {
+  const subs = datasets.find((d) => d.kind === 'subscriptions');
+  if (subs === undefined || subs.rows === 0) return [];
+  const spend = datasets.find((d) => d.kind === 'spend');
+  const sheet = datasets.find((d) => d.kind === 'finance');
+  const columns = subscriptionColumns(subs);
+  const span = acquisitionSpan(spend, spend === undefined && sheet !== undefined ? sheet : undefined, window);
+  // The instant of the report's MRR (see financeOutcomes): the last instant of the window, else the latest date.
+  const at = window.until === null ? columns.latest : window.until - 1;
+  const byCustomer = new Map<number, CustomerDetail>();
+  const names = subs.texts.customer_id!.values;
+  for (let row = 0; row < subs.rows; row++) {
+    const code = columns.customer[row]!;
+    let known = byCustomer.get(code);
+    if (known === undefined) byCustomer.set(code, (known = { customer: names[code] ?? '', inputIndex: subs.inputOfRow[row]!, line: subs.lineOfRow[row]!, firstStart: Number.POSITIVE_INFINITY, mrrAtEnd: 0, acquired: false }));
+    const start = columns.startedAt[row]!;
+    if (start < known.firstStart) Object.assign(known, { firstStart: start, inputIndex: subs.inputOfRow[row]!, line: subs.lineOfRow[row]! });
+    const end = columns.endedAt[row]!;
+    const revenue = columns.mrr[row]!;
+    if (start <= at && (Number.isNaN(end) || at < end) && !Number.isNaN(revenue)) known.mrrAtEnd += revenue;
+  }
+  for (const c of byCustomer.values()) c.acquired = c.firstStart >= span.since && c.firstStart < span.until;
+  return [...byCustomer.values()];
+}

@@ -20,7 +20,7 @@ describe('--details: the rows behind the numbers (issue #14)', () => {
     const report = run(['--details', path]);
     const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');
     const columns = head!.split(',');
-    expect(columns).toEqual(['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached']);
+    expect(columns).toEqual(['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached', 'mrr_at_end', 'acquired']);
     const rows = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c]))).filter((r) => r.kind === 'ticket');
     const m = report.metrics;
     expect(rows).toHaveLength(m.ticket_volume.value);
@@ -61,5 +61,19 @@ describe('--details: the rows behind the numbers (issue #14)', () => {
     // Mean of the scores listed = the report's CSAT.
     const scores = csat.map((r) => Number(r.score));
     expect(scores.reduce((a, b) => a + b, 0) / scores.length).toBeCloseTo(report.metrics.csat.value, 12);
+  });
+
+  it('a row per subscription customer: their MRR at the end adds up to MRR, those above 0 to the active customers, the acquired to CAC\'s', () => {
+    const path = join(dir, 'customers.csv');
+    const result = runBin(['report', 'fixtures/stripe-subscriptions.csv', 'fixtures/spend-hand-2026.csv', '--since', '2026-02-01', '--until', '2026-06-01', '--details', path, '--format', 'json', '--quiet']);
+    expect(result.code, result.stderr).toBe(0);
+    const m = JSON.parse(result.stdout).metrics;
+    const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');
+    const columns = head!.split(',');
+    const customers = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c]))).filter((r) => r.kind === 'customer');
+    // MRR 477.50 = 99 + 82.50 + 49 + 99 + 99 + 49 over the 6 active customers; 3 acquired Feb–May (Mar 1, Mar 3, Apr 2).
+    expect(customers.reduce((sum, r) => sum + Number(r.mrr_at_end), 0)).toBeCloseTo(m.mrr.value, 9);
+    expect(customers.filter((r) => Number(r.mrr_at_end) > 0)).toHaveLength(m.mrr.details.activeCustomers);
+    expect(customers.filter((r) => r.acquired === 'yes')).toHaveLength(m.cac.details.newCustomers);
   });
 });

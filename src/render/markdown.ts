@@ -41,7 +41,7 @@ function metricTable(metrics: Report['metrics']): string {
   const lines = ['| Metric | Value | Median | p90 | Count | Within target | Target | Status |', '|---|--:|--:|--:|--:|--:|---|---|'];
   for (const metric of Object.values(metrics)) {
     const c = metricCells(metric);
-    lines.push(row([c.label + (c.lowSample ? ' (low sample)' : ''), c.value, c.median, c.p90, c.count, c.withinTarget, c.target, MARKS[c.status]]));
+    lines.push(row([c.label + (c.lowSample ? ' (low sample)' : ''), c.value + (c.reason === null && c.leftOut !== '' ? ` (${c.leftOut})` : ''), c.median, c.p90, c.count, c.withinTarget, c.target, MARKS[c.status]]));
   }
   return lines.join('\n');
 }

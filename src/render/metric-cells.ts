@@ -16,6 +16,8 @@ export interface MetricCells {
   withinTarget: string;
   target: string;
   status: MetricReport['status'];
+  /** Tickets the number leaves out: `2 unanswered` (FRT), `3 unresolved` (ART); '' for none and other metrics. */
+  leftOut: string;
   /** Why there is no value (no-data), else null. */
   reason: string | null;
   lowSample: boolean;
@@ -32,11 +34,20 @@ export function metricCells(metric: MetricReport): MetricCells {
     p90: stats === null ? '' : formatValue(stats.p90, metric.unit),
     count: countOf(metric),
     withinTarget: within,
+    leftOut: leftOutOf(metric),
     target: metric.target?.text ?? '',
     status: metric.status,
     reason,
     lowSample: metric.lowSample === true,
   };
+}
+
+function leftOutOf(metric: MetricReport): string {
+  const d = metric.details as { unanswered?: number | null; unresolved?: number | null };
+  // None left out is nothing to say.
+  if (metric.id === 'frt' && typeof d.unanswered === 'number' && d.unanswered > 0) return `${d.unanswered.toLocaleString('en-US')} unanswered`;
+  if (metric.id === 'art' && typeof d.unresolved === 'number' && d.unresolved > 0) return `${d.unresolved.toLocaleString('en-US')} unresolved`;
+  return '';
 }
 
 /** How many values the number rests on: measured tickets, responses, tickets with a customer, resolved tickets. */

@@ -44,7 +44,7 @@ describe('--format md (issue #14)', () => {
     expect(head[0]).toEqual(['Metric', 'Value', 'Median', 'p90', 'Count', 'Within target', 'Target', 'Status']);
     const frt = head.find((r) => r[0]!.startsWith('First response time'))!;
     // FRT 5, 30, 10 min: mean 15 min = 900 s, not < 900 → missed; 2 of 3 within target.
-    expect(frt).toEqual(['First response time (low sample)', '15m 00s', '10m 00s', '26m 00s', '3', '66.7%', '&lt; 15 min', '❌ missed']);
+    expect(frt).toEqual(['First response time (low sample)', '15m 00s (1 unanswered)', '10m 00s', '26m 00s', '3', '66.7%', '&lt; 15 min', '❌ missed']);
     expect(md).toContain('### &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(md).not.toContain('<script>');
     const max = markdownTable(md, '### Max');

@@ -52,13 +52,18 @@ export function repeatFlags(customer: ArrayLike<number>, category: ArrayLike<num
   const times = new Float64Array(order.length);
   for (let j = 0; j < order.length; j++) times[j] = createdAt[order[j]!]!;
   const span = windowDays * DAY_MS;
+  // One scratch for every key's sort, as large as the largest key's rows: thousands of customers made thousands of
+  // small arrays per run (~80 ms of a million-row report, issue #13).
+  let largest = 0;
+  for (let k = 0; k < keys; k++) largest = Math.max(largest, start[k + 1]! - start[k]!);
+  const scratch = { rows: new Int32Array(largest), times: new Float64Array(largest), packed: new Float64Array(largest) };
   for (let k = 0; k < keys; k++) {
     const from = start[k]!;
     const to = start[k + 1]!;
     if (to - from < 2) continue;
     const rows = order.subarray(from, to);
     const t = times.subarray(from, to);
-    sortByTime(rows, t);
+    sortByTime(rows, t, scratch);
     for (let i = 1; i < rows.length; i++) if (t[i]! - t[i - 1]! <= span) flags[rows[i]!] = REPEAT;
   }
   return flags;
@@ -72,7 +77,7 @@ const LOCAL = 2 ** 20;
  * which is many times faster than a comparator. Rows within one second keep their order: either way one of two such
  * tickets is the repeat of the other, so the counts are the same.
  */
-function sortByTime(rows: Int32Array, times: Float64Array): void {
+function sortByTime(rows: Int32Array, times: Float64Array, scratch: { rows: Int32Array; times: Float64Array; packed: Float64Array }): void {
   let sorted = true;
   let min = times[0]!;
   let max = times[0]!;
@@ -83,8 +88,10 @@ function sortByTime(rows: Int32Array, times: Float64Array): void {
     if (t > max) max = t;
   }
   if (sorted) return;
-  const original = rows.slice();
-  const originalTimes = times.slice();
+  const original = scratch.rows.subarray(0, rows.length);
+  const originalTimes = scratch.times.subarray(0, rows.length);
+  original.set(rows);
+  originalTimes.set(times);
   if (rows.length >= LOCAL || (max - min) / 1000 >= 2 ** 32) {
     const order = Array.from(original.keys()).sort((a, b) => originalTimes[a]! - originalTimes[b]! || a - b);
     order.forEach((i, j) => {
@@ -93,7 +100,7 @@ function sortByTime(rows: Int32Array, times: Float64Array): void {
     });
     return;
   }
-  const packed = new Float64Array(rows.length);
+  const packed = scratch.packed.subarray(0, rows.length);
   for (let i = 0; i < rows.length; i++) packed[i] = Math.floor((originalTimes[i]! - min) / 1000) * LOCAL + i;
   packed.sort();
   for (let j = 0; j < rows.length; j++) {

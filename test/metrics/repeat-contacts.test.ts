@@ -58,3 +58,28 @@ describe('repeat contacts and reopens of every slice at once', () => {
     );
   });
 });
+
+describe('repeatFlags against the definition, row by row', () => {
+  it('a ticket repeats when an earlier ticket of its customer (and category) lies at most the window before; ties by row order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 40 })), { maxLength: 120 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 10 }),
+        (rows, withCategory, windowDays) => {
+          // Times in half days (whole seconds: equal times are ties, broken by row order).
+          const customer = rows.map((r) => r[0]);
+          const category = withCategory ? rows.map((r) => r[1]) : null;
+          const created = rows.map((r) => Date.UTC(2026, 0, 1) + r[2] * 43_200_000);
+          const flags = repeatFlags(customer, category, created, windowDays);
+          rows.forEach((_, i) => {
+            if (customer[i] === 0) return expect(flags[i]).toBe(NO_CUSTOMER);
+            const earlier = rows.some((__, j) => j !== i && customer[j] === customer[i] && (category === null || category[j] === category[i]) && (created[j]! < created[i]! || (created[j] === created[i] && j < i)) && created[i]! - created[j]! <= windowDays * 86_400_000);
+            expect(flags[i]).toBe(earlier ? REPEAT : 0);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

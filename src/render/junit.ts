@@ -1,4 +1,4 @@
-import { metricDefinition } from '../metrics/catalog.js';
+import { metricDataset } from '../report/metric-dataset.js';
 import type { MetricReport, Report } from '../report/model.js';
 import { formatValue } from './format-value.js';
 
@@ -45,7 +45,7 @@ export function renderJunit(report: Report): string {
 
 /** The data set a metric reads, as the suite it belongs to. */
 function suiteOf(id: string): string {
-  return metricDefinition(id).dataset;
+  return metricDataset(id);
 }
 
 /** XML text without characters XML 1.0 forbids (control characters other than tab and line breaks). */

@@ -140,17 +140,18 @@ describe('the other files people call ".xls"', () => {
   it('Freshdesk XML Spreadsheet 2003: cells skipped with ss:Index land in their columns', () => {
     const file = validate(['fixtures/freshdesk-tickets.xls']).json.files[0];
     expect(file).toMatchObject({ format: 'xml2003', sheet: 'Sheet1', kind: 'tickets', rows: 6, accepted: 6, rejected: 0 });
-    expect(file.columns).toContainEqual(column(9, 'created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm], in the default zone (assumed: no --tz)'));
-    expect(file.columns).toContainEqual(column(24, 'customer_id', 'Contact ID', 'text'));
+    expect(file.columns).toContainEqual(column(9, 'created_at', 'Created time', 'YYYY-MM-DD HH:mm:ss[±hhmm], in the default zone (assumed: no --tz)', 'preset'));
+    expect(file.columns).toContainEqual(column(24, 'customer_id', 'Contact ID', 'text', 'preset'));
   });
 
-  it('Freshdesk XML 2003 through the report: generic names (not Zendesk), 00:00:00 beside empty timestamps = none', () => {
+  it('Freshdesk XML 2003 through the report: the freshdesk preset (not Zendesk), 00:00:00 beside empty timestamps = none', () => {
     const result = runBin(['report', 'fixtures/freshdesk-tickets.xls', '--tz', 'UTC', '--format', 'json']);
     const json = JSON.parse(result.stdout);
-    expect(json.inputs[0].preset).toBeNull();
+    expect(json.inputs[0].preset).toBe('freshdesk');
     // Resolved time filled for 1201, 1202, 1205, 1206; 1203 and 1204 have 00:00:00 and no Resolved time
     expect(json.metrics.ticket_volume.details).toEqual({ resolved: 4, unresolved: 2, unanswered: 1 });
-    // First response 00:18:26, 01:05:02, 00:01:20, 00:00:35, 00:04:14 = 1106 + 3902 + 80 + 35 + 254 = 5377 s / 5
+    // Calendar FRT from the timestamps (Initial response − Created: the "(in hrs)" columns are business hours, and in
+    // this file agree with them): 00:18:26, 01:05:02, 00:01:20, 00:00:35, 00:04:14 = 1106 + 3902 + 80 + 35 + 254 = 5377 s / 5
     expect(json.metrics.frt).toMatchObject({ value: 1075.4, details: { count: 5, unanswered: 1 } });
     // Resolution 02:27:18, 27:14:51, 00:06:40, 00:11:59 = 8838 + 98091 + 400 + 719 = 108048 s / 4 = 27012
     expect(json.metrics.art).toMatchObject({ value: 27012, details: { count: 4, unresolved: 2 } });

@@ -19,18 +19,20 @@ function report(args: string[]) {
 describe('a Freshdesk export re-saved by Excel', () => {
   const { json } = report(['fixtures/freshdesk-excel-resave.csv', '--tz', 'Europe/Berlin']);
 
-  it('is not taken for Zendesk (it shares only Status, Priority, Group): generic names, no preset', () => {
-    expect(json.inputs[0].preset).toBeNull();
+  it('is read with the freshdesk preset, not taken for Zendesk (it shares only Status, Priority, Group)', () => {
+    expect(json.inputs[0].preset).toBe('freshdesk');
   });
 
   it('reads its 0:00:00 hour cells beside empty timestamps as none, not zero', () => {
     // Resolved time filled for 1301, 1302, 1305 only: 3 resolved, not 6 (1303, 1304, 1306 have 0:00:00 and no Resolved time)
     expect(json.metrics.ticket_volume.details).toEqual({ resolved: 3, unresolved: 3, unanswered: 2 });
-    // 2:27:18, 27:14:51, 0:06:40 → 8838 + 98091 + 400 = 107329 s / 3
-    expect(json.metrics.art.value).toBeCloseTo(107329 / 3, 6);
+    // Calendar ART from the timestamps, not the business-hours "(in hrs)" cells (2:27:18, 27:14:51, 0:06:40):
+    // Resolved − Created = 9:12→11:40 (8880 s), Nov 2 14:05→Nov 3 17:20 (98100 s), 16:45→16:52 (420 s) → 107400 / 3
+    expect(json.metrics.art.value).toBeCloseTo(107400 / 3, 6);
     expect(json.metrics.art.status).toBe('missed');
-    // 0:18:26, 1:05:02, 0:01:20, 0:00:35 → 1106 + 3902 + 80 + 35 = 5123 s / 4 = 1280.75; 1303 and 1306 unanswered
-    expect(json.metrics.frt).toMatchObject({ value: 1280.75, details: { count: 4, unanswered: 2 } });
+    // Initial response − Created: 19 min, 65 min, 1 min, 1 min → 1140 + 3900 + 60 + 60 = 5160 s / 4 = 1290 (the
+    // business-hours cells said 1280.75); 1303 and 1306 unanswered; every value from the timestamps
+    expect(json.metrics.frt).toMatchObject({ value: 1290, details: { count: 4, unanswered: 2, sources: { exportColumn: 0, timestamps: 4 } } });
   });
 
   it('says that its slash dates never settle day or month', () => {

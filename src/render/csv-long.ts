@@ -1,4 +1,5 @@
 import type { MetricReport, Report } from '../report/model.js';
+import { sampleCount } from './metric-cells.js';
 
 /**
  * The report as one long CSV table (SPEC §7): a row per metric of the headline, of each group and of each period —
@@ -22,7 +23,6 @@ const HEADER = ['metric', 'by', 'key', 'period', 'value', 'unit', 'target', 'sta
 
 function csvRow(metric: MetricReport, by: string, key: string, period: string): string {
   const d = metric.details as Record<string, unknown>;
-  const n = typeof d.count === 'number' ? d.count : typeof d.responses === 'number' ? d.responses : typeof d.tickets === 'number' ? d.tickets : metric.id === 'reopen_rate' ? d.resolved : null;
   const cells = [
     text(metric.id),
     text(by),
@@ -32,7 +32,7 @@ function csvRow(metric: MetricReport, by: string, key: string, period: string): 
     text(metric.unit),
     text(metric.target?.text ?? ''),
     text(metric.status),
-    number(typeof n === 'number' ? n : null),
+    number(sampleCount(metric)),
     number(typeof d.median === 'number' ? d.median : null),
     number(typeof d.p90 === 'number' ? d.p90 : null),
     number(typeof d.withinTarget === 'number' ? d.withinTarget : null),

@@ -50,11 +50,18 @@ function leftOutOf(metric: MetricReport): string {
   return '';
 }
 
-/** How many values the number rests on: measured tickets, responses, tickets with a customer, resolved tickets. */
 function countOf(metric: MetricReport): string {
-  const d = metric.details;
-  const n = 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
+  const n = sampleCount(metric);
   return n === null ? '' : n.toLocaleString('en-US');
+}
+
+/**
+ * How many values the number rests on — measured tickets, responses, tickets with a customer, resolved tickets — or
+ * null for metrics that rest on no count of their own (volume, finance). Every format's count column.
+ */
+export function sampleCount(metric: MetricReport): number | null {
+  const d = metric.details;
+  return 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { MetricReport, Report } from '../report/model.js';
 import { changeCells } from './change-cells.js';
 import { describeWindow } from './format-value.js';
+import { sampleCount } from './metric-cells.js';
 import { withFixedZipDates } from './zip-fixed-dates.js';
 
 /**
@@ -55,7 +56,6 @@ function metricSheet(workbook: ExcelJS.Workbook, name: string, keyHeads: readonl
   sheet.addRow([...keyHeads, ...HEAD]).font = { bold: true };
   for (const { keys, metric } of rows) {
     const d = metric.details as Record<string, unknown>;
-    const count = typeof d.count === 'number' ? d.count : typeof d.responses === 'number' ? d.responses : typeof d.tickets === 'number' ? d.tickets : metric.id === 'reopen_rate' ? d.resolved : null;
     const row = sheet.addRow([
       ...keys,
       metric.label,
@@ -63,7 +63,7 @@ function metricSheet(workbook: ExcelJS.Workbook, name: string, keyHeads: readonl
       metric.unit,
       asCell(typeof d.median === 'number' ? d.median : null, metric.unit),
       asCell(typeof d.p90 === 'number' ? d.p90 : null, metric.unit),
-      count,
+      sampleCount(metric),
       typeof d.withinTarget === 'number' ? d.withinTarget : null,
       metric.target?.text ?? '',
       metric.status,

@@ -51,10 +51,7 @@ function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[]
   const flagged = withRepeatFlags(tickets, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, zone);
   const rows = rowsInWindow(flagged.numbers.created_at!, options.since, options.until);
   const d: Dataset = rows === null ? flagged : datasetRows(flagged, rows);
-  const text = (field: string, row: number) => {
-    const column = d.texts[field];
-    return column === undefined ? null : column.values[column.codes[row]!] ?? null;
-  };
+  const text = (field: string, row: number) => textOf(d, field, row);
   const scopes = scopedGroups(options.benchmark, options.targets);
   const targetOf = (metric: string, row: number): Target | null => {
     // A group's own target first (the chat first response of the industry profiles), as the report's groups use.
@@ -108,10 +105,7 @@ function surveyDetails(input: ReportInput, options: ReportOptions): DetailCell[]
   if (surveys === undefined) return [];
   const rows = rowsInWindow(surveys.numbers.responded_at!, options.since, options.until);
   const d: Dataset = rows === null ? surveys : datasetRows(surveys, rows);
-  const text = (field: string, row: number) => {
-    const column = d.texts[field];
-    return column === undefined ? null : column.values[column.codes[row]!] || null;
-  };
+  const text = (field: string, row: number) => textOf(d, field, row);
   const out: DetailCell[][] = [];
   for (const survey of ['csat', 'nps', 'ces'] as const) {
     const answers = surveyRows(d, survey);
@@ -125,6 +119,12 @@ function surveyDetails(input: ReportInput, options: ReportOptions): DetailCell[]
     }
   }
   return out;
+}
+
+/** A text column's value at a row; null without the column or for an empty cell. */
+function textOf(d: Dataset, field: string, row: number): string | null {
+  const column = d.texts[field];
+  return column === undefined ? null : column.values[column.codes[row]!] || null;
 }
 
 function keyOf(d: Dataset, row: number): string | number | null {

@@ -19,8 +19,9 @@ export function groupDatasets(datasets: readonly Dataset[], field: GroupField, o
   const keyOfCode = grouped.map((d) => d.texts[field]?.values.map((v) => (v.trim() === '' ? NO_KEY : v.trim())) ?? []);
   const all = [...new Set(keyOfCode.flat()).add(NO_KEY)].sort((a, b) => (a === NO_KEY ? 1 : b === NO_KEY ? -1 : a < b ? -1 : a > b ? 1 : 0));
   // A scoped target's group takes every spelling of its key, case aside (`Max` and `max`), as its target applies to both.
-  const keys = only === undefined ? all : all.filter((key) => key.toLowerCase() === only.toLowerCase()).slice(0, 1);
-  const slotOfKey = new Map(only === undefined ? keys.map((key, k) => [key, k]) : all.filter((key) => key.toLowerCase() === only.toLowerCase()).map((key) => [key, 0]));
+  const spellings = only === undefined ? [] : all.filter((key) => key.toLowerCase() === only.toLowerCase());
+  const keys = only === undefined ? all : spellings.slice(0, 1);
+  const slotOfKey = new Map(only === undefined ? keys.map((key, k) => [key, k]) : spellings.map((key) => [key, 0]));
   const slots = grouped.map((d, i) => {
     const column = d.texts[field];
     const slotOfRow = new Int32Array(d.rows).fill(slotOfKey.get(NO_KEY) ?? -1);

@@ -1,5 +1,6 @@
 import { InputError, UsageError } from '../errors.js';
 import type { Preset } from '../presets/index.js';
+import type { ValueShape } from '../presets/preset.js';
 import { durationUnitFromHeader, type DurationUnit } from '../read/duration.js';
 import type { DatasetKind, FieldSpec } from './kind.js';
 import { normaliseHeader } from './normalise-header.js';
@@ -79,6 +80,31 @@ export interface MappingOptions {
   map?: Readonly<Record<string, string>> | undefined;
   /** Fields the file gives otherwise than by a column (`spend.date`: a report's date-range line): not missing. */
   provided?: readonly string[] | undefined;
+  /** A column's sample values (the head of the file), for a preset's `columnsByValue`; without it those are not taken. */
+  samples?: ((index: number) => readonly string[]) | undefined;
+}
+
+/** Whether a value has a shape a preset's `columnsByValue` names. Called on the sample only, never per row. */
+const VALUE_SHAPES: Readonly<Record<ValueShape, (value: string) => boolean>> = {
+  urls: (value) => /^(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+$|^[\p{L}\d-]+(?:\.[\p{L}\d-]+)+\/\S*$/iu.test(value),
+};
+
+/**
+ * The first of a preset's by-value candidates whose filled sample values are none of the shape it excludes (an empty
+ * sample proves nothing: not taken). The others are said in `notes`, so `validate` shows why a column was left out.
+ */
+function columnByValue(headers: readonly string[], rule: NonNullable<Preset['columnsByValue']>[number], used: ReadonlySet<number>, samples: (index: number) => readonly string[], notes: string[]): number {
+  const shaped = VALUE_SHAPES[rule.notOf];
+  for (const spelling of rule.headers) {
+    const index = findHeader(headers, spelling);
+    if (index < 0 || used.has(index)) continue;
+    const filled = samples(index).map((v) => v.trim()).filter((v) => v !== '' && v !== '-');
+    if (filled.length === 0) continue;
+    const example = filled.find(shaped);
+    if (example === undefined) return index;
+    notes.push(`column ${JSON.stringify(headers[index])} holds ${rule.notOf} (${JSON.stringify(example)}), not ${rule.field}: left out`);
+  }
+  return -1;
 }
 
 /**
@@ -139,6 +165,12 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
       const index = findHeader(headers, spelling);
       const spec = fields.find((f) => f.field === field);
       if (index >= 0 && spec !== undefined) add(spec, index, 'preset', preset);
+    }
+    for (const rule of preset.columnsByValue ?? []) {
+      const spec = fields.find((f) => f.field === rule.field);
+      if (spec === undefined || columns.has(rule.field) || options.samples === undefined) continue;
+      const index = columnByValue(headers, rule, used, options.samples, notes);
+      if (index >= 0) add(spec, index, 'preset', preset);
     }
     for (const spelling of preset.ignoreColumns ?? []) {
       const index = findHeader(headers, spelling);

@@ -143,7 +143,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
-  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'] });
+  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'], samples: (index) => table.samples(index) });
   const datedBy = mapping.kind.kind !== 'spend' || mapping.columns.has('date') || range === null ? null : range;
   if (datedBy !== null && 'allTime' in datedBy) {
     throw new InputError({ code: 'INPUT', file, reason: `has no day column and covers "${datedBy.line}": its spend cannot be placed in months`, hint: 'download the report with the Day segment, or for a fixed date range' });

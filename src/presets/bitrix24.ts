@@ -7,7 +7,10 @@ const BINARY_RATING = { '5': 'like', '1': 'dislike', '0': '' };
  * dates in the portal's format (ru `DD.MM.YYYY HH:MI:SS`, en `MM/DD/YYYY H:MI:SS am/pm`) and the portal's time zone
  * (pass --tz, e.g. Europe/Moscow). Re-saved by Russian Excel it is a Windows-1251 `;` CSV.
  * `Ожидание ответа оператора` is the first response in whole seconds without bot time; `0` means unanswered.
- * `Дата закрытия` is preferred to `Дата закрытия оператором` (the first present wins).
+ * `Дата закрытия` is preferred to `Дата закрытия оператором` (the first present wins; the default export has only
+ * the latter). Captions confirmed in imopenlines' lang files (`install/components/bitrix/imopenlines.statistics.detail/
+ * lang/{ru,en}/class.php`) and its excel template, which writes the raw values: dates in the portal's culture format,
+ * the waiting time in seconds (`0` when the agent never answered), the rating 5/1/0, `Да`/`Нет` (`Yes`/`No`) for spam.
  */
 export const bitrix24: Preset = {
   name: 'bitrix24',
@@ -41,6 +44,11 @@ export const bitrix24: Preset = {
     'Дата ответа оператора', 'Agent replied on', 'Ожидание ответа оператора', 'Waiting for agent to respond', 'Дата закрытия оператором',
     'Agent closed on', 'Оценка клиента', 'Rated by clients', 'Спам', 'Сотрудник',
   ],
+  // 2018-era files caption the channel `Источник`/`Source` (imopenlines' OL_STATS_HEADER_SOURCE_TEXT) beside the page
+  // URL, also captioned `Источник`/`Source` (OL_STATS_HEADER_EXTRA_URL): the channel is the one whose values are not URLs.
+  columnsByValue: [{ headers: ['Источник', 'Источник_1', 'Source', 'Source_1'], field: 'channel', notOf: 'urls' }],
+  // `Тип`/`Type` is the conversation's direction (Входящий/Исходящий, Inbound/Outbound), not a ticket category.
+  ignoreColumns: ['Тип', 'Type'],
   units: { 'Ожидание ответа оператора': 'seconds', 'Waiting for agent to respond': 'seconds' },
   zeroMeansNone: ['Ожидание ответа оператора', 'Waiting for agent to respond'],
   // A client's rating is binary: 5 = like, 1 = dislike, 0 = not rated (SPEC §2) — not a 1–5 score.

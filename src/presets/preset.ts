@@ -1,6 +1,9 @@
 import type { KindName } from '../datasets/kind.js';
 import type { DurationUnit } from '../read/duration.js';
 
+/** What a column's values look like, for `columnsByValue`: `urls` — web addresses (`https://…`, `www.…`, `site.ru/page`). */
+export type ValueShape = 'urls';
+
 /**
  * A known export's layout: plain data, matched case-insensitively against a file's header row (SPEC §2).
  * Order matters in `columns`: when two spellings map to one field, the first present wins.
@@ -26,6 +29,12 @@ export interface Preset {
   ignoreColumns?: readonly string[];
   /** What a rating column's codes mean, by header (Bitrix24: `5` like, `1` dislike, `0` no rating). */
   answerLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Columns a field takes only when the column's sample values have the right shape, tried in order after `columns`
+   * for a field still unmapped. Bitrix24 captions the channel `Источник`/`Source` in 2018-era files, and its page-URL
+   * column `Источник`/`Source` too (twice in one file: `Источник`, `Источник_1`): a column of URLs is not a channel.
+   */
+  columnsByValue?: readonly { headers: readonly string[]; field: string; notOf: ValueShape }[];
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

@@ -29,6 +29,22 @@ describe('header mapping', () => {
     expect(m.skipRules).toEqual([{ index: 6, values: ['да'], reason: 'spam' }]);
   });
 
+  it('Bitrix24 `Источник`: the channel is the column whose sample values are not URLs, wherever it stands (issue #15)', () => {
+    // A 2018-era file: the page URL first, the channel second (the reader named the repeat `Источник_1`).
+    const headers = ['№', 'Источник', 'Источник_1', 'Дата создания', 'Дата ответа оператора', 'Сотрудник', 'Тип'];
+    const samples: Record<number, string[]> = { 1: ['https://site.ru/dostavka/', '', 'site.ru/kontakty'], 2: ['Онлайн-чат', 'Telegram', 'ВКонтакте'] };
+    const m = map(headers, { samples: (i: number) => samples[i] ?? [] });
+    expect(m.columns.get('channel')).toMatchObject({ header: 'Источник_1', index: 2, via: 'preset' });
+    expect(m.notes).toEqual(['column "Источник" holds urls ("https://site.ru/dostavka/"), not channel: left out']);
+    // `Тип` is the direction (Входящий/Исходящий): not taken for the category by the generic `тип` alias.
+    expect(m.columns.has('category')).toBe(false);
+    // Only URLs (a later file's `Источник` beside no `Канал`): no channel rather than a channel of pages.
+    const urlsOnly = map(['№', 'Источник', 'Дата создания', 'Дата ответа оператора', 'Сотрудник'], { samples: () => ['https://site.ru/', 'www.site.ru/help'] });
+    expect(urlsOnly.columns.has('channel')).toBe(false);
+    // Without sample values (a library caller mapping headers alone) the column is not taken on trust.
+    expect(map(headers).columns.has('channel')).toBe(false);
+  });
+
   it('falls back to generic English and Russian aliases, units from the header', () => {
     const m = map(['Ticket ID', 'Дата создания', 'Дата первого ответа', 'Time to close (seconds)']);
     expect(m.preset).toBeNull();

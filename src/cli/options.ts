@@ -371,12 +371,13 @@ const DATE_FORMATS: Record<string, TimestampFormat> = {
   'dd.mm.yyyy': 'dmy-dotted',
   'mm/dd/yyyy': 'mdy-slash', 'm/d/y': 'mdy-slash', 'mdy': 'mdy-slash',
   'dd/mm/yyyy': 'dmy-slash', 'd/m/y': 'dmy-slash', 'dmy': 'dmy-slash',
+  'dd/mmm/yy': 'dmy-month-abbr', 'dd/mmm/yyyy': 'dmy-month-abbr',
   unix: 'unix-s', 'unix-s': 'unix-s', 'unix-ms': 'unix-ms',
 };
 
 function parseDateFormat(text: string): TimestampFormat {
   const format = DATE_FORMATS[text.trim().toLowerCase()];
-  if (format === undefined) throw new UsageError(`--date-format ${JSON.stringify(text)} is not known; use ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s or unix-ms`);
+  if (format === undefined) throw new UsageError(`--date-format ${JSON.stringify(text)} is not known; use ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, DD/MMM/YY, unix-s or unix-ms`);
   return format;
 }
 

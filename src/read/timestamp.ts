@@ -1,3 +1,4 @@
+import { monthNameTable, type MonthName } from './month-names.js';
 import type { Zone } from './zone.js';
 
 /**
@@ -5,10 +6,12 @@ import type { Zone } from './zone.js';
  * - `iso`: `2026-11-02T14:05:09Z`, `2026-11-02 14:05:09 +0100`, `2026-11-02 14:05`, `2026-11-02`, fractions, `+01:00`
  * - `dmy-dotted`: `02.11.2026 14:05:09`, `02.11.2026 14:05`, `02.11.2026` (Bitrix24 ru, Russian Excel)
  * - `mdy-slash` / `dmy-slash`: `11/02/2026 2:05:09 pm`, `12/25/25 20:18`, `02/11/2026 14:05` (resolved per column)
+ * - `dmy-month-abbr`: `18/jul/26 9:10 AM`, `18/Jul/2026 21:10`, `18/juil./26 9:10 a. m.` (Jira's `dd/MMM/yy h:mm a`,
+ *   month names in the user's language: read/month-names.ts)
  * - `unix-s` / `unix-ms`: epoch seconds or milliseconds
  * A value without an offset is wall-clock time in the given zone (`--tz`).
  */
-export type TimestampFormat = 'iso' | 'dmy-dotted' | 'mdy-slash' | 'dmy-slash' | 'month-name' | 'unix-s' | 'unix-ms';
+export type TimestampFormat = 'iso' | 'dmy-dotted' | 'mdy-slash' | 'dmy-slash' | 'month-name' | 'dmy-month-abbr' | 'unix-s' | 'unix-ms';
 
 /** Parses bytes [start, end) to epoch milliseconds; NaN when the value is not in the format; UNSET for "no time". */
 export type TimestampParser = (bytes: Uint8Array, start: number, end: number) => number;
@@ -16,7 +19,7 @@ export type TimestampParser = (bytes: Uint8Array, start: number, end: number) =>
 /** Zendesk full exports write `1900-01-01 00:00:00` for a time that was never set (SPEC §3): it means empty. */
 export const UNSET = Number.NEGATIVE_INFINITY;
 
-export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['iso', 'dmy-dotted', 'mdy-slash', 'dmy-slash', 'month-name', 'unix-s', 'unix-ms'];
+export const TIMESTAMP_FORMATS: readonly TimestampFormat[] = ['iso', 'dmy-dotted', 'mdy-slash', 'dmy-slash', 'month-name', 'dmy-month-abbr', 'unix-s', 'unix-ms'];
 
 /** How a format looks, for error messages and `--date-format`. */
 export const TIMESTAMP_FORMAT_LABELS: Record<TimestampFormat, string> = {
@@ -25,6 +28,7 @@ export const TIMESTAMP_FORMAT_LABELS: Record<TimestampFormat, string> = {
   'mdy-slash': 'MM/DD/YYYY h:mm[:ss] [AM/PM]',
   'dmy-slash': 'DD/MM/YYYY HH:mm[:ss]',
   'month-name': 'Thu, 5 Feb 2026 / Feb 5, 2026 [HH:mm]',
+  'dmy-month-abbr': 'DD/MMM/YY h:mm [AM/PM] (month names en, es, pt, fr, de, it, ru)',
   'unix-s': 'Unix seconds',
   'unix-ms': 'Unix milliseconds',
 };
@@ -292,6 +296,8 @@ export function timestampParser(format: TimestampFormat, zone: Zone): TimestampP
     case 'month-name':
       // Google Ads' `Thu, 5 Feb 2026`, `Feb 5, 2026`, `5 February 2026`: few rows (a report per day), read as text.
       return (bytes, s, e) => parseMonthName(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', s, e), zone);
+    case 'dmy-month-abbr':
+      return (bytes, s, e) => parseDayMonthAbbr(bytes, s, e, zone, clock, cursor, span);
     case 'unix-s':
     case 'unix-ms': {
       const scale = format === 'unix-s' ? 1000 : 1;
@@ -324,6 +330,71 @@ export function timestampParser(format: TimestampFormat, zone: Zone): TimestampP
       };
     }
   }
+}
+
+let monthNames: readonly (readonly MonthName[])[] | undefined;
+
+/** The month a name at [s, e) spells (ASCII case folded), or -1: a bucket of a few names by first byte, no allocation. */
+function monthAt(bytes: Uint8Array, s: number, e: number): number {
+  monthNames ??= monthNameTable();
+  const b = bytes[s]!;
+  for (const name of monthNames[b >= 0x41 && b <= 0x5a ? b | 0x20 : b]!) {
+    if (name.bytes.length !== e - s) continue;
+    let i = 0;
+    for (; i < e - s; i++) {
+      const c = bytes[s + i]!;
+      if ((c >= 0x41 && c <= 0x5a ? c | 0x20 : c) !== name.bytes[i]) break;
+    }
+    if (i === e - s) return name.month;
+  }
+  return -1;
+}
+
+/**
+ * `18/jul/26 9:10 AM` — day, month name, two- or four-digit year (Jira's `dd/MMM/yy`), `/` `-` or a space between,
+ * then a clock of 12 hours with AM/PM (also Spanish `a. m.`/`p. m.`) or of 24. Only columns whose sample is in this
+ * format get this parser.
+ */
+function parseDayMonthAbbr(bytes: Uint8Array, s: number, e: number, zone: Zone, clock: Clock, cursor: { pos: number }, span: { start: number; end: number }): number {
+  trim(bytes, s, e, span);
+  s = span.start;
+  e = span.end;
+  const day = readDigits(bytes, s, e, 2, cursor);
+  const sep = bytes[cursor.pos];
+  if (day < 0 || (sep !== 0x2f && sep !== 0x2d && sep !== SPACE)) return Number.NaN;
+  const nameStart = cursor.pos + 1;
+  let nameEnd = nameStart;
+  while (nameEnd < e && bytes[nameEnd] !== sep && nameEnd - nameStart < 16) nameEnd++;
+  if (nameEnd >= e || nameEnd === nameStart) return Number.NaN;
+  const month = monthAt(bytes, nameStart, bytes[nameEnd - 1] === 0x2e ? nameEnd - 1 : nameEnd);
+  if (month < 0) return Number.NaN;
+  const yearStart = nameEnd + 1;
+  let year = readDigits(bytes, yearStart, e, 4, cursor);
+  const yearDigits = cursor.pos - yearStart;
+  if (yearDigits === 2) year += 2000;
+  else if (yearDigits !== 4) return Number.NaN;
+  // `a. m.` / `p. m.` (Spanish, Portuguese locales) at the end: read here, the clock before it as 24-hour digits.
+  let end = e;
+  let meridiem = 0;
+  if (end - cursor.pos > 5 && (bytes[end - 1] === 0x2e || (bytes[end - 1]! | 0x20) === 0x6d)) {
+    let p = end - 1;
+    if (bytes[p] === 0x2e) p--;
+    if ((bytes[p]! | 0x20) === 0x6d && bytes[p - 1] !== undefined) {
+      let q = p - 1;
+      while (q > cursor.pos && (bytes[q] === SPACE || bytes[q] === 0x2e)) q--;
+      const m = bytes[q]! | 0x20;
+      if (q < p - 1 && (m === 0x61 || m === 0x70) && bytes[q - 1] === SPACE) {
+        meridiem = m === 0x70 ? 2 : 1;
+        end = q - 1;
+      }
+    }
+  }
+  if (!readClock(bytes, cursor.pos, end, meridiem === 0, clock, cursor)) return Number.NaN;
+  if (meridiem !== 0) {
+    if (clock.hour < 1 || clock.hour > 12) return Number.NaN;
+    clock.hour = (clock.hour % 12) + (meridiem === 2 ? 12 : 0);
+  }
+  return assemble(zone, year, month, day, clock.hour, clock.minute, clock.second, clock.ms, clock.offsetMinutes);
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

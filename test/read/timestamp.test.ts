@@ -97,3 +97,42 @@ describe('dates with month names (Google Ads reports)', () => {
     expect(detectTimestampFormat(['Thu, 5 Feb 2026', 'Fri, 6 Feb 2026'], UTC)?.format).toBe('month-name');
   });
 });
+
+describe('Jira dates: dd/MMM/yy h:mm a with the month in the user language (issue #15)', () => {
+  const jira = (text: string, zone = UTC) => parseTimestampText(text, 'dmy-month-abbr', zone);
+
+  it('reads Spanish and English month names, 12-hour clocks, two- and four-digit years', () => {
+    expect(jira('18/jul/26 9:10 AM')).toBe(iso('2026-07-18T09:10:00Z'));
+    expect(jira('18/Jul/26 9:10 AM')).toBe(iso('2026-07-18T09:10:00Z'));
+    expect(jira('15/Jul/26 11:48 PM')).toBe(iso('2026-07-15T23:48:00Z'));
+    // 12 AM is midnight, 12 PM noon
+    expect(jira('01/ene/27 12:05 AM')).toBe(iso('2027-01-01T00:05:00Z'));
+    expect(jira('01/dic/26 12:05 PM')).toBe(iso('2026-12-01T12:05:00Z'));
+    expect(jira('3/ago/2026 14:30')).toBe(iso('2026-08-03T14:30:00Z'));
+    expect(jira('18/jul/26 9:10 p. m.')).toBe(iso('2026-07-18T21:10:00Z'));
+    expect(jira('18/jul/26 9:10 a.m.')).toBe(iso('2026-07-18T09:10:00Z'));
+    expect(jira('18/jul/26')).toBe(iso('2026-07-18T00:00:00Z'));
+  });
+
+  it('reads Portuguese, French, German, Italian and Russian abbreviations, with a dot or a capital', () => {
+    expect(jira('05/fev/26 10:00 AM')).toBe(iso('2026-02-05T10:00:00Z'));
+    expect(jira('05/out/26 10:00 AM')).toBe(iso('2026-10-05T10:00:00Z'));
+    expect(jira('05/juil./26 10:00')).toBe(iso('2026-07-05T10:00:00Z'));
+    expect(jira('05/févr./26 10:00')).toBe(iso('2026-02-05T10:00:00Z'));
+    expect(jira('05/Mär/26 10:00')).toBe(iso('2026-03-05T10:00:00Z'));
+    expect(jira('05/Okt/26 10:00')).toBe(iso('2026-10-05T10:00:00Z'));
+    expect(jira('05/giu/26 10:00')).toBe(iso('2026-06-05T10:00:00Z'));
+    expect(jira('05/июл./26 10:00')).toBe(iso('2026-07-05T10:00:00Z'));
+    expect(jira('05/Нояб/26 10:00')).toBe(iso('2026-11-05T10:00:00Z'));
+  });
+
+  it('refuses what is not a date: an unknown month, a day past the month, 13 PM', () => {
+    for (const text of ['18/xyz/26 9:10 AM', '31/jun/26 9:10 AM', '18/jul/26 13:10 PM', '18/jul/6 9:10', 'jul/18/26', '']) expect(jira(text)).toBeNaN();
+  });
+
+  it('is read in --tz (Jira writes the user profile zone, no offset) and detected from a column sample', () => {
+    // 9:10 in Madrid in July (CEST, +02:00) is 07:10 UTC
+    expect(jira('18/jul/26 9:10 AM', new Zone('Europe/Madrid'))).toBe(iso('2026-07-18T07:10:00Z'));
+    expect(detectTimestampFormat(['18/jul/26 9:02 AM', '17/jul/26 4:31 PM', ''], UTC)).toEqual({ format: 'dmy-month-abbr', ambiguousSlash: false });
+  });
+});

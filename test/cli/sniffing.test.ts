@@ -27,15 +27,15 @@ describe('Jira exports: delimiter and header row', () => {
     for (const rejection of file.rejections.first) expect([2, 12, 20, 26, 30, 35]).toContain(rejection.line);
   });
 
-  it('report --delimiter ",": the Spanish header (no known column name) is the header, not the first row with "Medium"', () => {
-    const result = runBin(['report', 'fixtures/jira-issues-es.csv', '--delimiter', ',', '--format', 'json']);
-    // Nothing maps without --map, and the message lists the real header row for the user to map from.
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('headers found: "Resumen", "Clave de incidencia", "ID de la incidencia", "ID principal", "Tipo de Incidencia", "Estado"');
-    expect(result.stderr).toContain('(67 in all)');
-    expect(result.stderr).not.toContain('SUP-106');
-    expect(result.stderr).not.toContain('Medium');
+  it('report --delimiter ",": the Spanish header is the header, not the first row with "Medium" (read by the jira preset)', () => {
+    const result = runBin(['report', 'fixtures/jira-issues-es.csv', '--delimiter', ',', '--tz', 'Europe/Madrid', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const input = JSON.parse(result.stdout).inputs[0];
+    // Header on line 1 (67 names), so the ids and dates come from the Spanish columns, never from a data row.
+    expect(input).toMatchObject({ preset: 'jira', headerLine: 1, rows: 6, accepted: 6 });
+    expect(input.columns.length + input.unusedHeaders.length).toBe(67);
+    expect(input.columns.find((c: { field: string }) => c.field === 'id')).toMatchObject({ header: 'Clave de incidencia', column: 2 });
+    expect(input.unusedHeaders).not.toContain('Medium');
   });
 
   it('validate --delimiter "," with the Spanish names mapped: header on line 1, 6 rows', () => {

@@ -45,6 +45,18 @@ describe('header mapping', () => {
     expect(map(headers).columns.has('channel')).toBe(false);
   });
 
+  it('Jira: chosen by its own spellings; its SLA columns (time left against the goal) are never FRT/ART (issue #15)', () => {
+    // A "current fields" export: without the preset, the generic `Time to resolution` alias would read the SLA cells
+    // (`2:30`, `-1:15`) as a resolution time.
+    const m = map(['Issue key', 'Issue Type', 'Summary', 'Reporter', 'Created', 'Resolved', 'Time to first response', 'Time to resolution', 'Resolution']);
+    expect(m.preset?.name).toBe('jira');
+    expect(m.columns.has('resolution_minutes')).toBe(false);
+    expect(m.columns.has('first_response_minutes')).toBe(false);
+    expect([m.columns.get('resolved_at')?.header, m.columns.get('customer_id')?.header, m.columns.get('category')?.header]).toEqual(['Resolved', 'Reporter', 'Issue Type']);
+    // One Jira spelling alone is no evidence: a hand-made sheet with an `Issue key` column is read generically.
+    expect(map(['Issue key', 'Created', 'Resolved']).preset).toBeNull();
+  });
+
   it('falls back to generic English and Russian aliases, units from the header', () => {
     const m = map(['Ticket ID', 'Дата создания', 'Дата первого ответа', 'Time to close (seconds)']);
     expect(m.preset).toBeNull();

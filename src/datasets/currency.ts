@@ -24,10 +24,21 @@ export function currencyCode(text: string): string {
   return NAMES.get(key) ?? key.toUpperCase();
 }
 
+/**
+ * Currency names as exports write them. Bitrix24 CRM writes the currency's full name in the portal's language
+ * (`CCrmCurrency::GetCurrencyName`: ru `Рубль`, `Доллар США`, `Евро`, `Гривна`, `Белорусский рубль`, `Тенге`; en
+ * `Russian Ruble`, `US Dollar`, `Euro` …). A whole cell is matched, so `Белорусский рубль` is BYN, not RUB.
+ */
 const NAMES = new Map<string, string>([
-  ['рубль', 'RUB'], ['руб', 'RUB'], ['руб.', 'RUB'], ['₽', 'RUB'], ['российский рубль', 'RUB'],
-  ['доллар сша', 'USD'], ['доллар', 'USD'], ['us$', 'USD'], ['us dollar', 'USD'],
-  ['евро', 'EUR'], ['€', 'EUR'], ['euro', 'EUR'], ['£', 'GBP'],
+  ['рубль', 'RUB'], ['руб', 'RUB'], ['руб.', 'RUB'], ['₽', 'RUB'], ['российский рубль', 'RUB'], ['рубли', 'RUB'], ['рублей', 'RUB'],
+  ['russian ruble', 'RUB'], ['russian rouble', 'RUB'], ['ruble', 'RUB'], ['rouble', 'RUB'],
+  ['доллар сша', 'USD'], ['доллар', 'USD'], ['us$', 'USD'], ['us dollar', 'USD'], ['u.s. dollar', 'USD'],
+  ['евро', 'EUR'], ['€', 'EUR'], ['euro', 'EUR'],
+  ['£', 'GBP'], ['фунт стерлингов', 'GBP'], ['british pound', 'GBP'], ['pound sterling', 'GBP'],
+  ['гривна', 'UAH'], ['украинская гривна', 'UAH'], ['hryvnia', 'UAH'], ['₴', 'UAH'],
+  ['белорусский рубль', 'BYN'], ['belarusian ruble', 'BYN'],
+  ['тенге', 'KZT'], ['казахстанский тенге', 'KZT'], ['tenge', 'KZT'], ['₸', 'KZT'],
+  ['юань', 'CNY'], ['китайский юань', 'CNY'], ['yuan', 'CNY'],
 ]);
 
 /**

@@ -1,6 +1,6 @@
 import type { SurveyScale } from '../survey/scale.js';
 import { InputError } from '../errors.js';
-import { PRESETS, type Preset } from '../presets/index.js';
+import { NOT_DATA_SETS, PRESETS, type Preset } from '../presets/index.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
 import { fieldText } from '../read/csv-tokenizer.js';
 import { detectContentFormat, readInputHead, type InputFile } from '../read/input.js';
@@ -143,6 +143,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
+  if (kinds.length > 1 && options.preset === undefined) refuseNotADataSet(file, table.headers);
   const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'], samples: (index) => table.samples(index) });
   const datedBy = mapping.kind.kind !== 'spend' || mapping.columns.has('date') || range === null ? null : range;
   if (datedBy !== null && 'allTime' in datedBy) {
@@ -240,6 +241,19 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     warnings,
     source,
   };
+}
+
+/**
+ * A known export that is none of the kinds (two of its distinctive spellings, as presets are chosen): an InputError
+ * saying what it is and what to do, instead of a kind its generic aliases happen to fit. Only when the kind is
+ * detected: `--subscriptions FILE` reads it as asked.
+ */
+function refuseNotADataSet(file: string, headers: readonly string[]): void {
+  const lower = new Set(headers.map((h) => h.toLowerCase()));
+  for (const known of NOT_DATA_SETS) {
+    const found = known.evidence.filter((h) => lower.has(h.toLowerCase()));
+    if (found.length >= 2) throw new InputError({ code: 'UNKNOWN_KIND', file, reason: `${known.reason} (headers ${found.map((h) => JSON.stringify(h)).join(', ')})`, hint: known.hint });
+  }
 }
 
 /** The head of a file as the planner needs it, whatever its format. */

@@ -1,5 +1,6 @@
 import { bitrix24 } from './bitrix24.js';
-import type { Preset } from './preset.js';
+import type { NotADataSet, Preset } from './preset.js';
+import { bitrix24Deals } from './bitrix24-crm.js';
 import { googleAds, metaAds, tiktokAds } from './ad-platforms.js';
 import { stripe } from './stripe.js';
 import { surveymonkey } from './surveymonkey.js';
@@ -7,10 +8,13 @@ import { zendesk } from './zendesk.js';
 import { freshdesk } from './freshdesk.js';
 import { jira } from './jira.js';
 
-export type { Preset } from './preset.js';
+export type { NotADataSet, Preset } from './preset.js';
 
 /** Every known export, in the order ties are broken. */
 export const PRESETS: readonly Preset[] = [zendesk, freshdesk, bitrix24, jira, surveymonkey, stripe, googleAds, metaAds, tiktokAds];
+
+/** Known exports that are none of the kinds: refused with why when the kind is detected (preset.ts NotADataSet). */
+export const NOT_DATA_SETS: readonly NotADataSet[] = [bitrix24Deals];
 
 export function presetNamed(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name.toLowerCase());

@@ -38,3 +38,17 @@ export interface Preset {
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }
+
+/**
+ * A known export that is none of the five kinds (Bitrix24 CRM deals): recognised by two or more of its `evidence`
+ * spellings when the kind is detected, and refused with `reason` and `hint` — rather than read as the kind whose
+ * generic aliases happen to fit (a deals export has `ID` and `Дата создания`, so it would pass for tickets).
+ * Naming the kind (`--subscriptions FILE`) reads it as that kind all the same.
+ */
+export interface NotADataSet {
+  name: string;
+  description: string;
+  evidence: readonly string[];
+  reason: string;
+  hint: string;
+}

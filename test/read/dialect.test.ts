@@ -83,11 +83,13 @@ describe('sniffDelimiter: whole records', () => {
 });
 
 describe('findHeaderRow: the row whose cells look like names', () => {
-  it('Jira in Spanish with --delimiter ",": no header cell is a known name, and the data rows hold "Medium"', () => {
+  it('Jira in Spanish with --delimiter ",": the header of Spanish names, not the data row holding "Medium"', () => {
     const jira = fixture('jira-issues-es.csv');
     const records = parseHead(jira, ',');
-    // The first data row names one known column by its value `Medium`; the header names none.
-    expect(scoreHeader(records[0]!.cells)).toBe(0);
+    // The first data row names one known column by its value `Medium`; the header names 11 by the jira preset's
+    // Spanish spellings (Clave de incidencia, Tipo de incidencia, Estado, Prioridad, Persona asignada, Informador,
+    // Creada, Resuelta and three `Campo personalizado (…)`), none by the generic aliases.
+    expect(scoreHeader(records[0]!.cells)).toBe(11);
     expect(records[1]!.cells).toContain('Medium');
     expect(scoreHeader(records[1]!.cells)).toBe(1);
     const header = findHeaderRow(records, scoreHeader)!;
@@ -103,7 +105,8 @@ describe('findHeaderRow: the row whose cells look like names', () => {
   });
 
   it('a row of numbers, dates and repeated values is not a header, whatever aliases it matches', () => {
-    const records = parseHead('Asunto,Estado,Prioridad,Canal,Creada\nLogin fails,Open,High,Medium,2026-11-02 10:00\nRefund,Open,Low,Medium,2026-11-03 09:30\n', ',');
+    // Italian names no preset or alias knows (the Spanish ones are the jira preset's since issue #15).
+    const records = parseHead('Oggetto,Stato,Priorità,Mezzo,Creata il\nLogin fails,Open,High,Medium,2026-11-02 10:00\nRefund,Open,Low,Medium,2026-11-03 09:30\n', ',');
     // Each data row names one known column by its value `Medium` (a `channel` alias); the header names none.
     expect(records.map((r) => scoreHeader(r.cells))).toEqual([0, 1, 1]);
     expect(findHeaderRow(records, scoreHeader)!.line).toBe(1);

@@ -14,7 +14,7 @@ import type { ValuePlan } from './column-readers.js';
 import { chooseKind } from './detect-kind.js';
 import { dateRangeLine } from '../read/date-range-line.js';
 import type { DatasetKind, KindName } from './kind.js';
-import { headerScorer, type MappedVia } from './mapping.js';
+import { headerScorer, type MappedVia, type MappingAttempt } from './mapping.js';
 
 
 /** How the engine reads files: options normalised once at the edge (the CLI), then trusted. */
@@ -143,7 +143,13 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
-  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'] });
+  const mappingOptions = { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'] };
+  let mapping = chooseKind(file, table.headers, kinds, PRESETS, mappingOptions);
+  const byValues = mapping.preset === null && options.preset === undefined ? presetByValues(mapping, table) : null;
+  if (byValues !== null) {
+    mapping = chooseKind(file, table.headers, [mapping.kind], PRESETS, { ...mappingOptions, preset: byValues.preset });
+    mapping.guesses.push(byValues.guess);
+  }
   const datedBy = mapping.kind.kind !== 'spend' || mapping.columns.has('date') || range === null ? null : range;
   if (datedBy !== null && 'allTime' in datedBy) {
     throw new InputError({ code: 'INPUT', file, reason: `has no day column and covers "${datedBy.line}": its spend cannot be placed in months`, hint: 'download the report with the Day segment, or for a fixed date range' });
@@ -240,6 +246,24 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     warnings,
     source,
   };
+}
+
+/**
+ * A preset whose `valueEvidence` the file's first rows show (every filled value of the column among the export's own
+ * codes), for a file no header chose a preset for; null when none fits.
+ */
+function presetByValues(mapping: MappingAttempt, table: Table): { preset: Preset; guess: string } | null {
+  for (const preset of PRESETS) {
+    const evidence = preset.valueEvidence;
+    if (preset.kind !== mapping.kind.kind || evidence === undefined) continue;
+    const column = mapping.columns.get(evidence.field);
+    if (column === undefined) continue;
+    const values = table.samples(column.index).map((v) => v.trim()).filter((v) => v !== '');
+    if (values.length < evidence.min || !values.every((v) => evidence.values.includes(v))) continue;
+    const seen = [...new Set(values)].slice(0, 6).map((v) => JSON.stringify(v)).join(', ');
+    return { preset, guess: `read with the ${preset.name} preset: its ${JSON.stringify(column.header)} holds only that export's codes (${seen}); pass --preset if it is another export` };
+  }
+  return null;
 }
 
 /** The head of a file as the planner needs it, whatever its format. */

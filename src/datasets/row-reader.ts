@@ -34,6 +34,8 @@ export interface PartRejection {
 export interface DatasetPart {
   rows: number;
   skipped: number;
+  /** Of `skipped`, the rows each of the plan's skip rules took (by rule). */
+  skippedByRule: number[];
   rejections: PartRejection[];
   /** Instants, dates, months (epoch ms), durations (s) and numbers, by field; NaN = empty. */
   numbers: Record<string, Float64Array>;
@@ -130,6 +132,7 @@ export class RowReader {
   private readonly rejections: PartRejection[] = [];
   private rows = 0;
   private skipped = 0;
+  private skippedByRule: number[];
   private sharedFrom: number | null = null;
 
   constructor(plan: FilePlan) {
@@ -201,6 +204,7 @@ export class RowReader {
       .filter((group) => group.every((field) => slotOf(field) >= 0 || codeOf(field) >= 0))
       .map((group) => ({ fields: [...group], slots: group.map(slotOf).filter((k) => k >= 0), codes: group.map(codeOf).filter((k) => k >= 0) }));
     this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
+    this.skippedByRule = plan.skipRules.map(() => 0);
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
     this.summaryKeyIndex = summaryKey?.index ?? -1;
     // Without a key or time column (a report dated by its range line) a Total row would pass every check: looked for first.
@@ -210,9 +214,12 @@ export class RowReader {
   /** One CSV record (valid only during the call). */
   csvRecord(record: CsvRecord): void {
     this.rows++;
-    for (const rule of this.skipRules) {
+    const skipRules = this.skipRules;
+    for (let r = 0; r < skipRules.length; r++) {
+      const rule = skipRules[r]!;
       if (rule.index < record.fieldCount && matchesAny(record.bytes, record.starts[rule.index]!, record.ends[rule.index]!, rule.encoded)) {
         this.skipped++;
+        this.skippedByRule[r]!++;
         return;
       }
     }
@@ -262,9 +269,11 @@ export class RowReader {
     this.rows++;
     this.currentRecord = null;
     this.currentCells = cells;
-    for (const rule of this.skipRules) {
+    for (let r = 0; r < this.skipRules.length; r++) {
+      const rule = this.skipRules[r]!;
       if (rule.lower.includes(cellText(cells[rule.index] ?? null).trim().toLowerCase())) {
         this.skipped++;
+        this.skippedByRule[r]!++;
         return;
       }
     }
@@ -454,7 +463,7 @@ export class RowReader {
     }
     const texts: Record<string, TextColumn> = {};
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
-    return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
+    return { rows: this.rows, skipped: this.skipped, skippedByRule: this.skippedByRule, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
   }
 }
 

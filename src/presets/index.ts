@@ -6,11 +6,12 @@ import { surveymonkey } from './surveymonkey.js';
 import { zendesk } from './zendesk.js';
 import { freshdesk } from './freshdesk.js';
 import { intercom } from './intercom.js';
+import { liveagent } from './liveagent.js';
 
 export type { Preset } from './preset.js';
 
 /** Every known export, in the order ties are broken. */
-export const PRESETS: readonly Preset[] = [zendesk, freshdesk, intercom, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds];
+export const PRESETS: readonly Preset[] = [zendesk, freshdesk, intercom, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds, liveagent];
 
 export function presetNamed(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name.toLowerCase());

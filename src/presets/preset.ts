@@ -26,6 +26,12 @@ export interface Preset {
   ignoreColumns?: readonly string[];
   /** What a rating column's codes mean, by header (Bitrix24: `5` like, `1` dislike, `0` no rating). */
   answerLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * Values that only this export writes in a column (LiveAgent's one-letter ticket statuses): a file read without a
+   * preset whose column of `field` holds nothing else in its first rows (at least `min` of them filled) is read with
+   * this preset, and a warning says why. For exports whose column names are too plain to be evidence.
+   */
+  valueEvidence?: { field: string; values: readonly string[]; min: number };
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

@@ -110,6 +110,8 @@ export interface FilePlan {
    */
   datedBy: { line: string; since: number; until: number } | null;
   skipRules: { index: number; values: string[]; reason: string }[];
+  /** The preset's footer-line beginnings (Preset.footerLines): rows starting so are skipped like summary rows. */
+  footerLines?: string[];
 }
 
 /** What planning found beside the plan: notes for the user. */
@@ -241,6 +243,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       columns,
       datedBy: datedBy as { line: string; since: number; until: number } | null,
       skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
+      ...(mapping.preset?.footerLines === undefined ? {} : { footerLines: [...mapping.preset.footerLines] }),
     },
     notes,
     warnings,

@@ -63,6 +63,12 @@ export interface SharedOutput {
  */
 const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)(?![\p{L}\p{N}])/iu;
 
+/** SUMMARY_ROW or a line beginning with one of a preset's footer spellings (`Timezone:`), case aside. */
+function footerRow(beginnings: readonly string[]): RegExp {
+  const escaped = beginnings.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${SUMMARY_ROW.source}|^\\s*(?:${escaped.join('|')})`, 'iu');
+}
+
 /** A scalar field of the zod record and how it is filled per row. */
 interface ScalarSlot {
   field: string;
@@ -125,6 +131,8 @@ export class RowReader {
   private readonly check: RowCheck;
   private readonly skipRules: { index: number; encoded: Buffer[]; lower: string[] }[];
   private readonly summaryKeyIndex: number;
+  /** SUMMARY_ROW, or with the preset's footer lines as well (compiled once). */
+  private readonly summaryRow: RegExp;
   private readonly summaryFirst: boolean;
   private readonly numericIds = new Float64Column();
   private readonly textIds: string[] = [];
@@ -207,6 +215,7 @@ export class RowReader {
     this.skippedByRule = plan.skipRules.map(() => 0);
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
     this.summaryKeyIndex = summaryKey?.index ?? -1;
+    this.summaryRow = plan.footerLines === undefined || plan.footerLines.length === 0 ? SUMMARY_ROW : footerRow(plan.footerLines);
     // Without a key or time column (a report dated by its range line) a Total row would pass every check: looked for first.
     this.summaryFirst = this.summaryKeyIndex < 0 && plan.datedBy !== null && plan.datedBy !== undefined;
   }
@@ -414,7 +423,7 @@ export class RowReader {
   private isSummaryRow(cells: RowCells): boolean {
     let first = 0;
     while (first < cells.count && cells.isEmpty(first)) first++;
-    if (first >= cells.count || !SUMMARY_ROW.test(cells.text(first))) return false;
+    if (first >= cells.count || !this.summaryRow.test(cells.text(first))) return false;
     const key = this.summaryKeyIndex;
     return key < 0 || first === key || key >= cells.count || cells.isEmpty(key);
   }

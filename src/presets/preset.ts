@@ -32,6 +32,11 @@ export interface Preset {
    * this preset, and a warning says why. For exports whose column names are too plain to be evidence.
    */
   valueEvidence?: { field: string; values: readonly string[]; min: number };
+  /**
+   * How the export's own lines after the data begin (Zammad's `Timezone: Europe/Berlin` footer): such a row, holding
+   * no valid record, is skipped and counted like a `Total` row, never rejected.
+   */
+  footerLines?: readonly string[];
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

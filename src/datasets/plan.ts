@@ -1,6 +1,7 @@
 import type { SurveyScale } from '../survey/scale.js';
 import { InputError } from '../errors.js';
 import { PRESETS, type Preset } from '../presets/index.js';
+import { aggregateReportOf } from '../presets/aggregate-reports.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
 import { fieldText } from '../read/csv-tokenizer.js';
 import { detectContentFormat, readInputHead, type InputFile } from '../read/input.js';
@@ -145,6 +146,16 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
+  // A report of averages per agent/inbox/team is no data set: refused, never read as tickets (unless --map insists).
+  const aggregate = options.map === undefined || Object.keys(options.map).length === 0 ? aggregateReportOf(table.headers) : undefined;
+  if (aggregate !== undefined) {
+    throw new InputError({
+      code: 'AGGREGATE_REPORT',
+      file,
+      reason: `is a ${aggregate.vendor} ${aggregate.report}: one row of averages per group (${aggregate.headers.slice(1).map((h) => JSON.stringify(h)).join(', ')}), not one row per conversation, and averages of groups cannot give FRT, ART or CSAT`,
+      hint: aggregate.instead,
+    });
+  }
   const mappingOptions = { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'] };
   let mapping = chooseKind(file, table.headers, kinds, PRESETS, mappingOptions);
   const byValues = mapping.preset === null && options.preset === undefined ? presetByValues(mapping, table) : null;

@@ -8,11 +8,12 @@ import { freshdesk } from './freshdesk.js';
 import { intercom } from './intercom.js';
 import { liveagent } from './liveagent.js';
 import { zammad } from './zammad.js';
+import { chatwoot } from './chatwoot.js';
 
 export type { Preset } from './preset.js';
 
 /** Every known export, in the order ties are broken. */
-export const PRESETS: readonly Preset[] = [zendesk, freshdesk, intercom, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds, liveagent, zammad];
+export const PRESETS: readonly Preset[] = [zendesk, freshdesk, intercom, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds, liveagent, zammad, chatwoot];
 
 export function presetNamed(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name.toLowerCase());

@@ -227,7 +227,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   warnings.push(...settleSlashOrder(file, columns, undecidedSlash));
   const named = (headers: string[]) => headers.map((h) => JSON.stringify(h)).join(', ');
   if (unzoned.length > 0) {
-    warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in`);
+    warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in${mapping.preset?.zoneWhere === undefined ? '' : ` (${mapping.preset.zoneWhere})`}`);
   }
   // Only durations between timestamps (tickets' FRT and ART) suffer from whole days; a subscription's start date is fine.
   if (dateOnly.length > 0 && (kind.elapsed ?? []).length > 0) {

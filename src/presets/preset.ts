@@ -37,6 +37,8 @@ export interface Preset {
    * no valid record, is skipped and counted like a `Total` row, never rejected.
    */
   footerLines?: readonly string[];
+  /** Where the export names the zone of its times written without an offset, for the warning that asks for --tz. */
+  zoneWhere?: string;
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

@@ -34,4 +34,5 @@ export const zammad: Preset = {
   ],
   // The footer's label is translated into the exporting user's locale (Translation.translate(locale, 'Timezone')).
   footerLines: ['Timezone:', 'Zeitzone:'],
+  zoneWhere: 'Zammad names it in the sheet\'s last line, "Timezone: …"',
 };

@@ -104,7 +104,7 @@ describe('Zammad reporting export (preset zammad)', () => {
     const { json, stderr } = report([file, '--since', '2026-11-02T07:30:00Z']);
     // Read as UTC, 08:00 is after 07:30Z: all four — hence the warning
     expect(json.metrics.ticket_volume.value).toBe(4);
-    expect(stderr).toContain('"Created At", "First Response At", "Closed At" carry no zone and none was given; read as UTC — pass --tz');
+    expect(stderr).toContain('"Created At", "First Response At", "Closed At" carry no zone and none was given; read as UTC — pass --tz with the zone the export was made in (Zammad names it in the sheet\'s last line, "Timezone: …")');
   });
 
   it('Owner, Group and Create Channel group the report; the system user "-" is no agent', async () => {

@@ -5,7 +5,7 @@ import { stripe } from './stripe.js';
 import { surveymonkey } from './surveymonkey.js';
 import { zendesk } from './zendesk.js';
 import { freshdesk } from './freshdesk.js';
-import { intercom } from './intercom.js';
+import { intercom, intercomCsat } from './intercom.js';
 import { liveagent } from './liveagent.js';
 import { zammad } from './zammad.js';
 import { chatwoot } from './chatwoot.js';
@@ -13,7 +13,7 @@ import { chatwoot } from './chatwoot.js';
 export type { Preset } from './preset.js';
 
 /** Every known export, in the order ties are broken. */
-export const PRESETS: readonly Preset[] = [zendesk, freshdesk, intercom, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds, liveagent, zammad, chatwoot];
+export const PRESETS: readonly Preset[] = [zendesk, freshdesk, intercom, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds, liveagent, zammad, chatwoot, intercomCsat];
 
 export function presetNamed(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name.toLowerCase());

@@ -35,3 +35,24 @@ export const intercom: Preset = {
     'Teammate currently assigned', 'Team currently assigned', 'Last teammate rating', 'Current conversation state', 'Time to close (seconds)',
   ],
 };
+
+/**
+ * Intercom's conversation-ratings (CSAT) export beside it (SPEC §2): `Conversation ID` names the rated conversation
+ * (so a rating takes its teammate, team and channel from the conversations file), `Updated at (<Zone>)` is when it
+ * was rated, in the zone its header names; `Conversation rating` is 1–5.
+ */
+export const intercomCsat: Preset = {
+  name: 'intercom-csat',
+  kind: 'surveys',
+  description: 'Intercom conversation ratings (CSAT) export',
+  columns: [
+    ['Conversation ID', 'ticket_id'],
+    ['Updated at (<Zone>)', 'responded_at'],
+    ['Conversation rating', 'csat'],
+    ['Conversation rating remark', 'comment'],
+    ['Rating remark', 'comment'],
+    ['Teammate', 'agent'],
+    ['Last teammate rated', 'agent'],
+  ],
+  evidence: ['Conversation rating', 'Conversation rating remark', 'Rating remark', 'Agent rated type', 'Last teammate rated', 'Updated at (<Zone>)'],
+};

@@ -90,7 +90,7 @@ describe('Intercom conversations export (preset intercom)', () => {
     const result = runBin(['report', FIXTURE, 'fixtures/intercom-csat.csv', '--since', '2026-11-02', '--until', '2026-11-05', '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(json.inputs.map((i: { kind: string; preset: string | null }) => [i.kind, i.preset])).toEqual([['tickets', 'intercom'], ['surveys', null]]);
+    expect(json.inputs.map((i: { kind: string; preset: string | null }) => [i.kind, i.preset])).toEqual([['tickets', 'intercom'], ['surveys', 'intercom-csat']]);
     // Survey ratings updated 11-01 23:30 NY (04:30Z 11-02) 5, 11-02 4, 11-03 1, 11-04 5 (11-05 12:00 NY is out): 15/4
     expect(json.metrics.csat.value).toBe(3.75);
     expect(json.metrics.csat.details.responses).toBe(4);

@@ -107,6 +107,13 @@ describe('Zammad reporting export (preset zammad)', () => {
     expect(stderr).toContain('"Created At", "First Response At", "Closed At" carry no zone and none was given; read as UTC — pass --tz with the zone the export was made in (Zammad names it in the sheet\'s last line, "Timezone: …")');
   });
 
+  it('the shipped sample fixtures/zammad-tickets.xls (the same tickets) reads the same', () => {
+    const { json } = report(['fixtures/zammad-tickets.xls', '--tz', 'Europe/Berlin']);
+    expect(json.inputs[0]).toMatchObject({ format: 'xlsx', preset: 'zammad', headerLine: 3, rows: 5, accepted: 4, skipped: 1, rejected: 0 });
+    // as above: FRT 58620/3 = 19540 s, ART 77400/3 = 25800 s
+    expect([json.metrics.frt.value, json.metrics.art.value]).toEqual([19540, 25800]);
+  });
+
   it('Owner, Group and Create Channel group the report; the system user "-" is no agent', async () => {
     const { json } = report([await zammadDownload(), '--tz', 'Europe/Berlin', '--by', 'agent,team,channel']);
     const keys = (by: string) => json.groups.filter((g: { by: string }) => g.by === by).map((g: { key: string }) => g.key).sort();

@@ -17,6 +17,7 @@ export type InputErrorCode =
   | 'MISSING_COLUMN'
   | 'UNKNOWN_KIND'
   | 'AMBIGUOUS_KIND'
+  | 'AGGREGATE_REPORT'
   | 'MAP_HEADER_NOT_FOUND'
   | 'NO_VALID_ROWS'
   | 'STRICT_REJECTED'

@@ -67,7 +67,7 @@ function describe(f: FileValidation): string {
   const width = Math.max(...f.columns.map((c) => c.field.length));
   for (const c of f.columns) lines.push(`    ${c.field.padEnd(width)}  ← column ${c.column} ${JSON.stringify(c.header)} (${c.via}), ${c.format}`);
   if (f.unusedHeaders.length > 0) lines.push(`  not used: ${f.unusedHeaders.map((h) => JSON.stringify(h)).join(', ')}`);
-  for (const rule of f.skipRows) lines.push(`  skips rows whose ${JSON.stringify(rule.header)} is ${rule.values.map((v) => JSON.stringify(v)).join(' or ')} (${rule.reason})`);
+  for (const rule of f.skipRows) lines.push(`  skips rows whose ${JSON.stringify(rule.header)} is ${rule.values.map((v) => JSON.stringify(v)).join(' or ')} (${rule.reason}): ${rule.skipped} row${rule.skipped === 1 ? '' : 's'}`);
   lines.push(`  rows ${f.rows}: ${f.accepted} accepted, ${f.rejected} rejected, ${f.skipped} skipped, ${f.merged} merged`);
   for (const note of f.notes) lines.push(`  note: ${note}`);
   for (const warning of f.warnings) lines.push(`  warning: ${warning}`);

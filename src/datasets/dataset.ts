@@ -84,7 +84,7 @@ export interface InputSummary {
   /** Headers no field was mapped from (ignored). */
   unusedHeaders: string[];
   /** Rows skipped by the preset's rules (Bitrix24 spam): the column, the values, why. */
-  skipRows: { header: string; values: string[]; reason: string }[];
+  skipRows: { header: string; values: string[]; reason: string; skipped: number }[];
   /** A report without a day column, dated by its date-range line: every row covers [since, until) (ISO instants). */
   datedBy?: { line: string; since: string; until: string };
 }

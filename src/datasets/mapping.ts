@@ -5,6 +5,7 @@ import { durationUnitFromHeader, type DurationUnit } from '../read/duration.js';
 import type { DatasetKind, FieldSpec } from './kind.js';
 import { normaliseHeader } from './normalise-header.js';
 import { plainHeader } from '../read/plain-header.js';
+import { zoneInHeader } from '../read/zone.js';
 import { isBetter, suggestHeader, type Suggestion } from './suggest-header.js';
 
 export { normaliseHeader };
@@ -52,15 +53,29 @@ export interface MappingAttempt extends Mapping {
   mapMisses: ReadonlyMap<string, string>;
 }
 
+/** The placeholder a preset spelling ends with when the export writes a time zone there: `Conversation started at (<Zone>)`. */
+const ZONE_PLACEHOLDER = ' (<zone>)';
+
+/**
+ * Whether a header is a preset's spelling, case aside. A spelling ending in ` (<Zone>)` matches the same words followed
+ * by any time zone in brackets (Intercom names the workspace's zone in each time column's header: `(America/New_York)`,
+ * `(UTC)`), so the preset fits whatever zone the export was made in.
+ */
+export function headerIsSpelling(header: string, spelling: string): boolean {
+  const h = header.toLowerCase();
+  const s = spelling.toLowerCase();
+  if (!s.endsWith(ZONE_PLACEHOLDER)) return h === s;
+  const stem = s.slice(0, -'<zone>)'.length); // `conversation started at (`
+  return h.length > stem.length + 1 && h.startsWith(stem) && h.endsWith(')') && zoneInHeader(header.slice(stem.length - 1)) !== null;
+}
+
 function findHeader(headers: readonly string[], spelling: string): number {
-  const wanted = spelling.toLowerCase();
-  return headers.findIndex((h) => h.toLowerCase() === wanted);
+  return headers.findIndex((h) => headerIsSpelling(h, spelling));
 }
 
 /** The preset's distinctive spellings the header row holds. */
 export function presetEvidence(preset: Preset, headers: readonly string[]): string[] {
-  const lower = new Set(headers.map((h) => h.toLowerCase()));
-  return preset.evidence.filter((h) => lower.has(h.toLowerCase()));
+  return preset.evidence.filter((spelling) => headers.some((h) => headerIsSpelling(h, spelling)));
 }
 
 /**
@@ -69,8 +84,11 @@ export function presetEvidence(preset: Preset, headers: readonly string[]): stri
  */
 export function headerScorer(kinds: readonly DatasetKind[], presets: readonly Preset[], mapped: readonly string[] = []): (cells: readonly string[]) => number {
   const aliases = new Set(kinds.flatMap((k) => k.fields.flatMap((f) => f.aliases)));
-  const spellings = new Set([...presets.flatMap((p) => p.columns.map(([h]) => h)), ...mapped].map((h) => h.toLowerCase()));
-  return (cells) => cells.filter((c) => spellings.has(c.trim().toLowerCase()) || aliases.has(normaliseHeader(c))).length;
+  const all = [...presets.flatMap((p) => p.columns.map(([h]) => h)), ...mapped];
+  const spellings = new Set(all.map((h) => h.toLowerCase()));
+  const zoned = all.filter((h) => h.toLowerCase().endsWith(ZONE_PLACEHOLDER));
+  const isSpelling = (cell: string) => spellings.has(cell.toLowerCase()) || (cell.endsWith(')') && zoned.some((z) => headerIsSpelling(cell, z)));
+  return (cells) => cells.filter((c) => isSpelling(c.trim()) || aliases.has(normaliseHeader(c))).length;
 }
 
 export interface MappingOptions {

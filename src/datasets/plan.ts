@@ -1,6 +1,7 @@
 import type { SurveyScale } from '../survey/scale.js';
 import { InputError } from '../errors.js';
 import { NOT_DATA_SETS, PRESETS, type Preset } from '../presets/index.js';
+import { aggregateReportOf } from '../presets/aggregate-reports.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
 import { fieldText } from '../read/csv-tokenizer.js';
 import { detectContentFormat, readInputHead, type InputFile } from '../read/input.js';
@@ -14,7 +15,7 @@ import type { ValuePlan } from './column-readers.js';
 import { chooseKind } from './detect-kind.js';
 import { dateRangeLine } from '../read/date-range-line.js';
 import type { DatasetKind, KindName } from './kind.js';
-import { headerScorer, type MappedVia } from './mapping.js';
+import { headerScorer, type MappedVia, type MappingAttempt } from './mapping.js';
 
 
 /** How the engine reads files: options normalised once at the edge (the CLI), then trusted. */
@@ -110,6 +111,8 @@ export interface FilePlan {
    */
   datedBy: { line: string; since: number; until: number } | null;
   skipRules: { index: number; values: string[]; reason: string }[];
+  /** The preset's footer-line beginnings (Preset.footerLines): rows starting so are skipped like summary rows. */
+  footerLines?: string[];
 }
 
 /** What planning found beside the plan: notes for the user. */
@@ -143,8 +146,24 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
+  // A report of averages per agent/inbox/team is no data set: refused, never read as tickets (unless --map insists).
+  const aggregate = options.map === undefined || Object.keys(options.map).length === 0 ? aggregateReportOf(table.headers) : undefined;
+  if (aggregate !== undefined) {
+    throw new InputError({
+      code: 'AGGREGATE_REPORT',
+      file,
+      reason: `is a ${aggregate.vendor} ${aggregate.report}: one row of averages per group (${aggregate.headers.slice(1).map((h) => JSON.stringify(h)).join(', ')}), not one row per conversation, and averages of groups cannot give FRT, ART or CSAT`,
+      hint: aggregate.instead,
+    });
+  }
   if (kinds.length > 1 && options.preset === undefined) refuseNotADataSet(file, table.headers);
-  const mapping = chooseKind(file, table.headers, kinds, PRESETS, { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'], samples: (index) => table.samples(index) });
+  const mappingOptions = { preset: options.preset, map: options.map, provided: range === null ? [] : ['spend.date'], samples: (index: number) => table.samples(index) };
+  let mapping = chooseKind(file, table.headers, kinds, PRESETS, mappingOptions);
+  const byValues = mapping.preset === null && options.preset === undefined ? presetByValues(mapping, table) : null;
+  if (byValues !== null) {
+    mapping = chooseKind(file, table.headers, [mapping.kind], PRESETS, { ...mappingOptions, preset: byValues.preset });
+    mapping.guesses.push(byValues.guess);
+  }
   const datedBy = mapping.kind.kind !== 'spend' || mapping.columns.has('date') || range === null ? null : range;
   if (datedBy !== null && 'allTime' in datedBy) {
     throw new InputError({ code: 'INPUT', file, reason: `has no day column and covers "${datedBy.line}": its spend cannot be placed in months`, hint: 'download the report with the Day segment, or for a fixed date range' });
@@ -209,7 +228,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   warnings.push(...settleSlashOrder(file, columns, undecidedSlash));
   const named = (headers: string[]) => headers.map((h) => JSON.stringify(h)).join(', ');
   if (unzoned.length > 0) {
-    warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in`);
+    warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in${mapping.preset?.zoneWhere === undefined ? '' : ` (${mapping.preset.zoneWhere})`}`);
   }
   // Only durations between timestamps (tickets' FRT and ART) suffer from whole days; a subscription's start date is fine.
   if (dateOnly.length > 0 && (kind.elapsed ?? []).length > 0) {
@@ -236,6 +255,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       columns,
       datedBy: datedBy as { line: string; since: number; until: number } | null,
       skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
+      ...(mapping.preset?.footerLines === undefined ? {} : { footerLines: [...mapping.preset.footerLines] }),
     },
     notes,
     warnings,
@@ -254,6 +274,24 @@ function refuseNotADataSet(file: string, headers: readonly string[]): void {
     const found = known.evidence.filter((h) => lower.has(h.toLowerCase()));
     if (found.length >= 2) throw new InputError({ code: 'UNKNOWN_KIND', file, reason: `${known.reason} (headers ${found.map((h) => JSON.stringify(h)).join(', ')})`, hint: known.hint });
   }
+}
+
+/**
+ * A preset whose `valueEvidence` the file's first rows show (every filled value of the column among the export's own
+ * codes), for a file no header chose a preset for; null when none fits.
+ */
+function presetByValues(mapping: MappingAttempt, table: Table): { preset: Preset; guess: string } | null {
+  for (const preset of PRESETS) {
+    const evidence = preset.valueEvidence;
+    if (preset.kind !== mapping.kind.kind || evidence === undefined) continue;
+    const column = mapping.columns.get(evidence.field);
+    if (column === undefined) continue;
+    const values = table.samples(column.index).map((v) => v.trim()).filter((v) => v !== '');
+    if (values.length < evidence.min || !values.every((v) => evidence.values.includes(v))) continue;
+    const seen = [...new Set(values)].slice(0, 6).map((v) => JSON.stringify(v)).join(', ');
+    return { preset, guess: `read with the ${preset.name} preset: its ${JSON.stringify(column.header)} holds only that export's codes (${seen}); pass --preset if it is another export` };
+  }
+  return null;
 }
 
 /** The head of a file as the planner needs it, whatever its format. */

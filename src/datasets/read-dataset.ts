@@ -187,7 +187,7 @@ function summarise(plan: FilePlan, parts: readonly DatasetPart[], rejections: Re
     merged: 0,
     columns: plan.columns.map((c: ColumnPlan) => describeColumn(c)),
     unusedHeaders: plan.headers.filter((header, index) => header !== '' && !plan.columns.some((c) => c.index === index || c.alsoIndexes?.includes(index)) && !plan.skipRules.some((r) => r.index === index)),
-    skipRows: plan.skipRules.map((rule) => ({ header: plan.headers[rule.index]!, values: rule.values, reason: rule.reason })),
+    skipRows: plan.skipRules.map((rule, r) => ({ header: plan.headers[rule.index]!, values: rule.values, reason: rule.reason, skipped: sum((p) => p.skippedByRule[r] ?? 0) })),
     ...(plan.datedBy === null ? {} : { datedBy: { line: plan.datedBy.line, since: new Date(plan.datedBy.since).toISOString(), until: new Date(plan.datedBy.until).toISOString() } }),
   };
 }

@@ -34,6 +34,8 @@ export interface PartRejection {
 export interface DatasetPart {
   rows: number;
   skipped: number;
+  /** Of `skipped`, the rows each of the plan's skip rules took (by rule). */
+  skippedByRule: number[];
   rejections: PartRejection[];
   /** Instants, dates, months (epoch ms), durations (s) and numbers, by field; NaN = empty. */
   numbers: Record<string, Float64Array>;
@@ -60,6 +62,12 @@ export interface SharedOutput {
  * `\b` does not work after Cyrillic letters, hence the look-ahead.
  */
 const SUMMARY_ROW = /^\s*(total|totals|grand total|итого|всего)(?![\p{L}\p{N}])/iu;
+
+/** SUMMARY_ROW or a line beginning with one of a preset's footer spellings (`Timezone:`), case aside. */
+function footerRow(beginnings: readonly string[]): RegExp {
+  const escaped = beginnings.map((b) => b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`${SUMMARY_ROW.source}|^\\s*(?:${escaped.join('|')})`, 'iu');
+}
 
 /** A scalar field of the zod record and how it is filled per row. */
 interface ScalarSlot {
@@ -123,6 +131,8 @@ export class RowReader {
   private readonly check: RowCheck;
   private readonly skipRules: { index: number; encoded: Buffer[]; lower: string[] }[];
   private readonly summaryKeyIndex: number;
+  /** SUMMARY_ROW, or with the preset's footer lines as well (compiled once). */
+  private readonly summaryRow: RegExp;
   private readonly summaryFirst: boolean;
   private readonly numericIds = new Float64Column();
   private readonly textIds: string[] = [];
@@ -130,6 +140,7 @@ export class RowReader {
   private readonly rejections: PartRejection[] = [];
   private rows = 0;
   private skipped = 0;
+  private skippedByRule: number[];
   private sharedFrom: number | null = null;
 
   constructor(plan: FilePlan) {
@@ -201,8 +212,10 @@ export class RowReader {
       .filter((group) => group.every((field) => slotOf(field) >= 0 || codeOf(field) >= 0))
       .map((group) => ({ fields: [...group], slots: group.map(slotOf).filter((k) => k >= 0), codes: group.map(codeOf).filter((k) => k >= 0) }));
     this.skipRules = plan.skipRules.map((rule) => ({ index: rule.index, encoded: encodedSpellings(rule.values, plan.encoding ?? 'utf-8'), lower: rule.values.map((v) => v.toLowerCase()) }));
+    this.skippedByRule = plan.skipRules.map(() => 0);
     const summaryKey = plan.columns.find((c) => c.field === (this.kind.key ?? this.kind.time));
     this.summaryKeyIndex = summaryKey?.index ?? -1;
+    this.summaryRow = plan.footerLines === undefined || plan.footerLines.length === 0 ? SUMMARY_ROW : footerRow(plan.footerLines);
     // Without a key or time column (a report dated by its range line) a Total row would pass every check: looked for first.
     this.summaryFirst = this.summaryKeyIndex < 0 && plan.datedBy !== null && plan.datedBy !== undefined;
   }
@@ -210,9 +223,12 @@ export class RowReader {
   /** One CSV record (valid only during the call). */
   csvRecord(record: CsvRecord): void {
     this.rows++;
-    for (const rule of this.skipRules) {
+    const skipRules = this.skipRules;
+    for (let r = 0; r < skipRules.length; r++) {
+      const rule = skipRules[r]!;
       if (rule.index < record.fieldCount && matchesAny(record.bytes, record.starts[rule.index]!, record.ends[rule.index]!, rule.encoded)) {
         this.skipped++;
+        this.skippedByRule[r]!++;
         return;
       }
     }
@@ -262,9 +278,11 @@ export class RowReader {
     this.rows++;
     this.currentRecord = null;
     this.currentCells = cells;
-    for (const rule of this.skipRules) {
+    for (let r = 0; r < this.skipRules.length; r++) {
+      const rule = this.skipRules[r]!;
       if (rule.lower.includes(cellText(cells[rule.index] ?? null).trim().toLowerCase())) {
         this.skipped++;
+        this.skippedByRule[r]!++;
         return;
       }
     }
@@ -405,7 +423,7 @@ export class RowReader {
   private isSummaryRow(cells: RowCells): boolean {
     let first = 0;
     while (first < cells.count && cells.isEmpty(first)) first++;
-    if (first >= cells.count || !SUMMARY_ROW.test(cells.text(first))) return false;
+    if (first >= cells.count || !this.summaryRow.test(cells.text(first))) return false;
     const key = this.summaryKeyIndex;
     return key < 0 || first === key || key >= cells.count || cells.isEmpty(key);
   }
@@ -454,7 +472,7 @@ export class RowReader {
     }
     const texts: Record<string, TextColumn> = {};
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
-    return { rows: this.rows, skipped: this.skipped, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
+    return { rows: this.rows, skipped: this.skipped, skippedByRule: this.skippedByRule, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
   }
 }
 

@@ -35,6 +35,19 @@ export interface Preset {
    * column `Источник`/`Source` too (twice in one file: `Источник`, `Источник_1`): a column of URLs is not a channel.
    */
   columnsByValue?: readonly { headers: readonly string[]; field: string; notOf: ValueShape }[];
+  /**
+   * Values that only this export writes in a column (LiveAgent's one-letter ticket statuses): a file read without a
+   * preset whose column of `field` holds nothing else in its first rows (at least `min` of them filled) is read with
+   * this preset, and a warning says why. For exports whose column names are too plain to be evidence.
+   */
+  valueEvidence?: { field: string; values: readonly string[]; min: number };
+  /**
+   * How the export's own lines after the data begin (Zammad's `Timezone: Europe/Berlin` footer): such a row, holding
+   * no valid record, is skipped and counted like a `Total` row, never rejected.
+   */
+  footerLines?: readonly string[];
+  /** Where the export names the zone of its times written without an offset, for the warning that asks for --tz. */
+  zoneWhere?: string;
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

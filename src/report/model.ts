@@ -101,7 +101,7 @@ export const InputReport = z.object({
   merged: z.number(),
   columns: z.array(ColumnSummary),
   unusedHeaders: z.array(z.string()),
-  skipRows: z.array(z.object({ header: z.string(), values: z.array(z.string()), reason: z.string() })),
+  skipRows: z.array(z.object({ header: z.string(), values: z.array(z.string()), reason: z.string(), skipped: z.number() })),
   /** A report without a day column, dated by its date-range line (Google Ads): every row covers [since, until). */
   datedBy: z.object({ line: z.string(), since: z.string(), until: z.string() }).optional(),
 });

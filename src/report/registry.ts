@@ -107,7 +107,7 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
       const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
       if (e === undefined) return noFirstResponse(dataset, settings);
       const result = frt({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, target, { businessHours: true });
-      return { ...durationOutcome(result, dataset.rows, 'answered'), warnings: businessWarnings(dataset, 'first_response', e.source, 'answered', 'first response time') };
+      return { ...durationOutcome(result, dataset.rows, 'answered'), warnings: businessWarnings(dataset, 'first_response', e.source, 'answered', 'First response time') };
     }
     if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset, settings);
     return durationOutcome(frt(ticketColumns(dataset), target), dataset.rows, 'answered');
@@ -136,7 +136,7 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
       const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
       if (e === undefined) return noResolution(dataset, settings);
       const result = art({ resolutionSeconds: e.seconds, resolutionSource: e.source }, target, { businessHours: true });
-      return { ...durationOutcome(result, dataset.rows, 'resolved'), warnings: businessWarnings(dataset, 'resolution', e.source, 'resolved', 'resolution time') };
+      return { ...durationOutcome(result, dataset.rows, 'resolved'), warnings: businessWarnings(dataset, 'resolution', e.source, 'resolved', 'Resolution time') };
     }
     if (dataset.elapsed.resolution === undefined) return noResolution(dataset, settings);
     return durationOutcome(art(ticketColumns(dataset), target), dataset.rows, 'resolved');
@@ -170,7 +170,7 @@ function businessWarnings(dataset: Dataset, calendarName: 'first_response' | 're
   }
   const fromDuration = counts[ValueSource.calendarFromDuration]!;
   if (fromDuration > 0) {
-    warnings.push(`${label} (business hours): ${plural(fromDuration, 'value')} computed from created_at plus ${header(twin.calendarFields[1])}, the file having no ${twin.calendarFields[0]} timestamp there: exact only to that column's rounding`);
+    warnings.push(`${label} (business hours): ${plural(fromDuration, 'value')} computed from created_at plus the export's calendar duration ${header(twin.calendarFields[1])} (its end is known only to that column's rounding)`);
   }
   const fromColumn = counts[ValueSource.exportColumn]!;
   const fromCalendar = counts[ValueSource.calendar]! + fromDuration;

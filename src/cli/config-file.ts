@@ -174,8 +174,7 @@ export const STARTER_CONFIG = `{
   "// businessHours": "true: FRT and ART in business time by default (--business-hours / --no-business-hours say for one run)",
   "businessHours": false,
   "businessCalendar": {
-    "// businessCalendar": "business times where the export has no business-hours value: opening hours per weekday (mon … sun; a day left out is off), holidays, the zone (default: timezone)",
-    "timezone": "UTC",
+    "// businessCalendar": "business times where the export has no business-hours value: opening hours per weekday (mon … sun; a day left out is off), holidays (YYYY-MM-DD), and a timezone when not the one above",
     "week": { "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"] },
     "holidays": ["2026-12-25", "2026-12-26"]
   },

@@ -78,6 +78,22 @@ describe('computed with the config calendar (Berlin, Mon–Fri 09:00–17:00, Ch
     expect(report(['fixtures/tickets-business-hours.csv', '--config', config, '--no-business-hours']).metrics.frt.value).toBe(128040);
   });
 
+  it("init's starter calendar works as written (Mon–Fri 09:00–17:00 in the config's zone, here --tz)", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-bhours-init-'));
+    expect(runBin(['init'], {}, undefined, folder).code).toBe(0);
+    const json = JSON.parse(runBin(['report', resolve('fixtures/tickets-business-hours.csv'), '--business-hours', '--tz', 'Europe/Berlin', '--format', 'json', '--quiet'], {}, undefined, folder).stdout);
+    // The same hours as the fixture's calendar; its holidays 25–26 Dec (a Friday and a Saturday): FRT as above
+    expect(json.metrics.frt.value).toBe(1980);
+    expect(json.businessHours.calendar.timezone).toBe('Europe/Berlin');
+  });
+
+  it('periods and the comparison are business time too', () => {
+    const json = report(['fixtures/tickets-business-hours.csv', '--config', calendarConfig, '--business-hours', '--window', '2026-11', '--compare', 'previous', '--period', 'month']);
+    // November: B-4 (0 s) answered, B-5 not; October: B-6, 900 s business (83700 s calendar)
+    expect(json.periods[0].metrics.frt).toMatchObject({ label: 'First response time (business hours)', value: 0, details: { count: 1, unanswered: 1 } });
+    expect(json.comparison.metrics.frt).toMatchObject({ delta: -900, previous: { label: 'First response time (business hours)', value: 900 } });
+  });
+
   it('the table and Markdown say "business hours"', () => {
     const table = runBin(['report', 'fixtures/tickets-business-hours.csv', '--config', calendarConfig, '--business-hours', '--quiet']);
     expect(table.code).toBe(0);

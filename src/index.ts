@@ -8,6 +8,7 @@ export { DEFAULT_SCALES, topBoxFrom, type SurveyScale } from './survey/scale.js'
 export { readAnswers, type ScoreColumn, type SurveyAnswers } from './survey/answers.js';
 export { wilsonInterval } from './metrics/stats/wilson.js';
 export { ticketVolume, type TicketVolumeResult } from './metrics/ticket-volume.js';
+export { businessDurations, businessSeconds, calendarSpan, compileCalendar, type BusinessCalendar, type CompiledCalendar, type DayHours, type WallClock } from './metrics/business-time.js';
 export { ValueSource } from './value-source.js';
 export { quantileSorted } from './metrics/stats/quantile.js';
 export { summarizeDurations, type DurationSummary } from './metrics/stats/summary.js';
@@ -26,6 +27,7 @@ export { FinanceRecord, FINANCE } from './datasets/finance.js';
 export { ticketColumns, type TicketColumns } from './datasets/ticket-columns.js';
 export { readTickets, type TicketDataset } from './datasets/read-tickets.js';
 export { buildReport, type ReportOptions } from './report/build.js';
+export { BUSINESS_FIELDS, type BusinessCalendarSetting, type BusinessHoursSetting } from './report/business-hours.js';
 export { rowsInWindow } from './report/window.js';
 export { REPORT_SCHEMA, Report, MetricReport } from './report/model.js';
 export { renderJson } from './render/json.js';

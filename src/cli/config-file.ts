@@ -5,6 +5,7 @@ import { InputError, UsageError } from '../errors.js';
 import { GROUP_FIELDS } from '../report/groups.js';
 import { parseTarget } from '../targets/parse-target.js';
 import type { Target } from '../targets/profiles.js';
+import { parseHours, WEEKDAYS, type Weekday } from '../report/business-hours.js';
 
 /** The config file looked for in the working folder when --config names none (issue #13). */
 export const CONFIG_FILE = 'support-metrics.config.json';
@@ -21,6 +22,17 @@ const Config = z
     by: z.array(z.enum(GROUP_FIELDS)).optional(),
     period: z.enum(['day', 'week', 'month']).optional(),
     repeatWindowDays: z.number().int().min(0).max(365).optional(),
+    /** The default of --business-hours (the command line's --business-hours / --no-business-hours win). */
+    businessHours: z.boolean().optional(),
+    /** The calendar business times are computed with where the export has no business-hours value (SPEC §3). */
+    businessCalendar: z
+      .object({
+        timezone: z.string().optional(),
+        week: z.object(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(z.string())])) as Record<Weekday, z.ZodArray<z.ZodString>>).partial().strict(),
+        holidays: z.array(z.string()).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Config = z.infer<typeof Config>;
@@ -30,6 +42,8 @@ export interface LoadedConfig {
   file: string;
   config: Config;
   targets: Target[];
+  /** The business calendar, checked, each day's hours in order; its zone null when the file names none (then --tz's). */
+  businessCalendar: { timezone: string | null; week: Partial<Record<Weekday, string[]>>; holidays: string[] } | null;
 }
 
 /**
@@ -80,7 +94,49 @@ export function loadConfig(path: string | undefined): LoadedConfig | null {
     }
     return { metric: m[1]!, text, source: file, ...threshold, ...(m[2] === undefined ? {} : { scope: { field: m[2], value: m[3]!.trim() } }) };
   });
-  return { file, config: parsed.data, targets };
+  return { file, config: parsed.data, targets, businessCalendar: parsed.data.businessCalendar === undefined ? null : checkedCalendar(file, parsed.data.businessCalendar) };
+}
+
+/**
+ * The business calendar checked beyond its shape: every interval `HH:MM-HH:MM` with its end after its start, a day's
+ * intervals apart, some day open, holidays real dates, the zone a zone. A calendar that is wrong would give business
+ * times that are confidently wrong: each mistake stops the run (exit 2) with its JSON path.
+ */
+function checkedCalendar(file: string, calendar: NonNullable<Config['businessCalendar']>): NonNullable<LoadedConfig['businessCalendar']> {
+  const fail = (path: PropertyKey[], reason: string, hint = 'write opening hours like "mon": ["09:00-12:00", "13:00-17:00"], holidays like "2026-12-25"') => {
+    throw new InputError({ code: 'INPUT', file, reason: `${jsonPath(['businessCalendar', ...path])}: ${reason}`, hint });
+  };
+  if (calendar.timezone !== undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: calendar.timezone });
+    } catch {
+      fail(['timezone'], `${JSON.stringify(calendar.timezone)} is not a time zone`, 'use an IANA name such as Europe/Berlin or UTC');
+    }
+  }
+  const week: Partial<Record<Weekday, string[]>> = {};
+  for (const day of WEEKDAYS) {
+    const written = calendar.week[day];
+    if (written === undefined) continue;
+    const intervals = written.map((text, k) => {
+      const hours = parseHours(text);
+      if (hours === null) fail(['week', day, k], `${JSON.stringify(text)} is not opening hours (HH:MM-HH:MM, e.g. "09:00-17:00")`);
+      if (hours![1] <= hours![0]) fail(['week', day, k], `${JSON.stringify(text)} does not end after it starts (hours past midnight are two intervals: "22:00-24:00", and "00:00-06:00" on the next day)`);
+      return { text, hours: hours! };
+    });
+    intervals.sort((a, b) => a.hours[0] - b.hours[0]);
+    for (let k = 1; k < intervals.length; k++) {
+      if (intervals[k]!.hours[0] < intervals[k - 1]!.hours[1]) fail(['week', day], `${JSON.stringify(intervals[k]!.text)} overlaps ${JSON.stringify(intervals[k - 1]!.text)}`);
+    }
+    week[day] = intervals.map((i) => i.text.trim());
+  }
+  if (!WEEKDAYS.some((day) => (week[day] ?? []).length > 0)) fail(['week'], 'no opening hours on any day (every business time would be 0)');
+  const holidays = (calendar.holidays ?? []).map((date, k) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date.trim());
+    const real = m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === date.trim();
+    if (!real) fail(['holidays', k], `${JSON.stringify(date)} is not a date (YYYY-MM-DD)`);
+    return date.trim();
+  });
+  return { timezone: calendar.timezone ?? null, week, holidays };
 }
 
 /** The object without comment keys (`//…`, `$…`), at every level. */
@@ -115,6 +171,13 @@ export const STARTER_CONFIG = `{
   "// by": "group every report by these fields: channel, agent, team, priority, category",
   "by": [],
   "// period": "day, week or month; leave it out for none",
+  "// businessHours": "true: FRT and ART in business time by default (--business-hours / --no-business-hours say for one run)",
+  "businessHours": false,
+  "businessCalendar": {
+    "// businessCalendar": "business times where the export has no business-hours value: opening hours per weekday (mon … sun; a day left out is off), holidays (YYYY-MM-DD), and a timezone when not the one above",
+    "week": { "mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"], "thu": ["09:00-17:00"], "fri": ["09:00-17:00"] },
+    "holidays": ["2026-12-25", "2026-12-26"]
+  },
   "// repeatWindowDays": "a customer's ticket within this many days after their previous one is a repeat contact",
   "repeatWindowDays": 7
 }

@@ -37,6 +37,8 @@ export function buildProgram(io: CommandIo, setExitCode: (code: number) => void,
     .option('--compare <what>', 'previous: every ticket and survey metric against the previous window, with whether the change is real')
     .option('--config <file>', 'read defaults and targets from this JSON file (default: ./support-metrics.config.json when present)')
     .option('--by <fields>', 'also every metric per group: channel, agent, team, priority, category (comma-separated)')
+    .option('--business-hours', "FRT and ART in business time: the export's business-hours columns, else the config's businessCalendar")
+    .option('--no-business-hours', 'calendar time even when the config says businessHours: true')
     .option('--repeat-window <days>', "a customer's ticket within this many days after their previous one is a repeat contact", '7')
     .option('--format <format>', `output format: ${OUTPUT_FORMATS.join(', ')} (default: from --out's extension, else table)`)
     .option('--out <file>', 'write the report to a file (format from the extension) instead of stdout; - is stdout')

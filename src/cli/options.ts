@@ -1,5 +1,6 @@
 import { resolve as resolvePath } from 'node:path';
-import { loadConfig, type Config } from './config-file.js';
+import { loadConfig, type Config, type LoadedConfig } from './config-file.js';
+import type { BusinessHoursSetting } from '../report/business-hours.js';
 import type { Target } from '../targets/profiles.js';
 import { namedWindow } from './window-option.js';
 import { GROUP_FIELDS, type GroupField } from '../report/groups.js';
@@ -57,6 +58,8 @@ export interface RawReportOptions extends RawReadOptions {
   details?: string;
   stamp?: boolean;
   quiet?: boolean;
+  /** --business-hours (true) or --no-business-hours (false); undefined when neither was given. */
+  businessHours?: boolean;
 }
 
 export type OutputFormat = 'table' | 'json' | 'md' | 'html' | 'csv' | 'junit' | 'xlsx';
@@ -215,6 +218,8 @@ export interface ReportOptions extends ReadCliOptions {
   /** --stamp: the time of the run in the report (then two runs differ). */
   stamp: boolean;
   quiet: boolean;
+  /** --business-hours: FRT and ART in business time, with the config's calendar (null: none, export columns only); null when off. */
+  businessHours: BusinessHoursSetting | null;
 }
 
 /** The options with the config file's values where the command line gave none; `--tz` from the config counts as named. */
@@ -230,6 +235,7 @@ function withConfigDefaults(raw: RawReportOptions, argv: readonly string[] | und
   if (config.by !== undefined && config.by.length > 0 && !said('--by')) merged.by = config.by.join(',');
   if (config.period !== undefined && !said('--period')) merged.period = config.period;
   if (config.repeatWindowDays !== undefined && !said('--repeat-window')) merged.repeatWindow = String(config.repeatWindowDays);
+  if (config.businessHours !== undefined && !said('--business-hours') && !said('--no-business-hours')) merged.businessHours = config.businessHours;
   const scalesGiven = new Set((raw.scale ?? []).map((s) => s.split('=')[0]!.trim().toLowerCase()));
   const scales = Object.entries(config.scales ?? {}).filter(([survey]) => !scalesGiven.has(survey)).map(([survey, scale]) => `${survey}=${scale}`);
   if (scales.length > 0) merged.scale = [...(raw.scale ?? []), ...scales];
@@ -316,7 +322,15 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
     details: parseDetails(raw.details),
     stamp: raw.stamp === true,
     quiet: raw.quiet === true,
+    businessHours: businessHoursOf(raw.businessHours === true, loaded, zone),
   };
+}
+
+/** --business-hours with the config's calendar, its zone --tz's (or the config's timezone) when it names none; null when off. */
+function businessHoursOf(on: boolean, loaded: LoadedConfig | null, zone: Zone): BusinessHoursSetting | null {
+  if (!on) return null;
+  const calendar = loaded?.businessCalendar ?? null;
+  return { calendar: calendar === null ? null : { timezone: calendar.timezone ?? zone.name, week: calendar.week, holidays: calendar.holidays } };
 }
 
 /**

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
 import { fieldsNeeded, METRICS } from '../report/registry.js';
 import { GROUP_FIELDS } from '../report/groups.js';
+import { BUSINESS_FIELDS } from '../report/business-hours.js';
 import { renderJson } from '../render/json.js';
 import { renderRejectsCsv } from '../render/rejects-csv.js';
 import type { Report } from '../report/model.js';
@@ -55,7 +56,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   const bar = showsProgress(io.stderrIsTerminal === true, options.quiet, process.env) ? progressBar(io.stderr, () => performance.now()) : undefined;
   let read: ReadResult;
   try {
-    read = await readInputs(options, [...fieldsNeeded(), ...groupFields, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)], bar);
+    // The export's business-hours columns are parsed only when --business-hours asks for them: a plain run reads none.
+    read = await readInputs(options, [...fieldsNeeded(), ...(options.businessHours === null ? [] : BUSINESS_FIELDS), ...groupFields, ...scopedGroups(options.benchmark, options.targets).map((s) => `tickets.${s.field}`)], bar);
   } finally {
     bar?.finish();
   }
@@ -85,7 +87,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   }
 
   refuseUncoveredWindow(read, options.since, options.until);
-  const reportOptions = { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays };
+  const reportOptions = { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays, businessHours: options.businessHours ?? undefined };
   const built = buildReport(read, reportOptions);
   // The one reading of the clock for the report, at the edge, and only when asked.
   const report = options.stamp ? { ...built, generatedAt: new Date().toISOString() } : built;
@@ -110,10 +112,11 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 
 /** --details: the rows behind the ticket numbers, as CSV or a workbook by the file's extension. */
 async function writeDetails(read: ReadResult, options: Parameters<typeof buildReport>[1], path: string, inputNames: readonly string[]): Promise<void> {
-  const { details, DETAIL_COLUMNS } = await import('../report/details.js');
+  const { details, detailColumns } = await import('../report/details.js');
   const rows = details(read, options);
   const render = await import('../render/details.js');
-  const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(DETAIL_COLUMNS, rows) : render.renderDetailsCsv(DETAIL_COLUMNS, rows);
+  const columns = detailColumns(options);
+  const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(columns, rows) : render.renderDetailsCsv(columns, rows);
   await (await import('./write-output.js')).writeOutputFile(path, content, inputNames);
 }
 

@@ -6,6 +6,9 @@ import { orderRefinement, type OrderRule } from './order-rule.js';
  * Canonical ticket fields and their generic header spellings, English and Russian, normalised (SPEC §2). Bare words
  * that are also status values (`Solved`, `Closed`, `Закрыт`) are left out: a data row would look like a header.
  * Duration fields are named for the unit people write (`…_minutes`); their values are seconds once read.
+ * The business-hours twins take Intercom's office-hours columns too — `First response time, only within office hours
+ * (seconds)` and `Time to close, within office hours (seconds)` (spellings seen in public code that reads Intercom's
+ * conversation dataset export; Intercom's own help pages name the "Within office hours" metrics, not the headers).
  */
 const FIELDS: readonly FieldSpec[] = [
   { field: 'id', type: 'id', required: true, aliases: ['id', 'ticketid', 'ticket', 'ticketnumber', 'ticketno', 'number', 'no', '№', '#', 'key', 'issuekey', 'caseid', 'casenumber', 'conversationid', 'номер', 'номертикета', 'номерзаявки', 'номеробращения', 'idтикета', 'idзаявки', 'idобращения'] },
@@ -14,8 +17,8 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'first_response_minutes', type: 'duration', required: false, aliases: ['firstresponseminutes', 'firstresponsetime', 'firstresponsetimeminutes', 'firstresponsetimeinminutes', 'firstreplytimeinminutes', 'firstreplytime', 'firstreplyminutes', 'firstresponseseconds', 'firstresponsetimeseconds', 'firstresponsetimeinseconds', 'firstresponsehours', 'frt', 'frtminutes', 'frtseconds', 'времяпервогоответа', 'времяпервогоответамин', 'времяпервогоответасек', 'времяпервогоответачас', 'времяреакции', 'времяреакциимин'] },
   { field: 'resolved_at', type: 'instant', required: false, aliases: ['resolvedat', 'resolvedtime', 'resolveddate', 'resolvedon', 'solvedat', 'closedat', 'closedtime', 'closeddate', 'closedon', 'resolutiondate', 'conversationlastclosedat', 'датарешения', 'датазакрытия'] },
   { field: 'resolution_minutes', type: 'duration', required: false, aliases: ['resolutionminutes', 'resolutiontime', 'resolutiontimeminutes', 'resolutiontimeinminutes', 'fullresolutiontimeinminutes', 'fullresolutiontime', 'resolutionseconds', 'resolutionhours', 'timetoresolve', 'timetoresolution', 'timetoclose', 'art', 'времярешения', 'времярешениямин', 'времярешениячас', 'времязакрытия', 'времязакрытиямин'] },
-  { field: 'first_response_business_minutes', type: 'duration', required: false, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours'] },
-  { field: 'resolution_business_minutes', type: 'duration', required: false, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours'] },
+  { field: 'first_response_business_minutes', type: 'duration', required: false, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours', 'firstresponsetimeonlywithinofficehours', 'firstresponsetimewithinofficehours'] },
+  { field: 'resolution_business_minutes', type: 'duration', required: false, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours', 'timetoclosewithinofficehours', 'timetocloseonlywithinofficehours'] },
   { field: 'first_resolution_minutes', type: 'duration', required: false, aliases: ['firstresolutionminutes', 'firstresolutiontimeinminutes', 'firstresolutiontime'] },
   { field: 'status', type: 'text', required: false, aliases: ['status', 'state', 'статус', 'состояние'] },
   { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'via', 'medium', 'канал'] },

@@ -1,25 +1,32 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
-import { durationDetails, durationDetailsOfSlices, type DurationDetails } from './duration-metric.js';
+import { businessDetails, durationDetails, durationDetailsOfSlices, unmeasuredRows, unmeasuredRowsOfSlices, type BusinessDetails, type DurationDetails, type DurationOptions } from './duration-metric.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
 
 export interface ArtResult {
   /** Headline: mean resolution time in seconds; null without resolved tickets. */
   value: number | null;
-  details: DurationDetails & { unresolved: number };
+  details: DurationDetails & { unresolved: number } & BusinessDetails;
 }
 
 /**
  * Average resolution time: resolved_at − created_at per resolved ticket (or the export's full-resolution duration,
  * which wins when filled), in seconds. Unresolved tickets are left out and counted as `unresolved`.
  * SPEC §5 `art`. Seed 000_eed479c8e4db3466.txt: target "< 4 h".
+ * With `businessHours` the durations are business time (metrics/business-time.ts): `sources` counts the export's
+ * business-hours column and the calendar, and tickets whose business time is unknown are `withoutBusinessTime`.
  */
-export function art(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array; resolutionSketch?: ColumnSketch | undefined }, target: Threshold | null = null): ArtResult {
-  const details = durationDetails(tickets.resolutionSeconds, tickets.resolutionSource, target, tickets.resolutionSketch);
-  return { value: details.mean, details: { ...details, unresolved: tickets.resolutionSeconds.length - details.count } };
+export function art(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array; resolutionSketch?: ColumnSketch | undefined }, target: Threshold | null = null, options: DurationOptions = {}): ArtResult {
+  const details = durationDetails(tickets.resolutionSeconds, tickets.resolutionSource, target, tickets.resolutionSketch, options);
+  const unmeasured = options.businessHours === true ? unmeasuredRows(tickets.resolutionSource) : 0;
+  return { value: details.mean, details: { ...details, unresolved: tickets.resolutionSeconds.length - details.count - unmeasured, ...businessDetails(options, unmeasured) } };
 }
 
 /** ART of every slice of the tickets (the groups of --by, the periods of --period), each against its own target. */
-export function artOfSlices(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[]): ArtResult[] {
-  return durationDetailsOfSlices(tickets.resolutionSeconds, tickets.resolutionSource, slicing, targets).map((details, k) => ({ value: details.mean, details: { ...details, unresolved: slicing.rows[k]! - details.count } }));
+export function artOfSlices(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[], options: DurationOptions = {}): ArtResult[] {
+  const unmeasured = options.businessHours === true ? unmeasuredRowsOfSlices(tickets.resolutionSource, slicing) : null;
+  return durationDetailsOfSlices(tickets.resolutionSeconds, tickets.resolutionSource, slicing, targets, options).map((details, k) => {
+    const without = unmeasured === null ? 0 : unmeasured[k]!;
+    return { value: details.mean, details: { ...details, unresolved: slicing.rows[k]! - details.count - without, ...businessDetails(options, without) } };
+  });
 }

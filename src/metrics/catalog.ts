@@ -28,7 +28,8 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     definition:
       'Per ticket: first_response_at − created_at, or the export\'s first-reply duration when that cell is filled. ' +
       'Value: the mean over answered tickets; median and p90 (linear interpolation, (n−1)·q) beside it. ' +
-      'Tickets without a response are left out and counted as unanswered.',
+      'Tickets without a response are left out and counted as unanswered. ' +
+      'With --business-hours: business time, the export\'s business-hours cell (Zendesk "within business hours", Freshdesk "(in hrs)", Intercom "within office hours") when filled, else first_response_at − created_at counted within the config\'s businessCalendar; an answered ticket with neither is withoutBusinessTime, never calendar time.',
   },
   {
     id: 'art',
@@ -38,7 +39,8 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     better: 'lower',
     definition:
       'Per resolved ticket: resolved_at − created_at, or the export\'s full-resolution duration when that cell is filled. ' +
-      'Value: the mean over resolved tickets; median and p90 beside it. Unresolved tickets are counted as unresolved.',
+      'Value: the mean over resolved tickets; median and p90 beside it. Unresolved tickets are counted as unresolved. ' +
+      'With --business-hours: business time, as FRT.',
   },
   {
     id: 'repeat_contact_rate',

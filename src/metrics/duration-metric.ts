@@ -9,26 +9,68 @@ import { ValueSource } from '../value-source.js';
 export interface DurationDetails extends DurationSummary {
   /** Fraction of the measured tickets whose duration meets the target; null without a target or values. */
   withinTarget: number | null;
-  sources: { exportColumn: number; timestamps: number };
+  sources: DurationSources;
+}
+
+/**
+ * How many values came from each source: the export's duration column or the timestamps (calendar time); with
+ * --business-hours, the export's business-hours column or the business calendar (SPEC §5 `sources`).
+ */
+export type DurationSources = { exportColumn: number; timestamps: number } | { exportColumn: number; calendar: number };
+
+/**
+ * With --business-hours, FRT and ART say so (`businessHours: true`) and count the tickets whose event happened but
+ * whose business time is unknown (`withoutBusinessTime`): left out of the statistics, not counted as unanswered.
+ */
+export type BusinessDetails = { businessHours?: true; withoutBusinessTime?: number };
+
+/** The business-hours part of a duration metric's details, over `unmeasured` rows; nothing without business hours. */
+export function businessDetails(options: DurationOptions, unmeasured: number): BusinessDetails {
+  return options.businessHours === true ? { businessHours: true, withoutBusinessTime: unmeasured } : {};
+}
+
+/** Options of FRT and ART: `businessHours` when the durations are business time (metrics/business-time.ts). */
+export interface DurationOptions {
+  businessHours?: boolean;
 }
 
 /**
  * Summary + withinTarget + sources over one duration column (NaN = no value), in one or two passes (tallyDurations);
  * `sketch`, when given, must be the sketch of exactly these values.
  */
-export function durationDetails(seconds: Float64Array, source: Uint8Array, target: Threshold | null, sketch?: ColumnSketch): DurationDetails {
-  return detailsOfTally(tallyDurations(seconds, target, source, sketch), target);
+export function durationDetails(seconds: Float64Array, source: Uint8Array, target: Threshold | null, sketch?: ColumnSketch, options: DurationOptions = {}): DurationDetails {
+  return detailsOfTally(tallyDurations(seconds, target, source, sketch), target, options);
 }
 
 /** Each slice's details (durationDetails of its rows), the column tallied once for all slices (slice-tally.ts). */
-export function durationDetailsOfSlices(seconds: Float64Array, source: Uint8Array, slicing: Slicing, targets: readonly (Threshold | null)[]): DurationDetails[] {
-  return tallyDurationSlices(seconds, source, slicing, targets).map((tally, k) => detailsOfTally(tally, targets[k] ?? null));
+export function durationDetailsOfSlices(seconds: Float64Array, source: Uint8Array, slicing: Slicing, targets: readonly (Threshold | null)[], options: DurationOptions = {}): DurationDetails[] {
+  return tallyDurationSlices(seconds, source, slicing, targets).map((tally, k) => detailsOfTally(tally, targets[k] ?? null, options));
 }
 
-function detailsOfTally({ summary, passing, perTag }: DurationTally, target: Threshold | null): DurationDetails {
+function detailsOfTally({ summary, passing, perTag }: DurationTally, target: Threshold | null, options: DurationOptions): DurationDetails {
+  const exportColumn = perTag[ValueSource.exportColumn]!;
   return {
     ...summary,
     withinTarget: target === null || summary.count === 0 ? null : passing / summary.count,
-    sources: { exportColumn: perTag[ValueSource.exportColumn]!, timestamps: perTag[ValueSource.timestamps]! },
+    sources: options.businessHours === true ? { exportColumn, calendar: perTag[ValueSource.calendar]! + perTag[ValueSource.calendarFromDuration]! } : { exportColumn, timestamps: perTag[ValueSource.timestamps]! },
   };
+}
+
+/**
+ * Business time only: the rows whose event happened but whose business time is unknown (ValueSource.unmeasured: no
+ * business-hours cell and no calendar) — neither measured nor unanswered/unresolved. In all rows, or per slice.
+ */
+export function unmeasuredRows(source: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < source.length; i++) if (source[i] === ValueSource.unmeasured) n++;
+  return n;
+}
+
+export function unmeasuredRowsOfSlices(source: Uint8Array, { slotOfRow, slices }: Slicing): Uint32Array {
+  const counts = new Uint32Array(slices);
+  for (let i = 0; i < source.length; i++) {
+    const k = slotOfRow[i]!;
+    if (k >= 0 && source[i] === ValueSource.unmeasured) counts[k]!++;
+  }
+  return counts;
 }

@@ -1,25 +1,32 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
-import { durationDetails, durationDetailsOfSlices, type DurationDetails } from './duration-metric.js';
+import { businessDetails, durationDetails, durationDetailsOfSlices, unmeasuredRows, unmeasuredRowsOfSlices, type BusinessDetails, type DurationDetails, type DurationOptions } from './duration-metric.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
 
 export interface FrtResult {
   /** Headline: mean first response time in seconds (the articles speak of averages); null without answered tickets. */
   value: number | null;
-  details: DurationDetails & { unanswered: number };
+  details: DurationDetails & { unanswered: number } & BusinessDetails;
 }
 
 /**
  * First response time: first_response_at − created_at per ticket (or the export's first-reply duration, which wins
  * when filled), in seconds. Tickets without a response are left out of the statistics and counted as `unanswered`.
  * SPEC §5 `frt`. Seed 000_eed479c8e4db3466.txt: target "< 15 min".
+ * With `businessHours` the durations are business time (metrics/business-time.ts): `sources` counts the export's
+ * business-hours column and the calendar, and tickets whose business time is unknown are `withoutBusinessTime`.
  */
-export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array; firstResponseSketch?: ColumnSketch | undefined }, target: Threshold | null = null): FrtResult {
-  const details = durationDetails(tickets.firstResponseSeconds, tickets.firstResponseSource, target, tickets.firstResponseSketch);
-  return { value: details.mean, details: { ...details, unanswered: tickets.firstResponseSeconds.length - details.count } };
+export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array; firstResponseSketch?: ColumnSketch | undefined }, target: Threshold | null = null, options: DurationOptions = {}): FrtResult {
+  const details = durationDetails(tickets.firstResponseSeconds, tickets.firstResponseSource, target, tickets.firstResponseSketch, options);
+  const unmeasured = options.businessHours === true ? unmeasuredRows(tickets.firstResponseSource) : 0;
+  return { value: details.mean, details: { ...details, unanswered: tickets.firstResponseSeconds.length - details.count - unmeasured, ...businessDetails(options, unmeasured) } };
 }
 
 /** FRT of every slice of the tickets (the groups of --by, the periods of --period), each against its own target. */
-export function frtOfSlices(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[]): FrtResult[] {
-  return durationDetailsOfSlices(tickets.firstResponseSeconds, tickets.firstResponseSource, slicing, targets).map((details, k) => ({ value: details.mean, details: { ...details, unanswered: slicing.rows[k]! - details.count } }));
+export function frtOfSlices(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[], options: DurationOptions = {}): FrtResult[] {
+  const unmeasured = options.businessHours === true ? unmeasuredRowsOfSlices(tickets.firstResponseSource, slicing) : null;
+  return durationDetailsOfSlices(tickets.firstResponseSeconds, tickets.firstResponseSource, slicing, targets, options).map((details, k) => {
+    const without = unmeasured === null ? 0 : unmeasured[k]!;
+    return { value: details.mean, details: { ...details, unanswered: slicing.rows[k]! - details.count - without, ...businessDetails(options, without) } };
+  });
 }

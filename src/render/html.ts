@@ -14,7 +14,7 @@ import { escapeHtml as e } from './escape-html.js';
 export function renderHtml(report: Report): string {
   const zone = report.window.timezone;
   const parts: string[] = [];
-  parts.push(`<header><h1>Support metrics</h1><p>Window: ${e(describeWindow(report.window))} · targets: ${e(report.benchmark)}${report.generatedAt === undefined ? '' : ` · made ${e(report.generatedAt)}`}</p></header>`);
+  parts.push(`<header><h1>Support metrics</h1><p>Window: ${e(describeWindow(report.window))} · targets: ${e(report.benchmark)}${report.generatedAt === undefined ? '' : ` · made ${e(report.generatedAt)}`}</p>${report.businessHours === undefined ? '' : `<p>Business hours: ${e(report.businessHours.description)}</p>`}</header>`);
   parts.push(`<section class="cards">${Object.values(report.metrics).map(card).join('')}</section>`);
   const charts = [
     ...(['frt', 'art'] as const).flatMap((id) => {

@@ -11,6 +11,7 @@ import { changeCells } from './change-cells.js';
 export function renderMarkdown(report: Report): string {
   const made = report.generatedAt === undefined ? '' : `; made ${escape(report.generatedAt)}`;
   const lines: string[] = ['# Support metrics', '', `Window: ${escape(describeWindow(report.window))}; targets: ${escape(report.benchmark)}${made}`, ''];
+  if (report.businessHours !== undefined) lines.push(`Business hours: ${escape(report.businessHours.description)}`, '');
   lines.push(Object.keys(report.metrics).length === 0 ? 'No metric computed from the data given.' : metricTable(report.metrics), '');
   if (report.comparison !== undefined) {
     lines.push(`## Compared with ${escape(describeWindow({ since: report.comparison.since, until: report.comparison.until, timezone: report.window.timezone }))}`, '', comparisonTable(report), '');

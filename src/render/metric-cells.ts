@@ -43,11 +43,14 @@ export function metricCells(metric: MetricReport): MetricCells {
 }
 
 function leftOutOf(metric: MetricReport): string {
-  const d = metric.details as { unanswered?: number | null; unresolved?: number | null };
+  const d = metric.details as { unanswered?: number | null; unresolved?: number | null; withoutBusinessTime?: number };
+  const parts: string[] = [];
   // None left out is nothing to say.
-  if (metric.id === 'frt' && typeof d.unanswered === 'number' && d.unanswered > 0) return `${d.unanswered.toLocaleString('en-US')} unanswered`;
-  if (metric.id === 'art' && typeof d.unresolved === 'number' && d.unresolved > 0) return `${d.unresolved.toLocaleString('en-US')} unresolved`;
-  return '';
+  if (metric.id === 'frt' && typeof d.unanswered === 'number' && d.unanswered > 0) parts.push(`${d.unanswered.toLocaleString('en-US')} unanswered`);
+  if (metric.id === 'art' && typeof d.unresolved === 'number' && d.unresolved > 0) parts.push(`${d.unresolved.toLocaleString('en-US')} unresolved`);
+  // --business-hours: tickets whose business time is unknown are left out too, and said.
+  if (typeof d.withoutBusinessTime === 'number' && d.withoutBusinessTime > 0) parts.push(`${d.withoutBusinessTime.toLocaleString('en-US')} without business time`);
+  return parts.join(', ');
 }
 
 function countOf(metric: MetricReport): string {

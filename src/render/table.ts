@@ -18,6 +18,7 @@ export function renderTable(report: Report, options: { color: boolean }): string
   // One block per period (--period), from its start to its end in the report's zone.
   for (const period of report.periods ?? []) lines.push(`\n${describeWindow({ since: period.start, until: period.end, timezone: report.window.timezone })}`, metricTable(period.metrics, options.color));
   lines.push(`Window: ${describeWindow(report.window)}; targets: ${report.benchmark}${report.generatedAt === undefined ? '' : `; made ${report.generatedAt}`}`);
+  if (report.businessHours !== undefined) lines.push(`Business hours: ${report.businessHours.description}`);
   for (const input of report.inputs) {
     const parts = [`${input.rows} row${input.rows === 1 ? '' : 's'}`, `${input.accepted} accepted`, `${input.rejected} rejected`, `${input.skipped} skipped`];
     if (input.merged > 0) parts.push(`${input.merged} merged`);

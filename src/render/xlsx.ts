@@ -18,7 +18,7 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   workbook.created = FIXED_DATE;
   workbook.modified = FIXED_DATE;
   const zone = report.window.timezone;
-  metricSheet(workbook, 'Summary', [], Object.values(report.metrics).map((m) => ({ keys: [], metric: m })), `Window: ${describeWindow(report.window)}; targets: ${report.benchmark}${report.generatedAt === undefined ? '' : `; made ${report.generatedAt}`}`);
+  metricSheet(workbook, 'Summary', [], Object.values(report.metrics).map((m) => ({ keys: [], metric: m })), `Window: ${describeWindow(report.window)}; targets: ${report.benchmark}${report.generatedAt === undefined ? '' : `; made ${report.generatedAt}`}${report.businessHours === undefined ? '' : `; business hours: ${report.businessHours.description}`}`);
   const byField = new Map<string, NonNullable<Report['groups']>>();
   for (const group of report.groups ?? []) byField.set(group.by, [...(byField.get(group.by) ?? []), group]);
   for (const [by, groups] of byField) {

@@ -13,6 +13,7 @@ import { periodDatasets, type Period } from './periods.js';
 import { compareMetrics, previousWindow } from './compare.js';
 import { FINANCE_METRIC_IDS, financeOutcomes } from './finance.js';
 import { Zone } from '../read/zone.js';
+import { businessHoursReport, withBusinessTimes, type BusinessHoursSetting } from './business-hours.js';
 
 /** Fewer values than this behind a metric earns a low-sample warning (SPEC §5). */
 export const LOW_SAMPLE = 20;
@@ -33,6 +34,8 @@ export interface ReportOptions {
   until: number | null;
   timezone: string;
   benchmark: string;
+  /** --business-hours: FRT and ART in business time, with the config's calendar (or none: export columns only). */
+  businessHours?: BusinessHoursSetting | undefined;
 }
 
 /** What the report is built from: the data sets read and how their inputs were read. */
@@ -48,7 +51,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const lowSample: string[] = [];
   const zone = new Zone(options.timezone);
   // Repeat contacts are flagged over whole data sets: an earlier ticket outside the window still counts (SPEC §5).
-  const datasets = input.datasets.map((d) => withRepeatFlags(d, settingsOf(options).repeatWindowDays, zone));
+  // Business times too, over whole data sets (the window, groups, periods and comparison then pick their rows).
+  const datasets = input.datasets.map((d) => withBusinessHoursOf(withRepeatFlags(d, settingsOf(options).repeatWindowDays, zone), options));
   const windowed = datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
@@ -152,6 +156,7 @@ function assemble(
       timezone: options.timezone,
     },
     benchmark: options.benchmark,
+    ...(options.businessHours === undefined ? {} : { businessHours: businessHoursReport(options.businessHours) }),
     inputs: [...input.inputs],
     metrics,
     // Only with --by: a plain report's JSON stays as it was.
@@ -184,7 +189,12 @@ function hasAnswers(codes: ArrayLike<number>): boolean {
 
 /** What the metrics read of the options. */
 function settingsOf(options: ReportOptions): MetricSettings {
-  return { repeatWindowDays: options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS };
+  return { repeatWindowDays: options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, businessHours: options.businessHours ?? null };
+}
+
+/** The data set with its business times (report/business-hours.ts) when --business-hours asks for them. */
+export function withBusinessHoursOf(dataset: Dataset, options: Pick<ReportOptions, 'businessHours'>): Dataset {
+  return options.businessHours === undefined ? dataset : withBusinessTimes(dataset, options.businessHours);
 }
 
 /** Seed 001 / SPEC §5: a contact within 7 days of the customer's previous one is a repeat. */
@@ -216,7 +226,9 @@ function inWindow(dataset: Dataset, options: ReportOptions): Dataset {
 /** One metric's entry of the report: its catalog label and unit, value, details, target and verdict. */
 function metricReport(id: string, outcome: { value: number | null; details: unknown }, target: Target | null): MetricReport {
   const definition = metricDefinition(id);
-  return { id, label: definition.label, unit: definition.unit, value: outcome.value, details: outcome.details, target: target === null ? null : toReportTarget(target), status: statusOf(outcome.value, target) } as MetricReport;
+  // Business time says so wherever the metric is shown (every format prints the label).
+  const business = typeof outcome.details === 'object' && outcome.details !== null && (outcome.details as { businessHours?: boolean }).businessHours === true;
+  return { id, label: business ? `${definition.label} (business hours)` : definition.label, unit: definition.unit, value: outcome.value, details: outcome.details, target: target === null ? null : toReportTarget(target), status: statusOf(outcome.value, target) } as MetricReport;
 }
 
 function toReportTarget(t: Target): ReportTarget {

@@ -80,8 +80,9 @@ function testOf(now: MetricReport, before: MetricReport, currentData: readonly D
     case 'art':
     case 'csat':
     case 'ces': {
-      const a = metricSample(now.id, currentData);
-      const b = metricSample(now.id, previousData);
+      const business = 'businessHours' in now.details && now.details.businessHours === true;
+      const a = metricSample(now.id, currentData, business);
+      const b = metricSample(now.id, previousData, business);
       if (a === null || b === null || a.length < MIN_COMPARED || b.length < MIN_COMPARED) return null;
       return now.id === 'frt' || now.id === 'art' ? mannWhitneyU(a, b) : welchT(a, b);
     }

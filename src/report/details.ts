@@ -2,7 +2,8 @@ import { datasetRows, type Dataset } from '../datasets/dataset.js';
 import { passes } from '../metrics/threshold.js';
 import { Zone } from '../read/zone.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
-import { DEFAULT_REPEAT_WINDOW_DAYS, withRepeatFlags, type ReportInput, type ReportOptions } from './build.js';
+import { DEFAULT_REPEAT_WINDOW_DAYS, withBusinessHoursOf, withRepeatFlags, type ReportInput, type ReportOptions } from './build.js';
+import { BUSINESS_TWINS } from './business-hours.js';
 import { REPEAT_FLAGS, surveyRows } from './registry.js';
 import { customerDetails } from './finance.js';
 import { rowsInWindow } from './window.js';
@@ -15,6 +16,14 @@ import { rowsInWindow } from './window.js';
  */
 export const DETAIL_COLUMNS = ['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached', 'mrr_at_end', 'acquired'] as const;
 
+/** With --business-hours, each ticket's business times beside its calendar ones (and breaches judged on them). */
+export const BUSINESS_DETAIL_COLUMNS = [...DETAIL_COLUMNS.slice(0, 13), 'frt_business_seconds', 'art_business_seconds', ...DETAIL_COLUMNS.slice(13)] as const;
+
+/** The drill-down's columns for these options. */
+export function detailColumns(options: Pick<ReportOptions, 'businessHours'>): readonly string[] {
+  return options.businessHours === undefined ? DETAIL_COLUMNS : BUSINESS_DETAIL_COLUMNS;
+}
+
 export type DetailCell = string | number | null;
 
 /**
@@ -26,7 +35,29 @@ export type DetailCell = string | number | null;
  */
 export function details(input: ReportInput, options: ReportOptions): DetailCell[][] {
   const pad = (row: DetailCell[]) => [...row, null, null];
-  return [...ticketDetails(input, options).map(pad), ...surveyDetails(input, options).map(pad), ...financeDetails(input, options)];
+  const rows = [...ticketDetails(input, options).map(pad), ...surveyDetails(input, options).map(pad), ...financeDetails(input, options)];
+  if (options.businessHours === undefined) return rows;
+  // The business twins sit after art_seconds (BUSINESS_DETAIL_COLUMNS); only tickets have them.
+  const twins = businessTwins(input, options);
+  return rows.map((row, k) => [...row.slice(0, 13), ...(twins[k] ?? [null, null]), ...row.slice(13)]);
+}
+
+/** Per ticket row of ticketDetails (same order), its business FRT and ART in seconds. */
+function businessTwins(input: ReportInput, options: ReportOptions): DetailCell[][] {
+  const d = ticketsInWindow(input, options);
+  if (d === null) return [];
+  const frt = d.elapsed[BUSINESS_TWINS.first_response.elapsed]?.seconds;
+  const art = d.elapsed[BUSINESS_TWINS.resolution.elapsed]?.seconds;
+  return Array.from({ length: d.rows }, (_, row) => [number(frt?.[row]), number(art?.[row])]);
+}
+
+/** The tickets in the window with their repeat flags and, with --business-hours, their business times; null without tickets. */
+function ticketsInWindow(input: ReportInput, options: ReportOptions): Dataset | null {
+  const tickets = input.datasets.find((d) => d.kind === 'tickets');
+  if (tickets === undefined) return null;
+  const flagged = withBusinessHoursOf(withRepeatFlags(tickets, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, new Zone(options.timezone)), options);
+  const rows = rowsInWindow(flagged.numbers.created_at!, options.since, options.until);
+  return rows === null ? flagged : datasetRows(flagged, rows);
 }
 
 function financeDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
@@ -45,12 +76,8 @@ function financeDetails(input: ReportInput, options: ReportOptions): DetailCell[
 }
 
 function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
-  const zone = new Zone(options.timezone);
-  const tickets = input.datasets.find((d) => d.kind === 'tickets');
-  if (tickets === undefined) return [];
-  const flagged = withRepeatFlags(tickets, options.repeatWindowDays ?? DEFAULT_REPEAT_WINDOW_DAYS, zone);
-  const rows = rowsInWindow(flagged.numbers.created_at!, options.since, options.until);
-  const d: Dataset = rows === null ? flagged : datasetRows(flagged, rows);
+  const d = ticketsInWindow(input, options);
+  if (d === null) return [];
   const text = (field: string, row: number) => textOf(d, field, row);
   const scopes = scopedGroups(options.benchmark, options.targets);
   const targetOf = (metric: string, row: number): Target | null => {
@@ -66,10 +93,14 @@ function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[]
   };
   const frt = d.elapsed.first_response?.seconds;
   const art = d.elapsed.resolution?.seconds;
+  // With --business-hours the report judges business times against the targets: so do the breaches.
+  const business = options.businessHours !== undefined;
+  const judgedFrt = business ? d.elapsed[BUSINESS_TWINS.first_response.elapsed]?.seconds : frt;
+  const judgedArt = business ? d.elapsed[BUSINESS_TWINS.resolution.elapsed]?.seconds : art;
   const out: DetailCell[][] = [];
   for (let row = 0; row < d.rows; row++) {
     const breached: string[] = [];
-    for (const [metric, values] of [['frt', frt], ['art', art]] as const) {
+    for (const [metric, values] of [['frt', judgedFrt], ['art', judgedArt]] as const) {
       const v = values?.[row];
       const target = targetOf(metric, row);
       if (v !== undefined && !Number.isNaN(v) && target !== null && !passes(v, target)) breached.push(metric);

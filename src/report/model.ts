@@ -29,7 +29,15 @@ const DurationDetails = z.object({
   min: nullableNumber,
   max: nullableNumber,
   withinTarget: nullableNumber,
-  sources: z.object({ exportColumn: z.number(), timestamps: z.number() }),
+  /**
+   * How many values came from the export's duration column and how many from the timestamps; with --business-hours,
+   * from the export's business-hours column and how many were computed with the config's business calendar.
+   */
+  sources: z.union([z.object({ exportColumn: z.number(), timestamps: z.number() }).strict(), z.object({ exportColumn: z.number(), calendar: z.number() }).strict()]),
+  /** With --business-hours: the durations are business time (the label says so too). */
+  businessHours: z.literal(true).optional(),
+  /** With --business-hours: tickets answered (resolved) whose business time is unknown — no business-hours cell, no calendar. */
+  withoutBusinessTime: z.number().optional(),
   /** Why there is no value when the input column is missing (SPEC §8: a metric with value null says why). */
   reason: z.string().optional(),
 });
@@ -106,6 +114,23 @@ export const InputReport = z.object({
   datedBy: z.object({ line: z.string(), since: z.string(), until: z.string() }).optional(),
 });
 
+/**
+ * With --business-hours (SPEC §3): FRT and ART are business time, from the export's business-hours columns where
+ * filled, else computed with this calendar (null when the config has none); `description` says it in words.
+ */
+export const BusinessHoursReport = z.object({
+  description: z.string(),
+  calendar: z
+    .object({
+      timezone: z.string(),
+      /** Opening hours per weekday, `HH:MM-HH:MM`; a day not listed is off. */
+      week: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.string())),
+      holidays: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type BusinessHoursReport = z.infer<typeof BusinessHoursReport>;
+
 export const ReportWindow = z.object({ since: z.string().nullable(), until: z.string().nullable(), timezone: z.string() });
 export type ReportWindow = z.infer<typeof ReportWindow>;
 
@@ -113,6 +138,8 @@ export const Report = z.object({
   schema: z.literal(REPORT_SCHEMA),
   window: ReportWindow,
   benchmark: z.string(),
+  /** With --business-hours only. */
+  businessHours: BusinessHoursReport.optional(),
   inputs: z.array(InputReport),
   /** By metric id, in the registry's order; metrics whose data set was not given are absent (SPEC §8). */
   metrics: z.record(z.string(), MetricReport),

@@ -20,11 +20,15 @@ import type { ArtReport, FrtReport, MetricId, ReopenRateReport, RepeatContactRep
 import { repeatContactRate, repeatContactRateOfSlices } from '../metrics/repeat-contacts.js';
 import { reopenRate, reopenRateOfSlices, type ReopenRateResult } from '../metrics/reopen-rate.js';
 import type { z } from 'zod';
+import { BUSINESS_TWINS, type BusinessHoursSetting } from './business-hours.js';
+import { ValueSource } from '../value-source.js';
 
 /** Options of the run some metrics read. */
 export interface MetricSettings {
   /** --repeat-window: days within which a customer's next ticket is a repeat contact (SPEC §5, default 7). */
   repeatWindowDays: number;
+  /** --business-hours: FRT and ART in business time (report/business-hours.ts); null for calendar time. */
+  businessHours: BusinessHoursSetting | null;
 }
 
 /**
@@ -98,33 +102,83 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   id: 'frt',
   kind: 'tickets',
   fields: ['first_response_minutes', 'first_response_at'],
-  compute(dataset, target) {
-    if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset);
+  compute(dataset, target, settings) {
+    if (settings.businessHours !== null) {
+      const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
+      if (e === undefined) return noFirstResponse(dataset, settings);
+      const result = frt({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, target, { businessHours: true });
+      return { ...durationOutcome(result, dataset.rows, 'answered'), warnings: businessWarnings(dataset, 'first_response', e.source, 'answered', 'First response time') };
+    }
+    if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset, settings);
     return durationOutcome(frt(ticketColumns(dataset), target), dataset.rows, 'answered');
   },
-  computeSlices(dataset, slicing, targets) {
-    if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset));
+  computeSlices(dataset, slicing, targets, settings) {
+    if (settings.businessHours !== null) {
+      const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
+      if (e === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
+      return frtOfSlices({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, slicing, targets, { businessHours: true }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
+    }
+    if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
     return frtOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
   },
 };
 
-function noFirstResponse(dataset: Dataset) {
-  return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
+function noFirstResponse(dataset: Dataset, settings: MetricSettings) {
+  return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', 'first_response', settings), settings);
 }
 
 const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
   id: 'art',
   kind: 'tickets',
   fields: ['resolution_minutes', 'resolved_at'],
-  compute(dataset, target) {
-    if (dataset.elapsed.resolution === undefined) return noResolution(dataset);
+  compute(dataset, target, settings) {
+    if (settings.businessHours !== null) {
+      const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
+      if (e === undefined) return noResolution(dataset, settings);
+      const result = art({ resolutionSeconds: e.seconds, resolutionSource: e.source }, target, { businessHours: true });
+      return { ...durationOutcome(result, dataset.rows, 'resolved'), warnings: businessWarnings(dataset, 'resolution', e.source, 'resolved', 'Resolution time') };
+    }
+    if (dataset.elapsed.resolution === undefined) return noResolution(dataset, settings);
     return durationOutcome(art(ticketColumns(dataset), target), dataset.rows, 'resolved');
   },
-  computeSlices(dataset, slicing, targets) {
-    if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset));
+  computeSlices(dataset, slicing, targets, settings) {
+    if (settings.businessHours !== null) {
+      const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
+      if (e === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
+      return artOfSlices({ resolutionSeconds: e.seconds, resolutionSource: e.source }, slicing, targets, { businessHours: true }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
+    }
+    if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
     return artOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
   },
 };
+
+/**
+ * What a business-time FRT or ART rests on that the report must say (no number confidently wrong): tickets left out
+ * for want of a business time, values whose end is created_at plus a rounded duration, and values from two schedules
+ * (the help desk's own, in its column, and the config's calendar) mixed in one number.
+ */
+function businessWarnings(dataset: Dataset, calendarName: 'first_response' | 'resolution', source: Uint8Array, what: string, label: string): string[] {
+  const counts = new Uint32Array(8);
+  for (let i = 0; i < source.length; i++) counts[source[i]!]!++;
+  const header = (field: string) => JSON.stringify(dataset.mapped[field] ?? field);
+  const twin = BUSINESS_TWINS[calendarName];
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const warnings: string[] = [];
+  const unmeasured = counts[ValueSource.unmeasured]!;
+  if (unmeasured > 0) {
+    warnings.push(`${label} (business hours): ${plural(unmeasured, `${what} ticket`)} without a business-hours value (${dataset.numbers[twin.column] === undefined ? `no ${twin.column} column` : `${header(twin.column)} empty`}) and no businessCalendar in the config to compute one: left out (withoutBusinessTime); add a businessCalendar to the config file`);
+  }
+  const fromDuration = counts[ValueSource.calendarFromDuration]!;
+  if (fromDuration > 0) {
+    warnings.push(`${label} (business hours): ${plural(fromDuration, 'value')} computed from created_at plus the export's calendar duration ${header(twin.calendarFields[1])} (its end is known only to that column's rounding)`);
+  }
+  const fromColumn = counts[ValueSource.exportColumn]!;
+  const fromCalendar = counts[ValueSource.calendar]! + fromDuration;
+  if (fromColumn > 0 && fromCalendar > 0) {
+    warnings.push(`${label} (business hours): ${plural(fromColumn, 'value')} from ${header(twin.column)} (the help desk's own schedule) and ${fromCalendar} computed with the config's businessCalendar: check that the two schedules agree`);
+  }
+  return warnings;
+}
 
 const repeatContactMetric: RegisteredMetric<'repeat_contact_rate', DetailsOf<typeof RepeatContactReport>> = {
   id: 'repeat_contact_rate',
@@ -170,32 +224,50 @@ function reopenOutcome(result: ReopenRateResult, rows: number): MetricOutcome<De
   return { value: result.value, details, sampleSize: result.details.resolved };
 }
 
-function noResolution(dataset: Dataset) {
-  return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', ['resolved_at', 'resolution_minutes'], 'resolution_business_minutes'));
+function noResolution(dataset: Dataset, settings: MetricSettings) {
+  return noColumn({ unresolved: null }, missingColumnReason(dataset, 'resolution', 'resolution', settings), settings);
 }
 
 /** FRT's or ART's outcome over `rows` tickets; without a value, why: no ticket had one (in the window). */
-function durationOutcome<D extends { count: number }>(result: { value: number | null; details: D }, rows: number, what: string): MetricOutcome<D | (D & { reason: string })> {
-  const reason = rows === 0 ? 'no ticket in the window' : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is ${what}`;
+function durationOutcome<D extends { count: number; withoutBusinessTime?: number }>(result: { value: number | null; details: D }, rows: number, what: string): MetricOutcome<D | (D & { reason: string })> {
+  const unmeasured = result.details.withoutBusinessTime ?? 0;
+  const reason =
+    rows === 0
+      ? 'no ticket in the window'
+      : unmeasured > 0
+        ? `the ${unmeasured} ${what} ticket${unmeasured === 1 ? '' : 's'} in the window ${unmeasured === 1 ? 'has' : 'have'} no business-hours value and the config no businessCalendar to compute one; add a businessCalendar to the config file`
+        : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is ${what}`;
   const details = result.value === null ? { ...result.details, reason } : result.details;
   return { value: result.value, details, sampleSize: result.details.count };
 }
 
 /** A duration metric whose input column the file does not have: no value, unknown counts, and why. */
-function noColumn<Extra extends object>(extra: Extra, reason: string): MetricOutcome<DurationDetailsOf & Extra> {
-  const details = { count: 0, mean: null, median: null, p90: null, min: null, max: null, withinTarget: null, sources: { exportColumn: 0, timestamps: 0 }, ...extra, reason };
+function noColumn<Extra extends object>(extra: Extra, reason: string, settings: MetricSettings): MetricOutcome<DurationDetailsOf & Extra> {
+  const business = settings.businessHours !== null;
+  const sources = business ? { exportColumn: 0, calendar: 0 } : { exportColumn: 0, timestamps: 0 };
+  const details = { count: 0, mean: null, median: null, p90: null, min: null, max: null, withinTarget: null, sources, ...extra, ...(business ? { businessHours: true as const, withoutBusinessTime: 0 } : {}), reason };
   return { value: null, details, sampleSize: null };
 }
-type DurationDetailsOf = { count: number; mean: null; median: null; p90: null; min: null; max: null; withinTarget: null; sources: { exportColumn: number; timestamps: number }; reason: string };
+type DurationDetailsOf = { count: number; mean: null; median: null; p90: null; min: null; max: null; withinTarget: null; sources: { exportColumn: number; timestamps: number } | { exportColumn: number; calendar: number }; businessHours?: true; withoutBusinessTime?: number; reason: string };
 
 /**
  * `no first-response column (first_response_at or first_response_minutes)`, and the near miss when the file has one:
- * the business-hours twin is time within business hours, not the calendar time the metric and its target mean.
+ * the business-hours twin is time within business hours, not the calendar time the metric and its target mean — it
+ * is used with --business-hours. With --business-hours: what to add to have business times.
  */
-function missingColumnReason(dataset: Dataset, what: string, fields: readonly string[], businessTwin: string): string {
+function missingColumnReason(dataset: Dataset, what: string, calendarName: 'first_response' | 'resolution', settings: MetricSettings): string {
+  const twin = BUSINESS_TWINS[calendarName];
+  const fields = twin.calendarFields;
+  if (settings.businessHours !== null) {
+    // Without a business-hours column, business times come from the calendar durations and the config's calendar.
+    if (dataset.elapsed[calendarName] !== undefined) {
+      return `no business-hours ${what} column (${twin.column}: Zendesk ${JSON.stringify(calendarName === 'first_response' ? 'First reply time in minutes within business hours' : 'Full resolution time in minutes within business hours')}, Freshdesk ${JSON.stringify(calendarName === 'first_response' ? 'First response time (in hrs)' : 'Resolution time (in hrs)')}, Intercom ${JSON.stringify(calendarName === 'first_response' ? 'First response time, only within office hours (seconds)' : 'Time to close, within office hours (seconds)')}) and no businessCalendar in the config to compute it from the timestamps; add a businessCalendar to the config file (support-metrics init writes an example), or export that column`;
+    }
+    return `no ${what} column (${fields.join(', ')} or ${twin.column}); map one with --map ${fields[1]}=HEADER`;
+  }
   const reason = `no ${what} column (${fields.join(' or ')})`;
-  const twin = dataset.mapped[businessTwin];
-  if (twin === undefined) {
+  const header = dataset.mapped[twin.column];
+  if (header === undefined) {
     // A header the file has that likely means one of the fields (`Resolved` for resolved_at): the --map to type.
     for (const field of fields) {
       const suggestion = suggestHeader(fieldSpec(TICKETS, field), dataset.unmapped, new Set());
@@ -203,7 +275,7 @@ function missingColumnReason(dataset: Dataset, what: string, fields: readonly st
     }
     return `${reason}; map one with --map ${fields[1]}=HEADER`;
   }
-  return `${reason}; the file has only ${JSON.stringify(twin)}, time within business hours (for --business-hours, not in this version)`;
+  return `${reason}; the file has only ${JSON.stringify(header)}, time within business hours: pass --business-hours to use it`;
 }
 
 /**
@@ -323,13 +395,14 @@ export function fieldsNeeded(): string[] {
  * The values behind a metric that a significance test compares (--compare): FRT and ART durations, CSAT and CES
  * scores; null for metrics compared by their counts (shares, NPS) or not at all.
  */
-export function metricSample(id: MetricId, datasets: readonly Dataset[]): Float64Array | null {
+export function metricSample(id: MetricId, datasets: readonly Dataset[], businessHours = false): Float64Array | null {
   const metric = METRICS.find((m) => m.id === id);
   const dataset = metric === undefined ? undefined : datasetFor(metric, datasets);
   if (dataset === undefined) return null;
   const values = (seconds: Float64Array | undefined) => (seconds === undefined ? null : seconds.filter((s) => !Number.isNaN(s)));
-  if (id === 'frt') return values(dataset.elapsed.first_response?.seconds);
-  if (id === 'art') return values(dataset.elapsed.resolution?.seconds);
+  // With --business-hours the test compares business times, as the metric does.
+  if (id === 'frt') return values(dataset.elapsed[businessHours ? BUSINESS_TWINS.first_response.elapsed : 'first_response']?.seconds);
+  if (id === 'art') return values(dataset.elapsed[businessHours ? BUSINESS_TWINS.resolution.elapsed : 'resolution']?.seconds);
   if (id === 'csat' || id === 'ces') return values(surveyAnswers(dataset, id)?.answers.scores);
   return null;
 }

@@ -48,7 +48,7 @@ describe('a Zendesk export with only the business-hours twins', () => {
     expect(json.inputs[0].preset).toBe('zendesk');
     expect(json.metrics.frt).toMatchObject({ value: null, status: 'no-data', details: { unanswered: null, count: 0 } });
     expect(json.metrics.frt.details.reason).toBe(
-      'no first-response column (first_response_at or first_response_minutes); the file has only "First reply time in minutes within business hours", time within business hours (for --business-hours, not in this version)',
+      'no first-response column (first_response_at or first_response_minutes); the file has only "First reply time in minutes within business hours", time within business hours: pass --business-hours to use it',
     );
     // Solved at is there: ART from the timestamps (11:30 − 09:00 = 9000 s), 2 unresolved
     expect(json.metrics.art).toMatchObject({ value: 9000, details: { unresolved: 2, sources: { exportColumn: 0, timestamps: 1 } } });

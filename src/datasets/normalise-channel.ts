@@ -35,7 +35,9 @@ function channelKey(value: string): string {
  * - Freshdesk `Source`: Email, Portal, Phone, Chat, Forum, Twitter, Facebook, Feedback Widget, Outbound Email,
  *   Ecommerce (kept), WhatsApp, Mobihelp.
  * - Intercom `Channel`: Chat, Messenger, Email, Phone, SMS, WhatsApp, Facebook, Instagram, Twitter (Conversation kept).
- * - Zammad `Create Channel`: email, phone, web, chat, twitter, facebook, telegram, sms.
+ * - Zammad `Create Channel` (its article types, db/seeds/ticket_article_types.rb): email, sms, chat, phone, web,
+ *   twitter status, twitter direct-message, facebook feed post/comment, facebook direct-message,
+ *   telegram personal-message, whatsapp message (fax, note: kept).
  * - Bitrix24 Open Lines (imconnector connector names, ru/en): Онлайн-чат/Live chat, Telegram, Viber, WhatsApp,
  *   Edna.ru WhatsApp, WeChat, Apple Messages for Business, ВКонтакте/VK, Одноклассники/Odnoklassniki,
  *   Facebook: Сообщения/Facebook, Facebook: Комментарии/Facebook: Comments, Instagram Direct,
@@ -50,7 +52,7 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   ],
   phone: [
     'phone', 'voice', 'call', 'calls', 'telephone', 'telephony', 'phone call', 'phone call (inbound)', 'phone call (outbound)', 'voicemail',
-    'inbound call', 'outbound call', 'телефон', 'телефония', 'звонок', 'звонки',
+    'inbound call', 'outbound call', 'phone switch', 'телефон', 'телефония', 'звонок', 'звонки',
   ],
   'web form': [
     'web form', 'webform', 'web', 'form', 'contact form', 'portal', 'web widget', 'feedback widget', 'widget', 'help center', 'forum',
@@ -58,12 +60,13 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   ],
   social: [
     'social', 'facebook', 'facebook: сообщения', 'facebook: комментарии', 'facebook: comments', 'facebook messenger', 'facebook post',
+    'facebook feed post', 'facebook feed comment', 'facebook direct message', 'twitter status', 'twitter direct message',
     'twitter', 'x', 'x (twitter)', 'instagram', 'instagram direct', 'instagram для бизнеса', 'instagram business', 'vk', 'вконтакте',
     'одноклассники', 'odnoklassniki', 'соцсети',
   ],
   messaging: [
     'messaging', 'whatsapp', 'edna.ru whatsapp', 'whatsapp business', 'telegram', 'viber', 'wechat', 'line', 'imessage', 'apple messages for business',
-    'skype', 'мессенджер',
+    'skype', 'мессенджер', 'telegram personal message', 'whatsapp message',
   ],
   sms: ['sms', 'text message', 'смс'],
   api: ['api', 'web service', 'rule', 'trigger', 'automation', 'integration'],

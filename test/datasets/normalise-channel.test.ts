@@ -22,6 +22,9 @@ const BY_VENDOR: Readonly<Record<string, readonly (readonly [string, string])[]>
   'Zammad Create Channel': [
     ['email', 'email'], ['phone', 'phone'], ['web', 'web form'], ['chat', 'chat'], ['twitter', 'social'], ['facebook', 'social'],
     ['telegram', 'messaging'], ['sms', 'sms'],
+    // The article types Zammad seeds (db/seeds/ticket_article_types.rb), as a ticket's first article names its channel.
+    ['twitter status', 'social'], ['twitter direct-message', 'social'], ['facebook feed post', 'social'], ['facebook feed comment', 'social'],
+    ['facebook direct-message', 'social'], ['telegram personal-message', 'messaging'], ['whatsapp message', 'messaging'], ['fax', 'fax'], ['note', 'note'],
   ],
   'Bitrix24 Open Lines (ru / en connector names)': [
     ['Онлайн-чат', 'chat'], ['Live chat', 'chat'], ['Telegram', 'messaging'], ['Viber', 'messaging'], ['WhatsApp', 'messaging'],

@@ -110,6 +110,11 @@ export interface FilePlan {
    */
   datedBy: { line: string; since: number; until: number } | null;
   skipRules: { index: number; values: string[]; reason: string }[];
+  /**
+   * Rows with one key and the same times are one record repeated per value of a multi-valued attribute (the preset's
+   * mergeRepeatedRows: Zendesk Explore): merged and counted, not rejected as duplicates.
+   */
+  mergeRepeats: boolean;
 }
 
 /** What planning found beside the plan: notes for the user. */
@@ -235,6 +240,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       columns,
       datedBy: datedBy as { line: string; since: number; until: number } | null,
       skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
+      mergeRepeats: mapping.preset?.mergeRepeatedRows === true,
     },
     notes,
     warnings,

@@ -5,11 +5,12 @@ import { stripe } from './stripe.js';
 import { surveymonkey } from './surveymonkey.js';
 import { zendesk } from './zendesk.js';
 import { freshdesk } from './freshdesk.js';
+import { zendeskExplore } from './zendesk-explore.js';
 
 export type { Preset } from './preset.js';
 
 /** Every known export, in the order ties are broken. */
-export const PRESETS: readonly Preset[] = [zendesk, freshdesk, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds];
+export const PRESETS: readonly Preset[] = [zendesk, zendeskExplore, freshdesk, bitrix24, surveymonkey, stripe, googleAds, metaAds, tiktokAds];
 
 export function presetNamed(name: string): Preset | undefined {
   return PRESETS.find((p) => p.name === name.toLowerCase());

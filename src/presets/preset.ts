@@ -26,6 +26,11 @@ export interface Preset {
   ignoreColumns?: readonly string[];
   /** What a rating column's codes mean, by header (Bitrix24: `5` like, `1` dislike, `0` no rating). */
   answerLabels?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * One record per value of a multi-valued attribute (Zendesk Explore repeats a ticket once per tag): rows with the
+   * same key and the same times are one ticket, merged and counted as `merged`; other repeats stay duplicates (SPEC §4).
+   */
+  mergeRepeatedRows?: boolean;
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

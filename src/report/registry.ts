@@ -5,6 +5,8 @@ import { fieldSpec } from '../datasets/kind.js';
 import { suggestHeader } from '../datasets/suggest-header.js';
 import { TICKET_TIME_FIELDS, TICKETS } from '../datasets/tickets.js';
 import { art, artOfSlices } from '../metrics/art.js';
+import { bracketDistribution } from '../metrics/duration-brackets.js';
+import { parseDurationBracket, type BracketReading } from '../read/duration-bracket.js';
 import { frt, frtOfSlices } from '../metrics/frt.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from '../metrics/threshold.js';
@@ -97,16 +99,69 @@ function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutc
 const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   id: 'frt',
   kind: 'tickets',
-  fields: ['first_response_minutes', 'first_response_at'],
+  fields: ['first_response_minutes', 'first_response_at', 'first_response_bracket'],
   compute(dataset, target) {
+    if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return bracketOutcome<DetailsOf<typeof FrtReport>>(dataset, 'first_response_bracket', target, 'unanswered');
     if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset);
     return durationOutcome(frt(ticketColumns(dataset), target), dataset.rows, 'answered');
   },
   computeSlices(dataset, slicing, targets) {
+    // By bracket: each slice's own counts (a few labels, no pass worth sharing).
+    if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return null;
     if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset));
     return frtOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
   },
 };
+
+/**
+ * Whether a duration is known only by its brackets: the file has a bracket column for it and no exact time in any row
+ * (no column, or one left empty throughout — Zendesk Explore fills its minutes only when the report asks for them).
+ */
+function onlyBrackets(dataset: Dataset, elapsed: 'first_response' | 'resolution', bracketField: string): boolean {
+  if (dataset.texts[bracketField] === undefined) return false;
+  const seconds = dataset.elapsed[elapsed]?.seconds;
+  if (seconds === undefined) return true;
+  for (let row = 0; row < seconds.length; row++) if (!Number.isNaN(seconds[row]!)) return false;
+  return true;
+}
+
+/** Bracket readings per distinct label of a column, parsed once per data set (the labels are few). */
+const readingsOf = new WeakMap<readonly string[], BracketReading[]>();
+
+/**
+ * FRT or ART when the export has only brackets (issue #15): no value and no mean (status no-data, with why), the
+ * distribution by bracket in the details, the "none" bracket (`No replies`, `Unsolved`) counted as unanswered or
+ * unresolved, and what the brackets bound: the median's bracket, the ranges of median and p90, the share within target.
+ */
+function bracketOutcome<D>(dataset: Dataset, field: string, target: Threshold | null, leftOut: 'unanswered' | 'unresolved'): MetricOutcome<D> {
+  const column = dataset.texts[field]!;
+  let readings = readingsOf.get(column.values);
+  if (readings === undefined) readingsOf.set(column.values, (readings = column.values.map((label, code) => (code === 0 ? null : parseDurationBracket(label)))));
+  const d = bracketDistribution(column.codes, column.values, readings, target);
+  const header = dataset.mapped[field] ?? field;
+  const what = leftOut === 'unanswered' ? 'first reply' : 'resolution';
+  const reason =
+    dataset.rows === 0
+      ? 'no ticket in the window'
+      : `the export gives the ${what} time only as brackets (${JSON.stringify(header)}): the mean, median and p90 are not known — see the distribution by bracket${d.measured === 0 ? `; none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is ${leftOut === 'unanswered' ? 'answered' : 'resolved'}` : ''}`;
+  const unrecognised = d.unrecognised.reduce((n, u) => n + u.count, 0);
+  const details = {
+    count: 0,
+    mean: null,
+    median: null,
+    p90: null,
+    min: null,
+    max: null,
+    withinTarget: d.withinTarget,
+    sources: { exportColumn: 0, timestamps: 0 },
+    [leftOut]: d.none,
+    reason,
+    brackets: d.brackets,
+    bracketStats: { column: header, measured: d.measured, empty: d.empty, unrecognised, medianBracket: d.medianBracket, medianRange: d.medianRange, p90Range: d.p90Range, withinTargetRange: d.withinTargetRange },
+  } as unknown as D;
+  const warnings = d.unrecognised.length === 0 ? [] : [`${unrecognised} ticket${unrecognised === 1 ? '' : 's'} in ${JSON.stringify(header)} name${unrecognised === 1 ? 's' : ''} no time range (${d.unrecognised.map((u) => JSON.stringify(u.label)).join(', ')}): left out of the ${what} brackets`];
+  return { value: null, details, sampleSize: d.measured, warnings };
+}
 
 function noFirstResponse(dataset: Dataset) {
   return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', ['first_response_at', 'first_response_minutes'], 'first_response_business_minutes'));
@@ -115,12 +170,14 @@ function noFirstResponse(dataset: Dataset) {
 const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
   id: 'art',
   kind: 'tickets',
-  fields: ['resolution_minutes', 'resolved_at'],
+  fields: ['resolution_minutes', 'resolved_at', 'resolution_bracket'],
   compute(dataset, target) {
+    if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return bracketOutcome<DetailsOf<typeof ArtReport>>(dataset, 'resolution_bracket', target, 'unresolved');
     if (dataset.elapsed.resolution === undefined) return noResolution(dataset);
     return durationOutcome(art(ticketColumns(dataset), target), dataset.rows, 'resolved');
   },
   computeSlices(dataset, slicing, targets) {
+    if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return null;
     if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset));
     return artOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
   },

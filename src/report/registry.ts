@@ -75,7 +75,7 @@ type DetailsOf<S extends z.ZodType> = z.infer<S> extends { details: infer D } ? 
 const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof TicketVolumeReport>> = {
   id: 'ticket_volume',
   kind: 'tickets',
-  fields: TICKET_TIME_FIELDS,
+  fields: [...TICKET_TIME_FIELDS, 'first_response_bracket', 'resolution_bracket'],
   compute(dataset) {
     return volumeOutcome(dataset, ticketVolume(ticketColumns(dataset)));
   },
@@ -86,12 +86,14 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
 
 function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutcome<DetailsOf<typeof TicketVolumeReport>> {
   // Without a column to tell them by, resolved and answered are unknown, not "none".
-  const resolvedKnown = dataset.elapsed.resolution !== undefined;
-  const answeredKnown = dataset.elapsed.first_response !== undefined;
+  const resolvedKnown = dataset.elapsed.resolution !== undefined && !onlyBrackets(dataset, 'resolution', 'resolution_bracket');
+  const answeredKnown = dataset.elapsed.first_response !== undefined && !onlyBrackets(dataset, 'first_response', 'first_response_bracket');
+  // Known by bracket only (Zendesk Explore): `No replies` and `Unsolved` say it, when every ticket's bracket is readable.
+  const unresolvedByBracket = resolvedKnown ? null : noneBracketCount(dataset, 'resolution_bracket');
   const details = {
-    resolved: resolvedKnown ? result.details.resolved : null,
-    unresolved: resolvedKnown ? result.details.unresolved : null,
-    unanswered: answeredKnown ? result.details.unanswered : null,
+    resolved: resolvedKnown ? result.details.resolved : unresolvedByBracket === null ? null : dataset.rows - unresolvedByBracket,
+    unresolved: resolvedKnown ? result.details.unresolved : unresolvedByBracket,
+    unanswered: answeredKnown ? result.details.unanswered : noneBracketCount(dataset, 'first_response_bracket'),
   };
   return { value: result.value, details, sampleSize: null };
 }
@@ -128,6 +130,20 @@ function onlyBrackets(dataset: Dataset, elapsed: 'first_response' | 'resolution'
 /** Bracket readings per distinct label of a column, parsed once per data set (the labels are few). */
 const readingsOf = new WeakMap<readonly string[], BracketReading[]>();
 
+function bracketReadings(column: { values: string[] }): BracketReading[] {
+  let readings = readingsOf.get(column.values);
+  if (readings === undefined) readingsOf.set(column.values, (readings = column.values.map((label, code) => (code === 0 ? null : parseDurationBracket(label)))));
+  return readings;
+}
+
+/** Tickets in the "none" bracket (`No replies`, `Unsolved`); null without the column or when a bracket is empty or unreadable. */
+function noneBracketCount(dataset: Dataset, field: string): number | null {
+  const column = dataset.texts[field];
+  if (column === undefined) return null;
+  const d = bracketDistribution(column.codes, column.values, bracketReadings(column), null);
+  return d.empty > 0 || d.unrecognised.length > 0 ? null : d.none;
+}
+
 /**
  * FRT or ART when the export has only brackets (issue #15): no value and no mean (status no-data, with why), the
  * distribution by bracket in the details, the "none" bracket (`No replies`, `Unsolved`) counted as unanswered or
@@ -135,9 +151,7 @@ const readingsOf = new WeakMap<readonly string[], BracketReading[]>();
  */
 function bracketOutcome<D>(dataset: Dataset, field: string, target: Threshold | null, leftOut: 'unanswered' | 'unresolved'): MetricOutcome<D> {
   const column = dataset.texts[field]!;
-  let readings = readingsOf.get(column.values);
-  if (readings === undefined) readingsOf.set(column.values, (readings = column.values.map((label, code) => (code === 0 ? null : parseDurationBracket(label)))));
-  const d = bracketDistribution(column.codes, column.values, readings, target);
+  const d = bracketDistribution(column.codes, column.values, bracketReadings(column), target);
   const header = dataset.mapped[field] ?? field;
   const what = leftOut === 'unanswered' ? 'first reply' : 'resolution';
   const reason =

@@ -71,6 +71,11 @@ export interface DatasetKind {
    * `record.superRefine(orderRefinement(order))` as its full schema, whose z.infer is the row type.
    */
   order?: readonly OrderRule[];
+  /**
+   * Text fields that hold a time as a bracket label (`8-24 hrs`): beside the instants and durations, what must be equal
+   * for two rows with one key to be one record repeated (Preset.mergeRepeatedRows).
+   */
+  bracketFields?: readonly string[];
   /** The field whose repeats are duplicates (the first is kept; SPEC §4), and what to call it in messages. */
   key?: string;
   keyLabel?: string;

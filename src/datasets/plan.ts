@@ -113,6 +113,11 @@ export interface FilePlan {
   skipRules: { index: number; values: string[]; reason: string }[];
   /** The preset's footer-line beginnings (Preset.footerLines): rows starting so are skipped like summary rows. */
   footerLines?: string[];
+  /**
+   * Rows with one key and the same times are one record repeated per value of a multi-valued attribute (the preset's
+   * mergeRepeatedRows: Zendesk Explore): merged and counted, not rejected as duplicates.
+   */
+  mergeRepeats: boolean;
 }
 
 /** What planning found beside the plan: notes for the user. */
@@ -256,6 +261,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       datedBy: datedBy as { line: string; since: number; until: number } | null,
       skipRules: mapping.skipRules.map((rule) => ({ index: rule.index, values: [...rule.values], reason: rule.reason })),
       ...(mapping.preset?.footerLines === undefined ? {} : { footerLines: [...mapping.preset.footerLines] }),
+      mergeRepeats: mapping.preset?.mergeRepeatedRows === true,
     },
     notes,
     warnings,

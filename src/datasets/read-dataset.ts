@@ -67,7 +67,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   for (const kind of KINDS) {
     const ofKind = files.map((f, index) => ({ ...f, index })).filter((f) => f.plan.kind === kind.kind);
     if (ofKind.length === 0) continue;
-    const merged = mergeFiles(kind, ofKind, inputs, rejections);
+    const merged = mergeFiles(kind, ofKind, inputs, rejections, notes);
     if (kind.kind === 'surveys') datasets.push(withSurveyScales(merged, ofKind, inputs, rejections, options, warnings));
     else if (kind.ratingsAside === true && merged.texts.csat !== undefined) datasets.push(withTicketRatings(merged, ofKind, options, warnings));
     else if (kind.kind === 'spend') datasets.push(withRowCurrencies(withoutTotalRows(merged, inputs, warnings), ofKind.map((f) => f.plan)));
@@ -193,7 +193,7 @@ function summarise(plan: FilePlan, parts: readonly DatasetPart[], rejections: Re
 }
 
 /** Concatenates the parts of one kind's files, rejects repeated keys across them, and builds the data set. */
-function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: DatasetPart[]; index: number }[], inputs: InputSummary[], rejections: Rejections): Dataset {
+function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: DatasetPart[]; index: number }[], inputs: InputSummary[], rejections: Rejections, notes: string[]): Dataset {
   const parts = files.flatMap((f) => f.parts);
   const total = parts.reduce((n, p) => n + p.lineOfRow.length, 0);
   const concat = <T extends Float64Array | Uint8Array | Uint32Array>(arrays: T[], make: (n: number) => T): T => {
@@ -256,9 +256,18 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
   const planOf = (row: number) => files.find((f) => f.index === inputOfRow[row])!.plan;
   const place = (row: number) => (files.length > 1 ? `${planOf(row).file}:${lineOfRow[row]}` : `line ${lineOfRow[row]}`);
   const drop = new Uint8Array(total);
+  const mergedIn = new Map<FilePlan, number>();
   for (const [row, firstRow] of repeats) {
     drop[row] = 1;
     const plan = planOf(row);
+    // Zendesk Explore writes a ticket once per value of a multi-valued attribute (its tags): same id, same times = one
+    // ticket, its first row kept (issue #15). The same id with other times is a duplicate as anywhere (SPEC §4).
+    if (plan.mergeRepeats && planOf(firstRow).mergeRepeats && sameRecordTimes(keyed, kind, row, firstRow)) {
+      inputs[plan.inputIndex]!.accepted--;
+      inputs[plan.inputIndex]!.merged++;
+      mergedIn.set(plan, (mergedIn.get(plan) ?? 0) + 1);
+      continue;
+    }
     const keyColumn = plan.columns.find((c) => c.field === kind.key)!;
     rejections.add({
       file: plan.file,
@@ -274,7 +283,25 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
     inputs[plan.inputIndex]!.accepted--;
     inputs[plan.inputIndex]!.rejected++;
   }
+  for (const [plan, n] of mergedIn) {
+    notes.push(`${plan.file}: ${n} row${n === 1 ? ' repeats' : 's repeat'} a ${kind.keyLabel ?? kind.key} of an earlier row with the same times (one row per value of a multi-valued attribute such as Ticket tags): merged into it and counted as merged`);
+  }
   return keepRows(keyed, drop, total - repeats.length);
+}
+
+/**
+ * Whether two rows hold the same times: every instant, duration and number read (NaN = empty equals empty), every
+ * derived duration, and the kind's bracket labels (codes of one merged column compare as the texts do).
+ */
+function sameRecordTimes(dataset: Dataset, kind: DatasetKind, a: number, b: number): boolean {
+  const same = (x: number, y: number) => x === y || (Number.isNaN(x) && Number.isNaN(y));
+  for (const values of Object.values(dataset.numbers)) if (!same(values[a]!, values[b]!)) return false;
+  for (const column of Object.values(dataset.elapsed)) if (!same(column.seconds[a]!, column.seconds[b]!)) return false;
+  for (const field of kind.bracketFields ?? []) {
+    const codes = dataset.texts[field]?.codes;
+    if (codes !== undefined && codes[a] !== codes[b]) return false;
+  }
+  return true;
 }
 
 /**

@@ -20,6 +20,10 @@ const FIELDS: readonly FieldSpec[] = [
   { field: 'first_response_business_minutes', type: 'duration', required: false, aliases: ['firstresponsebusinessminutes', 'firstreplytimeinminuteswithinbusinesshours', 'firstresponsetimewithinbusinesshours', 'firstresponsetimeonlywithinofficehours', 'firstresponsetimewithinofficehours'] },
   { field: 'resolution_business_minutes', type: 'duration', required: false, aliases: ['resolutionbusinessminutes', 'fullresolutiontimeinminuteswithinbusinesshours', 'resolutiontimewithinbusinesshours', 'timetoclosewithinofficehours', 'timetocloseonlywithinofficehours'] },
   { field: 'first_resolution_minutes', type: 'duration', required: false, aliases: ['firstresolutionminutes', 'firstresolutiontimeinminutes', 'firstresolutiontime'] },
+  // Durations given only as brackets (Zendesk Explore: `8-24 hrs`, `No replies`, `Unsolved`): read as labels, each
+  // distinct label parsed once (read/duration-bracket.ts) when no exact time exists.
+  { field: 'first_response_bracket', type: 'text', required: false, aliases: ['firstreplytimebrackets', 'firstreplytimebracket', 'firstresponsetimebrackets', 'firstresponsetimebracket'] },
+  { field: 'resolution_bracket', type: 'text', required: false, aliases: ['fullresolutiontimebrackets', 'fullresolutiontimebracket', 'resolutiontimebrackets', 'resolutiontimebracket'] },
   { field: 'status', type: 'text', required: false, aliases: ['status', 'state', 'статус', 'состояние'] },
   { field: 'channel', type: 'text', required: false, normalise: 'channel', aliases: ['channel', 'via', 'medium', 'канал'] },
   { field: 'agent', type: 'text', required: false, aliases: ['agent', 'assignee', 'owner', 'operator', 'responsible', 'assignedto', 'ответственный', 'оператор', 'исполнитель', 'сотрудник'] },
@@ -72,6 +76,7 @@ export const TICKETS: DatasetKind = {
   ratingsAside: true,
   key: 'id',
   keyLabel: 'ticket id',
+  bracketFields: ['first_response_bracket', 'resolution_bracket'],
   time: 'created_at',
   elapsed: [
     { name: 'first_response', duration: 'first_response_minutes', from: 'created_at', to: 'first_response_at' },

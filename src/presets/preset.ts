@@ -48,6 +48,11 @@ export interface Preset {
   footerLines?: readonly string[];
   /** Where the export names the zone of its times written without an offset, for the warning that asks for --tz. */
   zoneWhere?: string;
+  /**
+   * One record per value of a multi-valued attribute (Zendesk Explore repeats a ticket once per tag): rows with the
+   * same key and the same times are one ticket, merged and counted as `merged`; other repeats stay duplicates (SPEC §4).
+   */
+  mergeRepeatedRows?: boolean;
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

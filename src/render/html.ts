@@ -69,7 +69,8 @@ const VERDICT: Record<MetricReport['status'], string> = { met: '✓ met', missed
 
 function card(metric: MetricReport): string {
   const c = metricCells(metric);
-  const detail = [c.median === '' ? '' : `median ${c.median}`, c.p90 === '' ? '' : `p90 ${c.p90}`, c.count === '' ? '' : `n = ${c.count}`, c.withinTarget === '' ? '' : `${c.withinTarget} within target`, c.reason === null ? c.leftOut : ''].filter((x) => x !== '').join(' · ');
+  const brackets = c.brackets.length === 0 ? '' : `by bracket: ${c.brackets.map((b) => `${b.label} ${b.count} (${b.share})`).join(', ')}`;
+  const detail = [c.median === '' ? '' : `median ${c.median}`, c.p90 === '' ? '' : `p90 ${c.p90}`, c.count === '' ? '' : `n = ${c.count}`, c.withinTarget === '' ? '' : `${c.withinTarget} within target`, c.reason === null || c.brackets.length > 0 ? c.leftOut : '', brackets].filter((x) => x !== '').join(' · ');
   return (
     `<article class="card ${c.status}"><h3>${e(c.label)}${c.lowSample ? ' <span class="low">(low sample)</span>' : ''}</h3>` +
     `<p class="value">${e(c.value)}</p>${detail === '' ? '' : `<p class="detail">${e(detail)}</p>`}` +

@@ -40,11 +40,17 @@ const MARKS: Record<MetricReport['status'], string> = { met: '✅ met', missed: 
 
 function metricTable(metrics: Report['metrics']): string {
   const lines = ['| Metric | Value | Median | p90 | Count | Within target | Target | Status |', '|---|--:|--:|--:|--:|--:|---|---|'];
+  const bracketTables: string[] = [];
   for (const metric of Object.values(metrics)) {
     const c = metricCells(metric);
-    lines.push(row([c.label + (c.lowSample ? ' (low sample)' : ''), c.value + (c.reason === null && c.leftOut !== '' ? ` (${c.leftOut})` : ''), c.median, c.p90, c.count, c.withinTarget, c.target, MARKS[c.status]]));
+    const leftOut = (c.reason === null || c.brackets.length > 0) && c.leftOut !== '' ? ` (${c.leftOut})` : '';
+    lines.push(row([c.label + (c.lowSample ? ' (low sample)' : ''), c.value + leftOut, c.median, c.p90, c.count, c.withinTarget, c.target, MARKS[c.status]]));
+    // A duration known only by brackets: its distribution under the table, as the export labels it.
+    if (c.brackets.length > 0) {
+      bracketTables.push('', `${escape(c.label)} by bracket (${escape(c.bracketColumn)}):`, '', '| Bracket | Tickets | Share |', '|---|--:|--:|', ...c.brackets.map((b) => row([b.label, b.count, b.share])));
+    }
   }
-  return lines.join('\n');
+  return [...lines, ...bracketTables].join('\n');
 }
 
 function comparisonTable(report: Report): string {

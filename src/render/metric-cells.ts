@@ -21,17 +21,36 @@ export interface MetricCells {
   /** Why there is no value (no-data), else null. */
   reason: string | null;
   lowSample: boolean;
+  /**
+   * FRT or ART known only by brackets (Zendesk Explore): one entry per bracket, shortest first, as the export labels
+   * it, with its tickets and their share of the measured ones; empty otherwise.
+   */
+  brackets: { label: string; count: string; share: string }[];
+  /** The bracket column's header, when there are brackets. */
+  bracketColumn: string;
 }
 
 export function metricCells(metric: MetricReport): MetricCells {
   const stats = 'median' in metric.details ? metric.details : null;
   const reason = metric.value === null && 'reason' in metric.details && metric.details.reason !== undefined ? metric.details.reason : null;
-  const within = stats !== null && 'withinTarget' in stats && stats.withinTarget !== null ? formatValue(stats.withinTarget, 'fraction') : '';
+  const bracketed = stats !== null && 'bracketStats' in stats && stats.bracketStats !== undefined ? stats.bracketStats : null;
+  const withinRange = bracketed?.withinTargetRange ?? null;
+  // By bracket the share within target is often only bounded: shown as its bounds (`0.0%–42.9%`) unless they meet.
+  const within =
+    stats !== null && 'withinTarget' in stats && stats.withinTarget !== null
+      ? formatValue(stats.withinTarget, 'fraction')
+      : withinRange !== null
+        ? `${formatValue(withinRange[0], 'fraction')}–${formatValue(withinRange[1], 'fraction')}`
+        : '';
+  const brackets = stats !== null && 'brackets' in stats && stats.brackets !== undefined ? stats.brackets : [];
   return {
     label: metric.label,
     value: reason !== null ? `no data: ${reason}` : valueWithInterval(metric),
-    median: stats === null ? '' : formatValue(stats.median, metric.unit),
-    p90: stats === null ? '' : formatValue(stats.p90, metric.unit),
+    // By bracket: where the median and p90 lie (`in 1-8 hrs`, `8h 00m–24h`, `≥ 1d 00h 00m`), never a point.
+    median: stats === null ? '' : bracketed !== null ? (bracketed.medianBracket !== null ? `in ${bracketed.medianBracket}` : secondsRange(bracketed.medianRange)) : formatValue(stats.median, metric.unit),
+    p90: stats === null ? '' : bracketed !== null ? secondsRange(bracketed.p90Range) : formatValue(stats.p90, metric.unit),
+    brackets: brackets.map((b) => ({ label: b.label, count: b.count.toLocaleString('en-US'), share: formatValue(b.share, 'fraction') })),
+    bracketColumn: bracketed?.column ?? '',
     count: countOf(metric),
     withinTarget: within,
     leftOut: leftOutOf(metric),
@@ -40,6 +59,13 @@ export function metricCells(metric: MetricReport): MetricCells {
     reason,
     lowSample: metric.lowSample === true,
   };
+}
+
+/** A range of seconds as `1h 00m–8h 00m`, an open one as `≥ 1d 00h 00m`; `—` when unknown. */
+function secondsRange(range: [number, number | null] | null): string {
+  if (range === null) return '—';
+  const [low, high] = range;
+  return high === null ? `≥ ${formatValue(low, 'seconds')}` : `${formatValue(low, 'seconds')}–${formatValue(high, 'seconds')}`;
 }
 
 function leftOutOf(metric: MetricReport): string {
@@ -64,6 +90,8 @@ function countOf(metric: MetricReport): string {
  */
 export function sampleCount(metric: MetricReport): number | null {
   const d = metric.details;
+  // Known by bracket only: the tickets in a bracket with a range (answered / resolved), not the 0 exact values.
+  if ('bracketStats' in d && d.bracketStats !== undefined) return d.bracketStats.measured;
   return 'count' in d ? d.count : 'responses' in d ? d.responses : 'tickets' in d ? d.tickets : 'resolved' in d && metric.id === 'reopen_rate' ? d.resolved : null;
 }
 

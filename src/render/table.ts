@@ -56,11 +56,13 @@ function metricTable(metrics: Report['metrics'], color: boolean): string {
   for (const metric of Object.values(metrics)) {
     const cells = metricCells(metric);
     const spread = [cells.median === '' ? '' : `median ${cells.median}`, cells.p90 === '' ? '' : `p90 ${cells.p90}`].filter((x) => x !== '').join(', ');
-    const leftOut = cells.reason === null && cells.leftOut !== '' ? [cells.leftOut] : [];
+    // By bracket the value is missing but the unanswered / unresolved are counted: said as well.
+    const leftOut = (cells.reason === null || cells.brackets.length > 0) && cells.leftOut !== '' ? [cells.leftOut] : [];
+    const brackets = cells.brackets.length === 0 ? [] : ['by bracket:', ...cells.brackets.map((b) => `  ${b.label}: ${b.count} (${b.share})`)];
     const verdict = [colourStatus(metric, chalk), cells.target === '' ? '' : `target ${cells.target}`, cells.withinTarget === '' ? '' : `${cells.withinTarget} within`].filter((x) => x !== '');
     table.push([
       wrap(cells.label, LABEL_WIDTH) + (cells.lowSample ? `\n${chalk.yellow('(low sample)')}` : ''),
-      [wrap(cells.value, VALUE_WIDTH), ...(spread === '' ? [] : [wrap(spread, VALUE_WIDTH)]), ...leftOut].join('\n'),
+      [wrap(cells.value, VALUE_WIDTH), ...(spread === '' ? [] : [wrap(spread, VALUE_WIDTH)]), ...leftOut, ...brackets].join('\n'),
       cells.count,
       verdict.join('\n'),
     ]);

@@ -9,6 +9,8 @@ import { z } from 'zod';
 export const REPORT_SCHEMA = 'support-metrics/report@1';
 
 const nullableNumber = z.number().nullable();
+/** A range of seconds [low, high] a statistic lies in; high null = no upper bound (an open bracket `>24 hrs`). */
+const SecondsRange = z.tuple([z.number(), z.number().nullable()]);
 
 export const ReportTarget = z.object({
   comparator: z.enum(['<', '<=', '>', '>=']),
@@ -40,6 +42,28 @@ const DurationDetails = z.object({
   withoutBusinessTime: z.number().optional(),
   /** Why there is no value when the input column is missing (SPEC §8: a metric with value null says why). */
   reason: z.string().optional(),
+  /**
+   * When the export gives this duration only as brackets (Zendesk Explore's `First reply time brackets`): the tickets
+   * per bracket, shortest first — value, mean, median and p90 stay null (the brackets hold no mean).
+   */
+  brackets: z.array(z.object({ label: z.string(), fromSeconds: z.number(), toSeconds: nullableNumber, count: z.number(), share: nullableNumber })).optional(),
+  /** What the brackets bound (metrics/duration-brackets.ts): where the median and p90 lie, the share within target. */
+  bracketStats: z
+    .object({
+      /** The bracket column's header. */
+      column: z.string(),
+      /** Tickets in a bracket with a range (answered / resolved). */
+      measured: z.number(),
+      /** Tickets whose bracket cell is empty, and those whose label names no range (left out, warned about). */
+      empty: z.number(),
+      unrecognised: z.number(),
+      medianBracket: z.string().nullable(),
+      medianRange: SecondsRange.nullable(),
+      p90Range: SecondsRange.nullable(),
+      /** [surely within target, possibly within target]: equal when a bracket boundary is the target. */
+      withinTargetRange: z.tuple([z.number(), z.number()]).nullable(),
+    })
+    .optional(),
 });
 
 function metricReport<Id extends string, D extends z.ZodType>(id: Id, unit: string, details: D) {

@@ -5,6 +5,8 @@ import { fieldSpec } from '../datasets/kind.js';
 import { suggestHeader } from '../datasets/suggest-header.js';
 import { TICKET_TIME_FIELDS, TICKETS } from '../datasets/tickets.js';
 import { art, artOfSlices } from '../metrics/art.js';
+import { bracketDistribution } from '../metrics/duration-brackets.js';
+import { parseDurationBracket, type BracketReading } from '../read/duration-bracket.js';
 import { frt, frtOfSlices } from '../metrics/frt.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from '../metrics/threshold.js';
@@ -77,7 +79,7 @@ type DetailsOf<S extends z.ZodType> = z.infer<S> extends { details: infer D } ? 
 const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof TicketVolumeReport>> = {
   id: 'ticket_volume',
   kind: 'tickets',
-  fields: TICKET_TIME_FIELDS,
+  fields: [...TICKET_TIME_FIELDS, 'first_response_bracket', 'resolution_bracket'],
   compute(dataset) {
     return volumeOutcome(dataset, ticketVolume(ticketColumns(dataset)));
   },
@@ -88,12 +90,14 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
 
 function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutcome<DetailsOf<typeof TicketVolumeReport>> {
   // Without a column to tell them by, resolved and answered are unknown, not "none".
-  const resolvedKnown = dataset.elapsed.resolution !== undefined;
-  const answeredKnown = dataset.elapsed.first_response !== undefined;
+  const resolvedKnown = dataset.elapsed.resolution !== undefined && !onlyBrackets(dataset, 'resolution', 'resolution_bracket');
+  const answeredKnown = dataset.elapsed.first_response !== undefined && !onlyBrackets(dataset, 'first_response', 'first_response_bracket');
+  // Known by bracket only (Zendesk Explore): `No replies` and `Unsolved` say it, when every ticket's bracket is readable.
+  const unresolvedByBracket = resolvedKnown ? null : noneBracketCount(dataset, 'resolution_bracket');
   const details = {
-    resolved: resolvedKnown ? result.details.resolved : null,
-    unresolved: resolvedKnown ? result.details.unresolved : null,
-    unanswered: answeredKnown ? result.details.unanswered : null,
+    resolved: resolvedKnown ? result.details.resolved : unresolvedByBracket === null ? null : dataset.rows - unresolvedByBracket,
+    unresolved: resolvedKnown ? result.details.unresolved : unresolvedByBracket,
+    unanswered: answeredKnown ? result.details.unanswered : noneBracketCount(dataset, 'first_response_bracket'),
   };
   return { value: result.value, details, sampleSize: null };
 }
@@ -101,7 +105,7 @@ function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutc
 const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
   id: 'frt',
   kind: 'tickets',
-  fields: ['first_response_minutes', 'first_response_at'],
+  fields: ['first_response_minutes', 'first_response_at', 'first_response_bracket'],
   compute(dataset, target, settings) {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
@@ -109,6 +113,7 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
       const result = frt({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, target, { businessHours: true });
       return { ...durationOutcome(result, dataset.rows, 'answered'), warnings: businessWarnings(dataset, 'first_response', e.source, 'answered', 'First response time') };
     }
+    if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return bracketOutcome<DetailsOf<typeof FrtReport>>(dataset, 'first_response_bracket', target, 'unanswered');
     if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset, settings);
     return durationOutcome(frt(ticketColumns(dataset), target), dataset.rows, 'answered');
   },
@@ -118,10 +123,74 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
       if (e === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
       return frtOfSlices({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, slicing, targets, { businessHours: true }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
     }
+    // By bracket: each slice's own counts (a few labels, no pass worth sharing).
+    if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return null;
     if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
     return frtOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
   },
 };
+
+/**
+ * Whether a duration is known only by its brackets: the file has a bracket column for it and no exact time in any row
+ * (no column, or one left empty throughout — Zendesk Explore fills its minutes only when the report asks for them).
+ */
+function onlyBrackets(dataset: Dataset, elapsed: 'first_response' | 'resolution', bracketField: string): boolean {
+  if (dataset.texts[bracketField] === undefined) return false;
+  const seconds = dataset.elapsed[elapsed]?.seconds;
+  if (seconds === undefined) return true;
+  for (let row = 0; row < seconds.length; row++) if (!Number.isNaN(seconds[row]!)) return false;
+  return true;
+}
+
+/** Bracket readings per distinct label of a column, parsed once per data set (the labels are few). */
+const readingsOf = new WeakMap<readonly string[], BracketReading[]>();
+
+function bracketReadings(column: { values: string[] }): BracketReading[] {
+  let readings = readingsOf.get(column.values);
+  if (readings === undefined) readingsOf.set(column.values, (readings = column.values.map((label, code) => (code === 0 ? null : parseDurationBracket(label)))));
+  return readings;
+}
+
+/** Tickets in the "none" bracket (`No replies`, `Unsolved`); null without the column or when a bracket is empty or unreadable. */
+function noneBracketCount(dataset: Dataset, field: string): number | null {
+  const column = dataset.texts[field];
+  if (column === undefined) return null;
+  const d = bracketDistribution(column.codes, column.values, bracketReadings(column), null);
+  return d.empty > 0 || d.unrecognised.length > 0 ? null : d.none;
+}
+
+/**
+ * FRT or ART when the export has only brackets (issue #15): no value and no mean (status no-data, with why), the
+ * distribution by bracket in the details, the "none" bracket (`No replies`, `Unsolved`) counted as unanswered or
+ * unresolved, and what the brackets bound: the median's bracket, the ranges of median and p90, the share within target.
+ */
+function bracketOutcome<D>(dataset: Dataset, field: string, target: Threshold | null, leftOut: 'unanswered' | 'unresolved'): MetricOutcome<D> {
+  const column = dataset.texts[field]!;
+  const d = bracketDistribution(column.codes, column.values, bracketReadings(column), target);
+  const header = dataset.mapped[field] ?? field;
+  const what = leftOut === 'unanswered' ? 'first reply' : 'resolution';
+  const reason =
+    dataset.rows === 0
+      ? 'no ticket in the window'
+      : `the export gives the ${what} time only as brackets (${JSON.stringify(header)}): the mean, median and p90 are not known — see the distribution by bracket${d.measured === 0 ? `; none of the ${dataset.rows} ticket${dataset.rows === 1 ? '' : 's'} in the window is ${leftOut === 'unanswered' ? 'answered' : 'resolved'}` : ''}`;
+  const unrecognised = d.unrecognised.reduce((n, u) => n + u.count, 0);
+  const details = {
+    count: 0,
+    mean: null,
+    median: null,
+    p90: null,
+    min: null,
+    max: null,
+    withinTarget: d.withinTarget,
+    sources: { exportColumn: 0, timestamps: 0 },
+    [leftOut]: d.none,
+    reason,
+    brackets: d.brackets,
+    bracketStats: { column: header, measured: d.measured, empty: d.empty, unrecognised, medianBracket: d.medianBracket, medianRange: d.medianRange, p90Range: d.p90Range, withinTargetRange: d.withinTargetRange },
+  } as unknown as D;
+  const warnings = d.unrecognised.length === 0 ? [] : [`${unrecognised} ticket${unrecognised === 1 ? '' : 's'} in ${JSON.stringify(header)} name${unrecognised === 1 ? 's' : ''} no time range (${d.unrecognised.map((u) => JSON.stringify(u.label)).join(', ')}): left out of the ${what} brackets`];
+  return { value: null, details, sampleSize: d.measured, warnings };
+}
 
 function noFirstResponse(dataset: Dataset, settings: MetricSettings) {
   return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', 'first_response', settings), settings);
@@ -130,7 +199,7 @@ function noFirstResponse(dataset: Dataset, settings: MetricSettings) {
 const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
   id: 'art',
   kind: 'tickets',
-  fields: ['resolution_minutes', 'resolved_at'],
+  fields: ['resolution_minutes', 'resolved_at', 'resolution_bracket'],
   compute(dataset, target, settings) {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
@@ -138,6 +207,7 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
       const result = art({ resolutionSeconds: e.seconds, resolutionSource: e.source }, target, { businessHours: true });
       return { ...durationOutcome(result, dataset.rows, 'resolved'), warnings: businessWarnings(dataset, 'resolution', e.source, 'resolved', 'Resolution time') };
     }
+    if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return bracketOutcome<DetailsOf<typeof ArtReport>>(dataset, 'resolution_bracket', target, 'unresolved');
     if (dataset.elapsed.resolution === undefined) return noResolution(dataset, settings);
     return durationOutcome(art(ticketColumns(dataset), target), dataset.rows, 'resolved');
   },
@@ -147,6 +217,7 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
       if (e === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
       return artOfSlices({ resolutionSeconds: e.seconds, resolutionSource: e.source }, slicing, targets, { businessHours: true }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
     }
+    if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return null;
     if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
     return artOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
   },

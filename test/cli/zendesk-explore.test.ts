@@ -1,0 +1,136 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Report } from '../../src/report/model.js';
+import { runBin } from './run-bin.js';
+
+const BRACKETS = 'fixtures/zendesk-explore.csv';
+const MINUTES = 'fixtures/zendesk-explore-minutes.csv';
+const dir = mkdtempSync(join(tmpdir(), 'sm-explore-'));
+
+function report(args: string[]) {
+  const result = runBin(['report', ...args, '--format', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  return { json: JSON.parse(result.stdout), stderr: result.stderr };
+}
+
+describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times only as brackets, a ticket per tag', () => {
+  it('is read with the zendesk-explore preset; rows one per tag are merged and counted: 11 = 8 accepted + 3 merged', () => {
+    const { json, stderr } = report([BRACKETS]);
+    expect(Report.safeParse(json).success).toBe(true);
+    // 1001 twice (billing, refund), 1004 three times (billing, urgent, vip): 1 + 2 repeats with the same times
+    expect(json.inputs[0]).toEqual(expect.objectContaining({ preset: 'zendesk-explore', rows: 11, accepted: 8, rejected: 0, skipped: 0, merged: 3 }));
+    expect(json.metrics.ticket_volume.value).toBe(8);
+    // Unsolved: 1003, 1006; No replies: 1003 — from the brackets, every one readable
+    expect(json.metrics.ticket_volume.details).toEqual({ resolved: 6, unresolved: 2, unanswered: 1 });
+    expect(stderr).toContain(`support-metrics: note: ${BRACKETS}: 3 rows repeat a ticket id of an earlier row with the same times (one row per value of a multi-valued attribute such as Ticket tags): merged into it and counted as merged`);
+    // `Ticket created - Timestamp` is 2026-11-02T09:15:00: the account's time, no zone
+    expect(json.warnings).toContain(`${BRACKETS}: the times in "Ticket created - Timestamp" carry no zone and none was given; read as UTC — pass --tz with the zone the export was made in`);
+    expect(report([BRACKETS, '--tz', 'America/New_York']).json.warnings.join('\n')).not.toContain('carry no zone');
+  });
+
+  it('FRT by bracket: no mean (value null, no-data, the reason), the distribution, No replies as unanswered', () => {
+    const { frt } = report([BRACKETS]).json.metrics;
+    expect(frt.value).toBeNull();
+    expect(frt.status).toBe('no-data');
+    expect(frt.details.reason).toBe('the export gives the first reply time only as brackets ("First reply time brackets"): the mean, median and p90 are not known — see the distribution by bracket');
+    expect(frt.details).toEqual(expect.objectContaining({ count: 0, mean: null, median: null, p90: null, unanswered: 1 }));
+    // 0-1 hrs: 1001, 1005, 1008; 1-8 hrs: 1002, 1007; 8-24 hrs: 1004; >24 hrs: 1006 → 7 answered
+    expect(frt.details.brackets).toEqual([
+      { label: '0-1 hrs', fromSeconds: 0, toSeconds: 3600, count: 3, share: 3 / 7 },
+      { label: '1-8 hrs', fromSeconds: 3600, toSeconds: 28_800, count: 2, share: 2 / 7 },
+      { label: '8-24 hrs', fromSeconds: 28_800, toSeconds: 86_400, count: 1, share: 1 / 7 },
+      { label: '>24 hrs', fromSeconds: 86_400, toSeconds: null, count: 1, share: 1 / 7 },
+    ]);
+    // median rank (7 − 1)·0.5 = 3 → the first 1-8 hrs; p90 ranks 5 and 6 → 8-24 hrs and >24 hrs; < 15 min lies inside 0-1 hrs
+    expect(frt.details.bracketStats).toEqual({
+      column: 'First reply time brackets', measured: 7, empty: 0, unrecognised: 0,
+      medianBracket: '1-8 hrs', medianRange: [3600, 28_800], p90Range: [28_800, null], withinTargetRange: [0, 3 / 7],
+    });
+    expect(frt.details.withinTarget).toBeNull();
+  });
+
+  it('ART by bracket: Unsolved as unresolved; the median between 0-5 hrs and 5-24 hrs', () => {
+    const { art } = report([BRACKETS]).json.metrics;
+    expect(art.value).toBeNull();
+    expect(art.details.unresolved).toBe(2);
+    expect(art.details.brackets.map((b: { label: string; count: number }) => [b.label, b.count])).toEqual([['0-5 hrs', 3], ['5-24 hrs', 1], ['1-7 days', 1], ['7-30 days', 1]]);
+    // 6 resolved: h = 2.5 → ranks 2 (0-5 hrs) and 3 (5-24 hrs); p90 h = 4.5 → 1-7 days and 7-30 days; < 4 h inside 0-5 hrs: [0, 3/6]
+    expect(art.details.bracketStats).toEqual(expect.objectContaining({ medianBracket: null, medianRange: [0, 86_400], p90Range: [86_400, 2_592_000], withinTargetRange: [0, 0.5] }));
+  });
+
+  it('a target on a bracket boundary gives the exact share within it', () => {
+    const config = join(dir, 'hour.json');
+    writeFileSync(config, JSON.stringify({ targets: { frt: '< 1 h' } }));
+    const { frt } = report([BRACKETS, '--config', config]).json.metrics;
+    // < 1 h: 0-1 hrs wholly within, nothing else reaches below 1 h → 3 of 7 exactly; still no mean, so no verdict
+    expect(frt.details.withinTarget).toBe(3 / 7);
+    expect(frt.details.bracketStats.withinTargetRange).toEqual([3 / 7, 3 / 7]);
+    expect(frt.status).toBe('no-data');
+  });
+
+  it('the table and Markdown show the brackets; every other format renders', () => {
+    const table = runBin(['report', BRACKETS]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('median in 1-8 hrs, p90 ≥ 8h'); // wrapped at 28 columns
+    expect(table.stdout).toContain('0-1 hrs: 3 (42.9%)');
+    expect(table.stdout).toContain('7-30 days: 1 (16.7%)');
+    expect(table.stdout).toContain('0.0%–42.9% within');
+    const md = runBin(['report', BRACKETS, '--format', 'md']).stdout;
+    expect(md).toContain('First response time by bracket (First reply time brackets):\n\n| Bracket | Tickets | Share |\n|---|--:|--:|\n| 0-1 hrs | 3 | 42.9% |\n| 1-8 hrs | 2 | 28.6% |\n| 8-24 hrs | 1 | 14.3% |\n| &gt;24 hrs | 1 | 14.3% |');
+    expect(md).toContain('| in 1-8 hrs | ≥ 8h 00m | 7 | 0.0%–42.9% |');
+    for (const format of ['html', 'csv', 'xlsx', 'xml']) {
+      const out = join(dir, `report.${format}`);
+      const result = runBin(['report', BRACKETS, '--out', out]);
+      expect(result.code, `${format}: ${result.stderr}`).toBe(0);
+    }
+    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('by bracket: 0-1 hrs 3 (42.9%), 1-8 hrs 2 (28.6%), 8-24 hrs 1 (14.3%), &gt;24 hrs 1 (14.3%)');
+    // The long CSV: no median or p90 number, the count of tickets in a bracket, and why
+    expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toContain('frt,,,,,seconds,< 15 min,no-data,7,,,,"the export gives the first reply time only as brackets');
+  });
+
+  it('read in two halves by two threads (the repeats of 1004 on both sides of the middle), the same bytes', () => {
+    const args = ['report', BRACKETS, '--format', 'json'];
+    const parallel = runBin(args, { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1', SUPPORT_METRICS_TIMING: '1' });
+    expect(parallel.stderr).toContain('part start (worker)');
+    expect(parallel.stdout).toBe(runBin(args, { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1000000000000' }).stdout);
+    expect(JSON.parse(parallel.stdout).inputs[0].merged).toBe(3);
+  });
+
+  it('groups and periods count each slice by bracket', () => {
+    const { json } = report([BRACKETS, '--by', 'channel', '--period', 'week']);
+    const chat = json.groups.find((g: { by: string; key: string }) => g.by === 'channel' && g.key === 'chat');
+    // Chat: 1004 (8-24 hrs), 1008 (0-1 hrs); every bracket of the file is listed, empty ones with 0, so slices line up
+    expect(chat.metrics.frt.details.brackets.map((b: { label: string; count: number }) => [b.label, b.count])).toEqual([['0-1 hrs', 1], ['1-8 hrs', 0], ['8-24 hrs', 1], ['>24 hrs', 0]]);
+    // ISO week of 2026-11-02 (Mon) … 11-08: every ticket
+    expect(json.periods[0].metrics.frt.details.bracketStats.measured).toBe(7);
+  });
+});
+
+describe('Zendesk Explore with exact measures: 12.00000000000000000000 minutes', () => {
+  it('reads the minutes, merges tag rows, rejects a repeated id whose times differ', () => {
+    const result = runBin(['report', MINUTES, '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    // 7 rows: 2001 ×2 and 2004 ×2 (same times: merged), 2002 again with a later solve (rejected)
+    expect(json.inputs[0]).toEqual(expect.objectContaining({ rows: 7, accepted: 4, rejected: 1, merged: 2 }));
+    expect(result.stderr).toContain(`${MINUTES}:8:1: id "2002" repeats the ticket id of line 4 (the first is kept)`);
+    const { frt, art } = json.metrics;
+    // FRT 12, 3, 95 min = 720, 180, 5700 s: mean 6600/3 = 2200; median 720; p90 h = 1.8 → 720 + 0.8·4980 = 4704
+    expect(frt.value).toBe(2200);
+    expect(frt.details).toEqual(expect.objectContaining({ count: 3, median: 720, p90: 4704, unanswered: 1, withinTarget: 2 / 3 }));
+    expect(frt.details.brackets).toBeUndefined();
+    // ART 120, 1440, 300 min = 7200, 86400, 18000 s: mean 37200; < 4 h: 1 of 3
+    expect(art.value).toBe(37_200);
+    expect(art.details).toEqual(expect.objectContaining({ count: 3, median: 18_000, unresolved: 1, withinTarget: 1 / 3 }));
+  });
+
+  it('outside the Explore preset a repeated id with the same times is still a duplicate (SPEC §4)', () => {
+    const file = join(dir, 'plain.csv');
+    writeFileSync(file, 'id,created_at,first_response_minutes\n7,2026-11-02 10:00,5\n7,2026-11-02 10:00,5\n8,2026-11-02 11:00,10\n');
+    const result = runBin(['report', file, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout).inputs[0]).toEqual(expect.objectContaining({ rows: 3, accepted: 2, rejected: 1, merged: 0 }));
+  });
+});

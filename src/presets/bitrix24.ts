@@ -42,7 +42,7 @@ export const bitrix24: Preset = {
   ],
   evidence: [
     'Дата ответа оператора', 'Agent replied on', 'Ожидание ответа оператора', 'Waiting for agent to respond', 'Дата закрытия оператором',
-    'Agent closed on', 'Оценка клиента', 'Rated by clients', 'Спам', 'Сотрудник',
+    'Agent closed on', 'Оценка клиента', 'Rated by clients', 'Спам', 'Спам / Принудительное завершение', 'Spam / Force stop', 'Сотрудник',
   ],
   // 2018-era files caption the channel `Источник`/`Source` (imopenlines' OL_STATS_HEADER_SOURCE_TEXT) beside the page
   // URL, also captioned `Источник`/`Source` (OL_STATS_HEADER_EXTRA_URL): the channel is the one whose values are not URLs.
@@ -56,5 +56,9 @@ export const bitrix24: Preset = {
   skipRows: [
     { header: 'Спам', values: ['да'], reason: 'spam' },
     { header: 'Spam', values: ['yes', 'да'], reason: 'spam' },
+    // Newer portals caption the same column (OL_STATS_HEADER_SPAM) "Спам / Принудительное завершение" / "Spam / Force
+    // stop": a chat marked spam or force-closed, which is no support request either.
+    { header: 'Спам / Принудительное завершение', values: ['да'], reason: 'spam' },
+    { header: 'Spam / Force stop', values: ['yes', 'да'], reason: 'spam' },
   ],
 };

@@ -34,6 +34,8 @@ export const jira: Preset = {
     ['Resuelta', 'resolved_at'],
     ['Assignee', 'agent'],
     ['Persona asignada', 'agent'],
+    // Older Spanish Jira translations caption the assignee `Responsable`.
+    ['Responsable', 'agent'],
     ['Status', 'status'],
     ['Estado', 'status'],
     ['Priority', 'priority'],

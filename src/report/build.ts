@@ -126,7 +126,7 @@ function metricEntry(metric: (typeof METRICS)[number], outcome: MetricOutcome<un
   warnings.push(...(outcome.warnings ?? []));
   if (outcome.sampleSize !== null && outcome.sampleSize > 0 && outcome.sampleSize < LOW_SAMPLE) {
     report.lowSample = true;
-    warnings.push(`${report.label} rests on ${outcome.sampleSize} values (fewer than ${LOW_SAMPLE}): read it with care`);
+    warnings.push(`${report.label} rests on ${outcome.sampleSize} value${outcome.sampleSize === 1 ? '' : 's'} (fewer than ${LOW_SAMPLE}): read it with care`);
   }
   return report;
 }

@@ -65,3 +65,22 @@ describe('Bitrix24 Open Lines, a 2018-era ru file (fixtures/bitrix24-openlines-2
     expect(r.metrics.art).toMatchObject({ value: 5550, details: { count: 4, unresolved: 1 } });
   });
 });
+
+/**
+ * Newer portals caption the spam column "Спам / Принудительное завершение" (en "Spam / Force stop"): its `Да` rows are
+ * spam or force-closed chats, skipped as the older `Спам` ones are (a user trial found them counted as tickets).
+ * The file is an Excel re-save: Windows-1251, `;`, CRLF, `02.11.2026 9:05` dates and a `;;;;` line at the end.
+ */
+describe('Bitrix24 Open Lines with the "Спам / Принудительное завершение" caption (fixtures/bitrix24-openlines-spam-force-stop.csv)', () => {
+  it('skips the spam chat and the empty line: 7 rows, 5 accepted, 2 skipped', () => {
+    const r = report(['fixtures/bitrix24-openlines-spam-force-stop.csv', '--tz', 'Europe/Moscow']);
+    expect(r.inputs[0]).toMatchObject({ preset: 'bitrix24', encoding: 'windows-1251', delimiter: ';', rows: 7, accepted: 5, rejected: 0, skipped: 2, merged: 0 });
+    expect(r.metrics.ticket_volume.value).toBe(5);
+    // Ожидание ответа оператора: 60, 240, 0 (103: no answer yet), 600, 0 (106: none); spam 104 (60 s) left out.
+    // mean (60+240+600)/3 = 300; median 240; p90 h = 1.8 → 240 + 0.8·360 = 528
+    expect(r.metrics.frt).toMatchObject({ value: 300, details: { count: 3, median: 240, p90: 528, unanswered: 2 } });
+    // Дата закрытия − Дата создания: 1500, 3600, 86400 (105: a day), 3600 (106); 103 open.
+    // mean 95100/4 = 23775; sorted 1500 3600 3600 86400: p90 h = 2.7 → 3600 + 0.7·82800 = 61560
+    expect(r.metrics.art).toMatchObject({ value: 23775, details: { count: 4, p90: 61560, unresolved: 1 } });
+  });
+});

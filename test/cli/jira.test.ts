@@ -50,3 +50,22 @@ describe.each([
     expect(frt('agent', 'Ravi Menon')).toMatchObject({ value: 12260, details: { count: 3 } });
   });
 });
+
+/**
+ * An older Spanish translation (a user trial): the assignee captioned `Responsable`, month abbreviations `sept` and
+ * `ene.`, and `a. m.`/`p. m.` times.
+ */
+describe('Jira, Spanish with Responsable (fixtures/jira-issues-es-responsable.csv)', () => {
+  it('groups by the Responsable column; FRT from [CHART] Date of First Response', () => {
+    const r = report(['fixtures/jira-issues-es-responsable.csv', '--tz', 'UTC', '--by', 'agent']);
+    expect(r.inputs[0]).toMatchObject({ preset: 'jira', rows: 3, accepted: 3, rejected: 0 });
+    expect(r.inputs[0].columns.find((c: { field: string }) => c.field === 'agent').header).toBe('Responsable');
+    const frt = (key: string) => r.groups.find((g: { by: string; key: string }) => g.by === 'agent' && g.key === key).metrics.frt;
+    // Lucía: 03/sept/26 2:05 PM → 2:15 PM = 600 s
+    expect(frt('Lucía Pérez')).toMatchObject({ value: 600, details: { count: 1 } });
+    // Diego: 12/ene./26 9:00 a. m. → 9:30 a. m. = 1800 s; 20/may/26 10:00 AM → 10:01 AM = 60 s; mean 930
+    expect(frt('Diego Ruiz')).toMatchObject({ value: 930, details: { count: 2 } });
+    // ART: 2 h = 7200, 4 h = 14400, 24 h = 86400; mean 108000/3 = 36000
+    expect(r.metrics.art).toMatchObject({ value: 36000, details: { count: 3 } });
+  });
+});

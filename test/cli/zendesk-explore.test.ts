@@ -7,6 +7,7 @@ import { runBin } from './run-bin.js';
 
 const BRACKETS = 'fixtures/zendesk-explore.csv';
 const MINUTES = 'fixtures/zendesk-explore-minutes.csv';
+const AGGREGATORS = 'fixtures/zendesk-explore-aggregators.csv';
 const dir = mkdtempSync(join(tmpdir(), 'sm-explore-'));
 
 function report(args: string[]) {
@@ -132,5 +133,28 @@ describe('Zendesk Explore with exact measures: 12.00000000000000000000 minutes',
     const result = runBin(['report', file, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).inputs[0]).toEqual(expect.objectContaining({ rows: 3, accepted: 2, rejected: 1, merged: 0 }));
+  });
+});
+
+describe('Zendesk Explore metric headers with their aggregator: MIN(First reply time (hrs)), AVG(… (days))', () => {
+  it('reads a ticket\'s aggregate as its value, in the unit inside the brackets; COUNT(…) is no time', () => {
+    const result = runBin(['report', AGGREGATORS, '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    // 5 rows: 3001 twice (billing, refund: the same times, merged)
+    expect(json.inputs[0]).toEqual(expect.objectContaining({ preset: 'zendesk-explore', rows: 5, accepted: 4, merged: 1, rejected: 0 }));
+    const columns = Object.fromEntries(json.inputs[0].columns.map((c: { field: string; header: string; format: string }) => [c.field, [c.header, c.format]]));
+    expect(columns.first_response_minutes).toEqual(['MIN(First reply time (hrs))', 'hours']);
+    expect(columns.resolution_minutes).toEqual(['AVG(Full resolution time (days))', 'days']);
+    const { frt, art } = json.metrics;
+    // FRT 0.2, 1.5, 4 h = 720, 5400, 14400 s (3003 unanswered): mean 20520/3 = 6840; median 5400;
+    // p90 h = 0.9·2 = 1.8 → 5400 + 0.8·(14400 − 5400) = 12600; < 15 min: 720 only → 1/3.
+    // Read from COUNT(First reply time (min)) instead, every FRT would be 1 min = 60 s.
+    expect(frt.value).toBe(6840);
+    expect(frt.details).toEqual(expect.objectContaining({ count: 3, median: 5400, p90: 12_600, min: 720, max: 14_400, unanswered: 1, withinTarget: 1 / 3 }));
+    // ART 0.5, 2, 0.125 days = 43200, 172800, 10800 s: mean 226800/3 = 75600; median 43200;
+    // p90 h = 1.8 → 43200 + 0.8·(172800 − 43200) = 146880; < 4 h: 10800 only → 1/3
+    expect(art.value).toBe(75_600);
+    expect(art.details).toEqual(expect.objectContaining({ count: 3, median: 43_200, p90: 146_880, unresolved: 1, withinTarget: 1 / 3 }));
   });
 });

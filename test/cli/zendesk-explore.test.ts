@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/report/model.js';
 import { runBin } from './run-bin.js';
@@ -89,6 +90,54 @@ describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times 
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('by bracket: 0-1 hrs 3 (42.9%), 1-8 hrs 2 (28.6%), 8-24 hrs 1 (14.3%), &gt;24 hrs 1 (14.3%)');
     // The long CSV: no median or p90 number, the count of tickets in a bracket, and why
     expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toContain('frt,,,,,seconds,< 15 min,no-data,7,,,,"the export gives the first reply time only as brackets');
+  });
+
+  it('the long CSV follows each metric row with a row per bracket: count = its tickets, the label, range and share at the end', () => {
+    const result = runBin(['report', BRACKETS, '--format', 'csv', '--by', 'channel']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split('\r\n');
+    const at = lines.findIndex((l) => l.startsWith('frt,,,,,seconds,< 15 min,no-data,7,'));
+    // 0-1 hrs: 1001, 1005, 1008 → 3/7; 1-8 hrs: 1002, 1007 → 2/7; 8-24 hrs: 1004 → 1/7; >24 hrs: 1006 → 1/7 (open: no "to")
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      `frt,,,,,seconds,,,3,,,,,0-1 hrs,0,3600,${3 / 7}`,
+      `frt,,,,,seconds,,,2,,,,,1-8 hrs,3600,28800,${2 / 7}`,
+      `frt,,,,,seconds,,,1,,,,,8-24 hrs,28800,86400,${1 / 7}`,
+      `frt,,,,,seconds,,,1,,,,,>24 hrs,86400,,${1 / 7}`,
+    ]);
+    // The bracket rows add up to the metric row's count: 3 + 2 + 1 + 1 = 7
+    expect(lines.slice(at + 1, at + 5).reduce((n, l) => n + Number(l.split(',')[8]), 0)).toBe(7);
+    // ART: 0-5 hrs 1001, 1005, 1008; 5-24 hrs 1004; 1-7 days 1002; 7-30 days 1007 → of 6 resolved
+    const art = lines.findIndex((l) => l.startsWith('art,,,,,seconds,'));
+    expect(lines[art + 3]).toBe(`art,,,,,seconds,,,1,,,,,1-7 days,86400,604800,${1 / 6}`);
+    // A group's brackets follow its row: chat = 1004 (8-24 hrs), 1008 (0-1 hrs); empty brackets listed with 0
+    const chat = lines.findIndex((l) => l.startsWith('frt,channel,chat,,,seconds,'));
+    expect(lines.slice(chat + 1, chat + 5).map((l) => l.split(',').slice(8, 9).concat(l.split(',').slice(13, 14)))).toEqual([['1', '0-1 hrs'], ['0', '1-8 hrs'], ['1', '8-24 hrs'], ['0', '>24 hrs']]);
+    // Metric rows without brackets keep the four bracket columns empty
+    expect(lines.find((l) => l.startsWith('ticket_volume,,,,8,'))!.endsWith(',,,,')).toBe(true);
+  });
+
+  it('the workbook has a Brackets sheet: headline, groups and periods, ranges as Excel times, tickets and shares', async () => {
+    const out = join(dir, 'brackets.xlsx');
+    const result = runBin(['report', BRACKETS, '--by', 'channel', '--period', 'week', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'By channel', 'Periods', 'Brackets', 'Inputs', 'Warnings']);
+    const sheet = workbook.getWorksheet('Brackets')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Metric', 'By', 'Key', 'Start', 'End', 'Column', 'Bracket', 'From', 'To', 'Tickets', 'Share']);
+    const rows = sheet.getSheetValues().slice(3) as unknown[][];
+    // Headline FRT first: 1-8 hrs = 3600–28800 s, written as Excel times 1/24 and 1/3 of a day (exceljs reads a
+    // time-formatted number back as that time after 1899-12-30), 2 of 7 tickets
+    const excelTime = (hours: number) => new Date(Date.UTC(1899, 11, 30, hours));
+    expect(rows[1]).toEqual([undefined, 'First response time', '', '', '', '', 'First reply time brackets', '1-8 hrs', excelTime(1), excelTime(8), 2, 2 / 7]);
+    expect(sheet.getRow(4).getCell(8).numFmt).toBe('[h]:mm:ss');
+    expect(sheet.getRow(4).getCell(11).numFmt).toBe('0.0%');
+    // >24 hrs is open: no "To"
+    expect(rows[3]![9]).toBeUndefined();
+    // Headline 4 FRT + 4 ART brackets; by channel (chat, email, web form) 3 × 8; one ISO week, 8 → 8 + 24 + 8 = 40 rows
+    expect(rows).toHaveLength(40);
+    const headlineTickets = rows.slice(0, 4).reduce((n, r) => n + (r[10] as number), 0);
+    expect(headlineTickets).toBe(7);
   });
 
   it('read in two halves by two threads (the repeats of 1004 on both sides of the middle), the same bytes', () => {

@@ -148,6 +148,34 @@ describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times 
     expect(JSON.parse(parallel.stdout).inputs[0].merged).toBe(3);
   });
 
+  it('--details lists each ticket\'s brackets (frt_bracket, art_bracket after art_seconds): they add up to the report\'s counts', () => {
+    const path = join(dir, 'details.csv');
+    const result = runBin(['report', BRACKETS, '--details', path, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const { frt, art, ticket_volume } = JSON.parse(result.stdout).metrics;
+    const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');
+    const columns = head!.split(',');
+    expect(columns.slice(11, 15)).toEqual(['frt_seconds', 'art_seconds', 'frt_bracket', 'art_bracket']);
+    const tickets = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c]))).filter((r) => r.kind === 'ticket');
+    // One row per ticket: 11 rows − 3 merged = 8, the volume
+    expect(tickets).toHaveLength(ticket_volume.value);
+    const count = (field: string, label: string) => tickets.filter((t) => t[field] === label).length;
+    // Per bracket as many rows as the report counts: 0-1 hrs 3, 1-8 hrs 2, 8-24 hrs 1, >24 hrs 1 (FRT); 0-5 hrs 3 … (ART)
+    for (const b of frt.details.brackets) expect(count('frt_bracket', b.label), b.label).toBe(b.count);
+    for (const b of art.details.brackets) expect(count('art_bracket', b.label), b.label).toBe(b.count);
+    expect(frt.details.brackets.map((b: { count: number }) => b.count)).toEqual([3, 2, 1, 1]);
+    // No replies: 1003 = unanswered 1; Unsolved: 1003, 1006 = unresolved 2; no exact seconds anywhere
+    expect(tickets.filter((t) => t.frt_bracket === 'No replies').map((t) => t.id)).toEqual(['1003']);
+    expect(count('frt_bracket', 'No replies')).toBe(frt.details.unanswered);
+    expect(tickets.filter((t) => t.art_bracket === 'Unsolved').map((t) => t.id)).toEqual(['1003', '1006']);
+    expect(count('art_bracket', 'Unsolved')).toBe(art.details.unresolved);
+    expect(tickets.every((t) => t.frt_seconds === '' && t.art_seconds === '')).toBe(true);
+    // With exact minutes (the bracket column beside them is not what the report counts): no bracket columns
+    const minutes = join(dir, 'details-minutes.csv');
+    expect(runBin(['report', MINUTES, '--tz', 'UTC', '--details', minutes, '--quiet']).code).toBe(0);
+    expect(readFileSync(minutes, 'utf8').split('\r\n')[0]).not.toContain('_bracket');
+  });
+
   it('groups and periods count each slice by bracket', () => {
     const { json } = report([BRACKETS, '--by', 'channel', '--period', 'week']);
     const chat = json.groups.find((g: { by: string; key: string }) => g.by === 'channel' && g.key === 'chat');

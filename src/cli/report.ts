@@ -112,10 +112,9 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
 
 /** --details: the rows behind the ticket numbers, as CSV or a workbook by the file's extension. */
 async function writeDetails(read: ReadResult, options: Parameters<typeof buildReport>[1], path: string, inputNames: readonly string[]): Promise<void> {
-  const { details, detailColumns } = await import('../report/details.js');
-  const rows = details(read, options);
+  const { details } = await import('../report/details.js');
+  const { columns, rows } = details(read, options);
   const render = await import('../render/details.js');
-  const columns = detailColumns(options);
   const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(columns, rows) : render.renderDetailsCsv(columns, rows);
   await (await import('./write-output.js')).writeOutputFile(path, content, inputNames);
 }

@@ -73,9 +73,30 @@ function findHeader(headers: readonly string[], spelling: string): number {
   return headers.findIndex((h) => headerIsSpelling(h, spelling));
 }
 
-/** The preset's distinctive spellings the header row holds. */
+/**
+ * The header inside an aggregator — `AVG(First reply time (min))` → `First reply time (min)` — when the header is one
+ * of `aggregators` (any case) around a bracketed name, else null (Zendesk Explore heads a metric with its aggregator).
+ */
+export function unwrapAggregator(header: string, aggregators: readonly string[]): string | null {
+  const h = header.trim();
+  const open = h.indexOf('(');
+  if (open <= 0 || !h.endsWith(')')) return null;
+  const name = h.slice(0, open).trim().toUpperCase();
+  if (!aggregators.some((a) => a.toUpperCase() === name)) return null;
+  const inner = h.slice(open + 1, -1).trim();
+  return inner === '' ? null : inner;
+}
+
+/** Whether a header is a preset spelling wrapped in one of the preset's aggregators (`MED(<spelling>)`). */
+function isWrappedSpelling(header: string, spelling: string, aggregators: readonly string[]): boolean {
+  const inner = unwrapAggregator(header, aggregators);
+  return inner !== null && headerIsSpelling(inner, spelling);
+}
+
+/** The preset's distinctive spellings the header row holds, bare or wrapped in one of its aggregators. */
 export function presetEvidence(preset: Preset, headers: readonly string[]): string[] {
-  return preset.evidence.filter((spelling) => headers.some((h) => headerIsSpelling(h, spelling)));
+  const aggregators = preset.aggregatorWrapped ?? [];
+  return preset.evidence.filter((spelling) => headers.some((h) => headerIsSpelling(h, spelling) || isWrappedSpelling(h, spelling, aggregators)));
 }
 
 /**
@@ -87,7 +108,13 @@ export function headerScorer(kinds: readonly DatasetKind[], presets: readonly Pr
   const all = [...presets.flatMap((p) => p.columns.map(([h]) => h)), ...mapped];
   const spellings = new Set(all.map((h) => h.toLowerCase()));
   const zoned = all.filter((h) => h.toLowerCase().endsWith(ZONE_PLACEHOLDER));
-  const isSpelling = (cell: string) => spellings.has(cell.toLowerCase()) || (cell.endsWith(')') && zoned.some((z) => headerIsSpelling(cell, z)));
+  const aggregators = [...new Set(presets.flatMap((p) => p.aggregatorWrapped ?? []))];
+  const isBare = (cell: string) => spellings.has(cell.toLowerCase()) || (cell.endsWith(')') && zoned.some((z) => headerIsSpelling(cell, z)));
+  const isSpelling = (cell: string) => {
+    if (isBare(cell)) return true;
+    const inner = aggregators.length === 0 ? null : unwrapAggregator(cell, aggregators);
+    return inner !== null && isBare(inner);
+  };
   return (cells) => cells.filter((c) => isSpelling(c.trim()) || aliases.has(normaliseHeader(c))).length;
 }
 
@@ -137,17 +164,20 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
   const notes: string[] = [];
   const guesses: string[] = [];
   const mapMisses = new Map<string, string>();
-  const add = (spec: FieldSpec, index: number, via: MappedVia, preset?: Preset) => {
+  // `spelling`: the preset's name for the column, which its units and labels are keyed by — and which, unlike
+  // `MIN(First reply time (hrs))`, names the unit alone (that header's "MIN" is no minutes).
+  const add = (spec: FieldSpec, index: number, via: MappedVia, preset?: Preset, spelling?: string) => {
     if (columns.has(spec.field) || used.has(index)) return;
     const header = headers[index]!;
+    const named = spelling ?? header;
     const column: MappedColumn = { field: spec.field, index, header, via };
     if (spec.type === 'duration') {
-      const unit = preset?.units?.[header] ?? durationUnitFromHeader(header);
+      const unit = preset?.units?.[named] ?? preset?.units?.[header] ?? durationUnitFromHeader(named);
       column.unit = unit ?? 'minutes';
       if (unit === null) column.unitGuessed = true;
-      if (preset?.zeroMeansNone?.includes(header)) column.zeroMeansNone = true;
+      if (preset?.zeroMeansNone?.includes(named) === true || preset?.zeroMeansNone?.includes(header) === true) column.zeroMeansNone = true;
     }
-    const labels = preset?.answerLabels?.[header];
+    const labels = preset?.answerLabels?.[named] ?? preset?.answerLabels?.[header];
     if (spec.type === 'score' && labels !== undefined) column.answerLabels = labels;
     columns.set(spec.field, column);
     used.add(index);
@@ -182,8 +212,9 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
     for (const [spelling, field] of preset.columns) {
       const index = findHeader(headers, spelling);
       const spec = fields.find((f) => f.field === field);
-      if (index >= 0 && spec !== undefined) add(spec, index, 'preset', preset);
+      if (index >= 0 && spec !== undefined) add(spec, index, 'preset', preset, spelling);
     }
+    if (preset.aggregatorWrapped !== undefined) mapWrapped(preset, preset.aggregatorWrapped);
     for (const rule of preset.columnsByValue ?? []) {
       const spec = fields.find((f) => f.field === rule.field);
       if (spec === undefined || columns.has(rule.field) || options.samples === undefined) continue;
@@ -197,6 +228,19 @@ export function mapHeaders(file: string, headers: readonly string[], kind: Datas
     for (const rule of preset.skipRows ?? []) {
       const index = findHeader(headers, rule.header);
       if (index >= 0) skipRules.push({ index, values: rule.values, reason: rule.reason });
+    }
+  }
+
+  /**
+   * Metric headers with their aggregator (`AVG(First reply time (min))`), for fields no bare spelling took: read as the
+   * bare spelling. `COUNT(…)`, `D_COUNT(…)` are no aggregator of the list: never read as a time.
+   */
+  function mapWrapped(preset: Preset, aggregators: readonly string[]): void {
+    for (const [spelling, field] of preset.columns) {
+      const spec = fields.find((f) => f.field === field);
+      if (spec === undefined || columns.has(field)) continue;
+      const index = headers.findIndex((h, i) => !used.has(i) && isWrappedSpelling(h, spelling, aggregators));
+      if (index >= 0) add(spec, index, 'preset', preset, spelling);
     }
   }
 

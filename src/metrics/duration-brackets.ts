@@ -1,4 +1,4 @@
-import type { BracketReading } from '../read/duration-bracket.js';
+import type { BracketReading, DurationBracket } from '../read/duration-bracket.js';
 import type { Threshold } from './threshold.js';
 
 /** One bracket of the distribution: its label as the export writes it, its range (from ≤ t < to), its tickets. */
@@ -63,7 +63,7 @@ export function bracketDistribution(codes: ArrayLike<number>, labels: readonly s
       if (count > 0) unrecognised.set(labels[code]!, (unrecognised.get(labels[code]!) ?? 0) + count);
     } else {
       // One label in two spellings (` 8-24 hrs`, `8-24 hrs`) was trimmed to one code already; equal ranges are one bracket.
-      const key = `${reading.fromSeconds}:${reading.toSeconds}`;
+      const key = rangeKey(reading);
       const known = byLabel.get(key);
       if (known === undefined) byLabel.set(key, { label: labels[code]!, fromSeconds: reading.fromSeconds, toSeconds: reading.toSeconds, count, share: null });
       else known.count += count;
@@ -89,6 +89,28 @@ export function bracketDistribution(codes: ArrayLike<number>, labels: readonly s
     withinTargetRange: within,
     withinTarget: within !== null && within[0] === within[1] ? within[0] : null,
   };
+}
+
+/** Brackets with equal ranges are one bracket (`8-24 hrs`, `8-24 hours`). */
+function rangeKey(reading: DurationBracket): string {
+  return `${reading.fromSeconds}:${reading.toSeconds}`;
+}
+
+/**
+ * Each code's label as bracketDistribution counts it, for a per-ticket listing that adds up to its counts: a bracket
+ * with a range under the label of the first code with that range (where equal ranges merge), a "none" or unrecognised
+ * label as written; code 0 (an empty cell) null.
+ */
+export function countedBracketLabels(labels: readonly string[], readings: readonly BracketReading[]): (string | null)[] {
+  const first = new Map<string, string>();
+  return labels.map((label, code) => {
+    if (code === 0) return null;
+    const reading = readings[code] ?? null;
+    if (reading === null || reading === 'none') return label;
+    const key = rangeKey(reading);
+    if (!first.has(key)) first.set(key, label);
+    return first.get(key)!;
+  });
 }
 
 /**

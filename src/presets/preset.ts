@@ -53,6 +53,14 @@ export interface Preset {
    * same key and the same times are one ticket, merged and counted as `merged`; other repeats stay duplicates (SPEC §4).
    */
   mergeRepeatedRows?: boolean;
+  /**
+   * Metric headers written with the aggregator the report applied (Zendesk Explore: `AVG(First reply time (min))`,
+   * `MED(Full resolution time (hrs))`): `AGG(<spelling>)` with AGG one of `aggregators` is read as the bare spelling
+   * (the bare one wins when both are present). A row of a ticket data set is one ticket (its id is required), and any
+   * of these over one ticket is that ticket's value. Count aggregators (`COUNT(Tickets)`, `D_COUNT(…)`) count rows or
+   * values, never a time: leave them out of the list.
+   */
+  aggregatorWrapped?: readonly string[];
   /** Rows that are not tickets: skipped and counted, never rejected. */
   skipRows?: readonly { header: string; values: readonly string[]; reason: string }[];
 }

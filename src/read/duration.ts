@@ -1,9 +1,13 @@
 import type { NumberParser } from './number.js';
 
-/** Units a duration column can be in; the header says which (SPEC §3). */
-export type DurationUnit = 'seconds' | 'minutes' | 'hours';
+/**
+ * Units a duration column can be in; the header says which (SPEC §3). `days` only where a preset says so (Zendesk
+ * Explore's `Full resolution time (days)`): a generic header's "days" may be business days, so it is not read from
+ * headers.
+ */
+export type DurationUnit = 'seconds' | 'minutes' | 'hours' | 'days';
 
-export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600 };
+export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { seconds: 1, minutes: 60, hours: 3600, days: 86_400 };
 
 /**
  * The unit a header names: `First reply time in minutes`, `Time to close (seconds)`, `Resolution time (in hrs)`,

@@ -1,5 +1,5 @@
 import type { MetricReport, Report } from '../report/model.js';
-import { sampleCount } from './metric-cells.js';
+import { bracketsOf, sampleCount } from './metric-cells.js';
 
 /**
  * The report as one long CSV table (SPEC §7): a row per metric of the headline, of each group and of each period —
@@ -7,11 +7,19 @@ import { sampleCount } from './metric-cells.js';
  * `median`, `p90`, `within_target`, `reason`). Values are raw numbers (seconds, fractions) as in the JSON; a period is
  * its ISO interval `start/end`. A text cell that starts with =, +, −, @, a tab or CR gets a leading ' so that no
  * spreadsheet runs it as a formula (an agent named `=HYPERLINK(…)`).
+ * A duration known only by brackets (Zendesk Explore) is followed by a row per bracket: the same metric, by, key,
+ * period and unit, `count` the tickets in the bracket, and the last four columns — empty on every other row — its
+ * `bracket` label, `bracket_from_seconds`, `bracket_to_seconds` (empty when open) and `bracket_share`; value, target,
+ * status and the statistics stay empty there, so the earlier columns mean what they mean on a metric row and a filter
+ * on an empty `bracket` gives the metric rows alone.
  */
 export function renderCsvLong(report: Report): string {
   const lines = [HEADER.join(',')];
   const add = (metrics: Record<string, MetricReport>, by: string, key: string, period: string) => {
-    for (const metric of Object.values(metrics)) lines.push(csvRow(metric, by, key, period));
+    for (const metric of Object.values(metrics)) {
+      lines.push(csvRow(metric, by, key, period));
+      for (const bracket of bracketsOf(metric)) lines.push(bracketRow(metric, bracket, by, key, period));
+    }
   };
   add(report.metrics, '', '', '');
   for (const group of report.groups ?? []) add(group.metrics, group.by, group.key, '');
@@ -19,7 +27,7 @@ export function renderCsvLong(report: Report): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-const HEADER = ['metric', 'by', 'key', 'period', 'value', 'unit', 'target', 'status', 'count', 'median', 'p90', 'within_target', 'reason'];
+const HEADER = ['metric', 'by', 'key', 'period', 'value', 'unit', 'target', 'status', 'count', 'median', 'p90', 'within_target', 'reason', 'bracket', 'bracket_from_seconds', 'bracket_to_seconds', 'bracket_share'];
 
 function csvRow(metric: MetricReport, by: string, key: string, period: string): string {
   const d = metric.details as Record<string, unknown>;
@@ -37,7 +45,17 @@ function csvRow(metric: MetricReport, by: string, key: string, period: string): 
     number(typeof d.p90 === 'number' ? d.p90 : null),
     number(typeof d.withinTarget === 'number' ? d.withinTarget : null),
     text(typeof d.reason === 'string' ? d.reason : ''),
+    '',
+    '',
+    '',
+    '',
   ];
+  return cells.join(',');
+}
+
+/** One bracket of a metric known only by brackets: its tickets in `count`, its label, range and share at the end. */
+function bracketRow(metric: MetricReport, bracket: ReturnType<typeof bracketsOf>[number], by: string, key: string, period: string): string {
+  const cells = [text(metric.id), text(by), text(key), text(period), '', text(metric.unit), '', '', number(bracket.count), '', '', '', '', text(bracket.label), number(bracket.fromSeconds), number(bracket.toSeconds), number(bracket.share)];
   return cells.join(',');
 }
 

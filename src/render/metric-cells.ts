@@ -84,6 +84,12 @@ function countOf(metric: MetricReport): string {
   return n === null ? '' : n.toLocaleString('en-US');
 }
 
+/** The tickets per bracket of a duration known only by brackets (Zendesk Explore), as the report holds them; else none. */
+export function bracketsOf(metric: MetricReport): NonNullable<Extract<MetricReport['details'], { brackets?: unknown }>['brackets']> {
+  const d = metric.details;
+  return 'brackets' in d && d.brackets !== undefined ? d.brackets : [];
+}
+
 /**
  * How many values the number rests on — measured tickets, responses, tickets with a customer, resolved tickets — or
  * null for metrics that rest on no count of their own (volume, finance). Every format's count column.

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { MetricReport, Report } from '../report/model.js';
 import { changeCells } from './change-cells.js';
 import { describeWindow } from './format-value.js';
-import { sampleCount } from './metric-cells.js';
+import { bracketsOf, sampleCount } from './metric-cells.js';
 import { withFixedZipDates } from './zip-fixed-dates.js';
 
 /**
@@ -10,6 +10,8 @@ import { withFixedZipDates } from './zip-fixed-dates.js';
  * one of the periods, the comparison, inputs and warnings. Numbers are numbers — durations as Excel times (`[h]:mm:ss`,
  * so they add and sort), shares as percentages — and the status shows by fill colour as well as by word; each header
  * row is frozen. Text from the data goes in as text cells, never as formulas. The same report gives the same bytes.
+ * A duration known only by brackets (Zendesk Explore) gets a Brackets sheet: a row per bracket of the headline, of
+ * each group and of each period, with its range as Excel times, its tickets and its share, as the report holds them.
  */
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -31,6 +33,7 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
     });
     metricSheet(workbook, 'Periods', ['Start', 'End'], rows, `Periods in ${zone}`);
   }
+  bracketSheet(workbook, report);
   if (report.comparison !== undefined) comparisonSheet(workbook, report);
   const inputs = workbook.addWorksheet('Inputs', { views: [{ state: 'frozen', ySplit: 1 }] });
   inputs.addRow(['File', 'Sheet', 'Kind', 'Layout', 'Rows', 'Accepted', 'Rejected', 'Skipped', 'Merged']).font = { bold: true };
@@ -78,6 +81,35 @@ function metricSheet(workbook: ExcelJS.Workbook, name: string, keyHeads: readonl
     if (fill !== undefined) status.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } };
   }
   widths(sheet, [...keyHeads.map(() => 22), 34, 14, 10, 12, 12, 10, 14, 14, 11, 60]);
+}
+
+/** The tickets per bracket of every metric known only by brackets, headline first, then groups, then periods. */
+function bracketSheet(workbook: ExcelJS.Workbook, report: Report): void {
+  const zone = report.window.timezone;
+  const scopes: { keys: string[]; metrics: Record<string, MetricReport> }[] = [
+    { keys: ['', '', '', ''], metrics: report.metrics },
+    ...(report.groups ?? []).map((g) => ({ keys: [g.by, g.key, '', ''], metrics: g.metrics })),
+    ...(report.periods ?? []).map((p) => {
+      const [start, end] = describeWindow({ since: p.start, until: p.end, timezone: zone }).replace(/ \(.*\)$/, '').split(' → ');
+      return { keys: ['', '', start!, end!], metrics: p.metrics };
+    }),
+  ];
+  const rows = scopes.flatMap(({ keys, metrics }) => Object.values(metrics).flatMap((metric) => bracketsOf(metric).map((bracket) => ({ keys, metric, bracket }))));
+  if (rows.length === 0) return;
+  const sheet = workbook.addWorksheet('Brackets', { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.addRow([`Durations the export gives only as brackets: tickets per bracket (from ≤ t < to); periods in ${zone}`]).font = { italic: true };
+  sheet.addRow(['Metric', 'By', 'Key', 'Start', 'End', 'Column', 'Bracket', 'From', 'To', 'Tickets', 'Share']).font = { bold: true };
+  for (const { keys, metric, bracket } of rows) {
+    const d = metric.details;
+    const column = 'bracketStats' in d && d.bracketStats !== undefined ? d.bracketStats.column : '';
+    const [by, key, start, end] = keys;
+    const row = sheet.addRow([metric.label, by, key, start, end, column, bracket.label, asCell(bracket.fromSeconds, 'seconds'), asCell(bracket.toSeconds, 'seconds'), bracket.count, bracket.share]);
+    row.getCell(8).numFmt = FORMATS.seconds!;
+    row.getCell(9).numFmt = FORMATS.seconds!;
+    row.getCell(10).numFmt = '#,##0';
+    row.getCell(11).numFmt = '0.0%';
+  }
+  widths(sheet, [28, 14, 22, 18, 18, 28, 14, 12, 12, 10, 10]);
 }
 
 function comparisonSheet(workbook: ExcelJS.Workbook, report: Report): void {

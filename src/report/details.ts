@@ -1,10 +1,11 @@
 import { datasetRows, type Dataset } from '../datasets/dataset.js';
+import { countedBracketLabels } from '../metrics/duration-brackets.js';
 import { passes } from '../metrics/threshold.js';
 import { Zone } from '../read/zone.js';
 import { scopedGroups, targetFor, type Target } from '../targets/profiles.js';
 import { DEFAULT_REPEAT_WINDOW_DAYS, withBusinessHoursOf, withRepeatFlags, type ReportInput, type ReportOptions } from './build.js';
 import { BUSINESS_TWINS } from './business-hours.js';
-import { REPEAT_FLAGS, surveyRows } from './registry.js';
+import { bracketReadings, onlyBrackets, REPEAT_FLAGS, surveyRows } from './registry.js';
 import { customerDetails } from './finance.js';
 import { rowsInWindow } from './window.js';
 
@@ -14,41 +15,71 @@ import { rowsInWindow } from './window.js';
  * customer (`kind` customer: its first start, its MRR at the instant of the report's MRR, whether it was acquired in
  * the span CAC counts — the rows behind MRR, active customers and acquisitions).
  */
-export const DETAIL_COLUMNS = ['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached', 'mrr_at_end', 'acquired'] as const;
+export const DETAIL_COLUMNS: readonly string[] = ['kind', 'file', 'line', 'id', 'at', 'channel', 'agent', 'team', 'priority', 'category', 'customer', 'frt_seconds', 'art_seconds', 'repeat_contact', 'reopens', 'answer', 'score', 'breached', 'mrr_at_end', 'acquired'];
 
-/** With --business-hours, each ticket's business times beside its calendar ones (and breaches judged on them). */
-export const BUSINESS_DETAIL_COLUMNS = [...DETAIL_COLUMNS.slice(0, 13), 'frt_business_seconds', 'art_business_seconds', ...DETAIL_COLUMNS.slice(13)] as const;
-
-/** The drill-down's columns for these options. */
-export function detailColumns(options: Pick<ReportOptions, 'businessHours'>): readonly string[] {
-  return options.businessHours === undefined ? DETAIL_COLUMNS : BUSINESS_DETAIL_COLUMNS;
-}
+/**
+ * The columns inserted after `art_seconds`, per ticket: with --business-hours its business FRT and ART; when the
+ * export gives FRT or ART only as brackets (Zendesk Explore), its brackets as the report counts them (`frt_bracket`,
+ * `art_bracket`: `No replies`/`Unsolved` for the unanswered/unresolved), so the rows add up to the bracket counts.
+ */
+const BUSINESS_COLUMNS = ['frt_business_seconds', 'art_business_seconds'] as const;
+const BRACKET_COLUMNS = ['frt_bracket', 'art_bracket'] as const;
+/** Where the inserted columns go: after art_seconds. */
+const INSERT_AT = DETAIL_COLUMNS.indexOf('art_seconds') + 1;
 
 export type DetailCell = string | number | null;
+
+/** The drill-down (`--details`): its columns — DETAIL_COLUMNS with the inserted ones — and its rows. */
+export interface Details {
+  columns: string[];
+  rows: DetailCell[][];
+}
 
 /**
  * The rows behind the report's ticket numbers (`--details`): every ticket in the window with its own values — FRT and
  * ART in seconds, whether it repeats a contact, its reopens — its group keys, where it was read (file and line), and
  * the targets it breached (`frt`, `art`; the group's own target where one applies, as the report's groups use). The
  * rows add up to the report: as many as the ticket volume, FRT values as FRT's count, `frt` breaches as the count
- * outside the target.
+ * outside the target, tickets per `frt_bracket` as the report's brackets.
  */
-export function details(input: ReportInput, options: ReportOptions): DetailCell[][] {
+export function details(input: ReportInput, options: ReportOptions): Details {
+  const tickets = ticketsInWindow(input, options);
   const pad = (row: DetailCell[]) => [...row, null, null];
-  const rows = [...ticketDetails(input, options).map(pad), ...surveyDetails(input, options).map(pad), ...financeDetails(input, options)];
-  if (options.businessHours === undefined) return rows;
-  // The business twins sit after art_seconds (BUSINESS_DETAIL_COLUMNS); only tickets have them.
-  const twins = businessTwins(input, options);
-  return rows.map((row, k) => [...row.slice(0, 13), ...(twins[k] ?? [null, null]), ...row.slice(13)]);
+  const rows = [...ticketDetails(input, options, tickets).map(pad), ...surveyDetails(input, options).map(pad), ...financeDetails(input, options)];
+  // Per ticket row (the first rows, in the data set's order), the inserted cells; other rows get empty ones.
+  const inserted: { names: readonly string[]; cells: DetailCell[][] }[] = [];
+  if (options.businessHours !== undefined) inserted.push({ names: BUSINESS_COLUMNS, cells: businessTwins(tickets) });
+  const brackets = bracketCells(tickets);
+  if (brackets !== null) inserted.push({ names: BRACKET_COLUMNS, cells: brackets });
+  const columns = [...DETAIL_COLUMNS.slice(0, INSERT_AT), ...inserted.flatMap((i) => i.names), ...DETAIL_COLUMNS.slice(INSERT_AT)];
+  if (inserted.length === 0) return { columns, rows };
+  return { columns, rows: rows.map((row, k) => [...row.slice(0, INSERT_AT), ...inserted.flatMap((i) => i.cells[k] ?? i.names.map(() => null)), ...row.slice(INSERT_AT)]) };
 }
 
 /** Per ticket row of ticketDetails (same order), its business FRT and ART in seconds. */
-function businessTwins(input: ReportInput, options: ReportOptions): DetailCell[][] {
-  const d = ticketsInWindow(input, options);
+function businessTwins(d: Dataset | null): DetailCell[][] {
   if (d === null) return [];
   const frt = d.elapsed[BUSINESS_TWINS.first_response.elapsed]?.seconds;
   const art = d.elapsed[BUSINESS_TWINS.resolution.elapsed]?.seconds;
   return Array.from({ length: d.rows }, (_, row) => [number(frt?.[row]), number(art?.[row])]);
+}
+
+/**
+ * Per ticket row, its FRT and ART brackets under the labels the report counts them by — for each duration the report
+ * gives only by brackets (else null) —; null when neither is.
+ */
+function bracketCells(d: Dataset | null): DetailCell[][] | null {
+  if (d === null) return null;
+  const labelled = (elapsed: 'first_response' | 'resolution', field: string) => {
+    const column = d.texts[field];
+    if (column === undefined || !onlyBrackets(d, elapsed, field)) return null;
+    const labels = countedBracketLabels(column.values, bracketReadings(column));
+    return (row: number) => labels[column.codes[row]!] ?? null;
+  };
+  const frt = labelled('first_response', 'first_response_bracket');
+  const art = labelled('resolution', 'resolution_bracket');
+  if (frt === null && art === null) return null;
+  return Array.from({ length: d.rows }, (_, row) => [frt?.(row) ?? null, art?.(row) ?? null]);
 }
 
 /** The tickets in the window with their repeat flags and, with --business-hours, their business times; null without tickets. */
@@ -75,8 +106,7 @@ function financeDetails(input: ReportInput, options: ReportOptions): DetailCell[
   ]);
 }
 
-function ticketDetails(input: ReportInput, options: ReportOptions): DetailCell[][] {
-  const d = ticketsInWindow(input, options);
+function ticketDetails(input: ReportInput, options: ReportOptions, d: Dataset | null): DetailCell[][] {
   if (d === null) return [];
   const text = (field: string, row: number) => textOf(d, field, row);
   const scopes = scopedGroups(options.benchmark, options.targets);

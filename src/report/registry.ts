@@ -134,7 +134,7 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
  * Whether a duration is known only by its brackets: the file has a bracket column for it and no exact time in any row
  * (no column, or one left empty throughout — Zendesk Explore fills its minutes only when the report asks for them).
  */
-function onlyBrackets(dataset: Dataset, elapsed: 'first_response' | 'resolution', bracketField: string): boolean {
+export function onlyBrackets(dataset: Dataset, elapsed: 'first_response' | 'resolution', bracketField: string): boolean {
   if (dataset.texts[bracketField] === undefined) return false;
   const seconds = dataset.elapsed[elapsed]?.seconds;
   if (seconds === undefined) return true;
@@ -145,7 +145,7 @@ function onlyBrackets(dataset: Dataset, elapsed: 'first_response' | 'resolution'
 /** Bracket readings per distinct label of a column, parsed once per data set (the labels are few). */
 const readingsOf = new WeakMap<readonly string[], BracketReading[]>();
 
-function bracketReadings(column: { values: string[] }): BracketReading[] {
+export function bracketReadings(column: { values: string[] }): BracketReading[] {
   let readings = readingsOf.get(column.values);
   if (readings === undefined) readingsOf.set(column.values, (readings = column.values.map((label, code) => (code === 0 ? null : parseDurationBracket(label)))));
   return readings;

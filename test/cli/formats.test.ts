@@ -57,8 +57,9 @@ describe('--format csv (issue #14)', () => {
   it('long form, numbers as numbers, a formula-like agent written as text', () => {
     const csv = report('csv');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('metric,by,key,period,value,unit,target,status,count,median,p90,within_target,reason');
-    expect(lines).toContain('frt,,,,900,seconds,< 15 min,missed,3,600,1560,0.6666666666666666,');
+    expect(lines[0]).toBe('metric,by,key,period,value,unit,target,status,count,median,p90,within_target,reason,bracket,bracket_from_seconds,bracket_to_seconds,bracket_share');
+    // Exact times: no bracket rows, the four bracket columns empty
+    expect(lines).toContain('frt,,,,900,seconds,< 15 min,missed,3,600,1560,0.6666666666666666,,,,,');
     expect(lines.some((l) => l.startsWith(`frt,agent,"'=HYPERLINK(""http://x"",""y"")"`))).toBe(true);
     expect(lines.some((l) => /,=HYPERLINK/.test(l))).toBe(false);
   });

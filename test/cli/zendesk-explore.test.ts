@@ -1,12 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Report } from '../../src/report/model.js';
 import { runBin } from './run-bin.js';
 
 const BRACKETS = 'fixtures/zendesk-explore.csv';
 const MINUTES = 'fixtures/zendesk-explore-minutes.csv';
+const AGGREGATORS = 'fixtures/zendesk-explore-aggregators.csv';
 const dir = mkdtempSync(join(tmpdir(), 'sm-explore-'));
 
 function report(args: string[]) {
@@ -90,12 +92,88 @@ describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times 
     expect(readFileSync(join(dir, 'report.csv'), 'utf8')).toContain('frt,,,,,seconds,< 15 min,no-data,7,,,,"the export gives the first reply time only as brackets');
   });
 
+  it('the long CSV follows each metric row with a row per bracket: count = its tickets, the label, range and share at the end', () => {
+    const result = runBin(['report', BRACKETS, '--format', 'csv', '--by', 'channel']);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split('\r\n');
+    const at = lines.findIndex((l) => l.startsWith('frt,,,,,seconds,< 15 min,no-data,7,'));
+    // 0-1 hrs: 1001, 1005, 1008 → 3/7; 1-8 hrs: 1002, 1007 → 2/7; 8-24 hrs: 1004 → 1/7; >24 hrs: 1006 → 1/7 (open: no "to")
+    expect(lines.slice(at + 1, at + 5)).toEqual([
+      `frt,,,,,seconds,,,3,,,,,0-1 hrs,0,3600,${3 / 7}`,
+      `frt,,,,,seconds,,,2,,,,,1-8 hrs,3600,28800,${2 / 7}`,
+      `frt,,,,,seconds,,,1,,,,,8-24 hrs,28800,86400,${1 / 7}`,
+      `frt,,,,,seconds,,,1,,,,,>24 hrs,86400,,${1 / 7}`,
+    ]);
+    // The bracket rows add up to the metric row's count: 3 + 2 + 1 + 1 = 7
+    expect(lines.slice(at + 1, at + 5).reduce((n, l) => n + Number(l.split(',')[8]), 0)).toBe(7);
+    // ART: 0-5 hrs 1001, 1005, 1008; 5-24 hrs 1004; 1-7 days 1002; 7-30 days 1007 → of 6 resolved
+    const art = lines.findIndex((l) => l.startsWith('art,,,,,seconds,'));
+    expect(lines[art + 3]).toBe(`art,,,,,seconds,,,1,,,,,1-7 days,86400,604800,${1 / 6}`);
+    // A group's brackets follow its row: chat = 1004 (8-24 hrs), 1008 (0-1 hrs); empty brackets listed with 0
+    const chat = lines.findIndex((l) => l.startsWith('frt,channel,chat,,,seconds,'));
+    expect(lines.slice(chat + 1, chat + 5).map((l) => l.split(',').slice(8, 9).concat(l.split(',').slice(13, 14)))).toEqual([['1', '0-1 hrs'], ['0', '1-8 hrs'], ['1', '8-24 hrs'], ['0', '>24 hrs']]);
+    // Metric rows without brackets keep the four bracket columns empty
+    expect(lines.find((l) => l.startsWith('ticket_volume,,,,8,'))!.endsWith(',,,,')).toBe(true);
+  });
+
+  it('the workbook has a Brackets sheet: headline, groups and periods, ranges as Excel times, tickets and shares', async () => {
+    const out = join(dir, 'brackets.xlsx');
+    const result = runBin(['report', BRACKETS, '--by', 'channel', '--period', 'week', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'By channel', 'Periods', 'Brackets', 'Inputs', 'Warnings']);
+    const sheet = workbook.getWorksheet('Brackets')!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Metric', 'By', 'Key', 'Start', 'End', 'Column', 'Bracket', 'From', 'To', 'Tickets', 'Share']);
+    const rows = sheet.getSheetValues().slice(3) as unknown[][];
+    // Headline FRT first: 1-8 hrs = 3600–28800 s, written as Excel times 1/24 and 1/3 of a day (exceljs reads a
+    // time-formatted number back as that time after 1899-12-30), 2 of 7 tickets
+    const excelTime = (hours: number) => new Date(Date.UTC(1899, 11, 30, hours));
+    expect(rows[1]).toEqual([undefined, 'First response time', '', '', '', '', 'First reply time brackets', '1-8 hrs', excelTime(1), excelTime(8), 2, 2 / 7]);
+    expect(sheet.getRow(4).getCell(8).numFmt).toBe('[h]:mm:ss');
+    expect(sheet.getRow(4).getCell(11).numFmt).toBe('0.0%');
+    // >24 hrs is open: no "To"
+    expect(rows[3]![9]).toBeUndefined();
+    // Headline 4 FRT + 4 ART brackets; by channel (chat, email, web form) 3 × 8; one ISO week, 8 → 8 + 24 + 8 = 40 rows
+    expect(rows).toHaveLength(40);
+    const headlineTickets = rows.slice(0, 4).reduce((n, r) => n + (r[10] as number), 0);
+    expect(headlineTickets).toBe(7);
+  });
+
   it('read in two halves by two threads (the repeats of 1004 on both sides of the middle), the same bytes', () => {
     const args = ['report', BRACKETS, '--format', 'json'];
     const parallel = runBin(args, { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1', SUPPORT_METRICS_TIMING: '1' });
     expect(parallel.stderr).toContain('part start (worker)');
     expect(parallel.stdout).toBe(runBin(args, { SUPPORT_METRICS_PARALLEL_MIN_BYTES: '1000000000000' }).stdout);
     expect(JSON.parse(parallel.stdout).inputs[0].merged).toBe(3);
+  });
+
+  it('--details lists each ticket\'s brackets (frt_bracket, art_bracket after art_seconds): they add up to the report\'s counts', () => {
+    const path = join(dir, 'details.csv');
+    const result = runBin(['report', BRACKETS, '--details', path, '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const { frt, art, ticket_volume } = JSON.parse(result.stdout).metrics;
+    const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\r\n');
+    const columns = head!.split(',');
+    expect(columns.slice(11, 15)).toEqual(['frt_seconds', 'art_seconds', 'frt_bracket', 'art_bracket']);
+    const tickets = lines.map((l) => Object.fromEntries(l.split(',').map((c, i) => [columns[i]!, c]))).filter((r) => r.kind === 'ticket');
+    // One row per ticket: 11 rows − 3 merged = 8, the volume
+    expect(tickets).toHaveLength(ticket_volume.value);
+    const count = (field: string, label: string) => tickets.filter((t) => t[field] === label).length;
+    // Per bracket as many rows as the report counts: 0-1 hrs 3, 1-8 hrs 2, 8-24 hrs 1, >24 hrs 1 (FRT); 0-5 hrs 3 … (ART)
+    for (const b of frt.details.brackets) expect(count('frt_bracket', b.label), b.label).toBe(b.count);
+    for (const b of art.details.brackets) expect(count('art_bracket', b.label), b.label).toBe(b.count);
+    expect(frt.details.brackets.map((b: { count: number }) => b.count)).toEqual([3, 2, 1, 1]);
+    // No replies: 1003 = unanswered 1; Unsolved: 1003, 1006 = unresolved 2; no exact seconds anywhere
+    expect(tickets.filter((t) => t.frt_bracket === 'No replies').map((t) => t.id)).toEqual(['1003']);
+    expect(count('frt_bracket', 'No replies')).toBe(frt.details.unanswered);
+    expect(tickets.filter((t) => t.art_bracket === 'Unsolved').map((t) => t.id)).toEqual(['1003', '1006']);
+    expect(count('art_bracket', 'Unsolved')).toBe(art.details.unresolved);
+    expect(tickets.every((t) => t.frt_seconds === '' && t.art_seconds === '')).toBe(true);
+    // With exact minutes (the bracket column beside them is not what the report counts): no bracket columns
+    const minutes = join(dir, 'details-minutes.csv');
+    expect(runBin(['report', MINUTES, '--tz', 'UTC', '--details', minutes, '--quiet']).code).toBe(0);
+    expect(readFileSync(minutes, 'utf8').split('\r\n')[0]).not.toContain('_bracket');
   });
 
   it('groups and periods count each slice by bracket', () => {
@@ -132,5 +210,28 @@ describe('Zendesk Explore with exact measures: 12.00000000000000000000 minutes',
     const result = runBin(['report', file, '--format', 'json']);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).inputs[0]).toEqual(expect.objectContaining({ rows: 3, accepted: 2, rejected: 1, merged: 0 }));
+  });
+});
+
+describe('Zendesk Explore metric headers with their aggregator: MIN(First reply time (hrs)), AVG(… (days))', () => {
+  it('reads a ticket\'s aggregate as its value, in the unit inside the brackets; COUNT(…) is no time', () => {
+    const result = runBin(['report', AGGREGATORS, '--tz', 'Europe/Berlin', '--format', 'json']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout);
+    // 5 rows: 3001 twice (billing, refund: the same times, merged)
+    expect(json.inputs[0]).toEqual(expect.objectContaining({ preset: 'zendesk-explore', rows: 5, accepted: 4, merged: 1, rejected: 0 }));
+    const columns = Object.fromEntries(json.inputs[0].columns.map((c: { field: string; header: string; format: string }) => [c.field, [c.header, c.format]]));
+    expect(columns.first_response_minutes).toEqual(['MIN(First reply time (hrs))', 'hours']);
+    expect(columns.resolution_minutes).toEqual(['AVG(Full resolution time (days))', 'days']);
+    const { frt, art } = json.metrics;
+    // FRT 0.2, 1.5, 4 h = 720, 5400, 14400 s (3003 unanswered): mean 20520/3 = 6840; median 5400;
+    // p90 h = 0.9·2 = 1.8 → 5400 + 0.8·(14400 − 5400) = 12600; < 15 min: 720 only → 1/3.
+    // Read from COUNT(First reply time (min)) instead, every FRT would be 1 min = 60 s.
+    expect(frt.value).toBe(6840);
+    expect(frt.details).toEqual(expect.objectContaining({ count: 3, median: 5400, p90: 12_600, min: 720, max: 14_400, unanswered: 1, withinTarget: 1 / 3 }));
+    // ART 0.5, 2, 0.125 days = 43200, 172800, 10800 s: mean 226800/3 = 75600; median 43200;
+    // p90 h = 1.8 → 43200 + 0.8·(172800 − 43200) = 146880; < 4 h: 10800 only → 1/3
+    expect(art.value).toBe(75_600);
+    expect(art.details).toEqual(expect.objectContaining({ count: 3, median: 43_200, p90: 146_880, unresolved: 1, withinTarget: 1 / 3 }));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bracketDistribution } from '../../src/metrics/duration-brackets.js';
+import { bracketDistribution, countedBracketLabels } from '../../src/metrics/duration-brackets.js';
 import { parseDurationBracket } from '../../src/read/duration-bracket.js';
 
 /** A bracket column as the reader keeps it: code 0 = empty cell, then the labels as first seen. */
@@ -89,5 +89,19 @@ describe('bracketDistribution: FRT known only by brackets', () => {
     const none = column(['No replies', 'No replies']);
     const d = bracketDistribution(none.codes, none.labels, none.readings, { comparator: '<', value: 900 });
     expect(d).toEqual(expect.objectContaining({ measured: 0, none: 2, brackets: [], medianRange: null, p90Range: null, withinTargetRange: null, withinTarget: null }));
+  });
+});
+
+describe('countedBracketLabels: each ticket\'s bracket under the label the distribution counts it by', () => {
+  it('equal ranges in two spellings take the first one\'s label; none and unknown labels stay as written; empty is null', () => {
+    // 8-24 hrs and 8-24 hours are one range (28800–86400 s): the distribution counts both under "8-24 hrs"
+    const c = column(['8-24 hrs', 'No replies', '8-24 hours', 'Very slow', '', '0-1 hrs']);
+    const labels = countedBracketLabels(c.labels, c.readings);
+    const perTicket = Array.from(c.codes, (code) => labels[code]);
+    expect(perTicket).toEqual(['8-24 hrs', 'No replies', '8-24 hrs', 'Very slow', null, '0-1 hrs']);
+    // The per-ticket labels add up to the distribution: 8-24 hrs 2, 0-1 hrs 1
+    const d = bracketDistribution(c.codes, c.labels, c.readings, null);
+    for (const b of d.brackets) expect(perTicket.filter((l) => l === b.label)).toHaveLength(b.count);
+    expect(d.brackets.map((b) => [b.label, b.count])).toEqual([['0-1 hrs', 1], ['8-24 hrs', 2]]);
   });
 });

@@ -23,6 +23,7 @@ import { findRepeatedIds } from './row-ids.js';
 import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
 import { allocateShared, bytesPerRecord, halves, joinHalves, sharedRegions } from './shared-output.js';
 import { mergeTextColumns, type TextColumn } from './text-codes.js';
+import { zoneReadingWarnings } from './zone-readings.js';
 import { datasetRows, describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
 
 
@@ -55,7 +56,9 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       notes.push(...planned.notes);
       warnings.push(...planned.warnings);
       options.progress?.startFile(input.label, input.size);
-      files.push({ plan: planned.plan, parts: await readFileParts(planned.plan, input, planned.source, helper, options.progress) });
+      const parts = await readFileParts(planned.plan, input, planned.source, helper, options.progress);
+      warnings.push(...zoneReadingWarnings(planned.plan, parts));
+      files.push({ plan: planned.plan, parts });
     } finally {
       void helper?.terminate();
     }

@@ -115,7 +115,7 @@ async function writeDetails(read: ReadResult, options: Parameters<typeof buildRe
   const { details, detailColumns } = await import('../report/details.js');
   const rows = details(read, options);
   const render = await import('../render/details.js');
-  const columns = detailColumns(options);
+  const columns = detailColumns(options, read);
   const content = path.toLowerCase().endsWith('.xlsx') ? await render.renderDetailsXlsx(columns, rows) : render.renderDetailsCsv(columns, rows);
   await (await import('./write-output.js')).writeOutputFile(path, content, inputNames);
 }

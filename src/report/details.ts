@@ -7,6 +7,7 @@ import { BUSINESS_TWINS } from './business-hours.js';
 import { REPEAT_FLAGS, surveyRows } from './registry.js';
 import { customerDetails } from './finance.js';
 import { rowsInWindow } from './window.js';
+import { ValueSource } from '../value-source.js';
 
 /**
  * The drill-down's columns (`--details`): a row per ticket in the window (`kind` ticket) and per survey answer (`kind`
@@ -19,9 +20,30 @@ export const DETAIL_COLUMNS = ['kind', 'file', 'line', 'id', 'at', 'channel', 'a
 /** With --business-hours, each ticket's business times beside its calendar ones (and breaches judged on them). */
 export const BUSINESS_DETAIL_COLUMNS = [...DETAIL_COLUMNS.slice(0, 13), 'frt_business_seconds', 'art_business_seconds', ...DETAIL_COLUMNS.slice(13)] as const;
 
-/** The drill-down's columns for these options. */
-export function detailColumns(options: Pick<ReportOptions, 'businessHours'>): readonly string[] {
-  return options.businessHours === undefined ? DETAIL_COLUMNS : BUSINESS_DETAIL_COLUMNS;
+/**
+ * When several ticket files are read as one and some lack a duration's columns, a last column `not_measured` names,
+ * per ticket, the time columns left empty because its file has no column for them (unknown), not because the ticket
+ * was not answered or resolved (none).
+ */
+export const NOT_MEASURED_COLUMN = 'not_measured';
+
+/** The drill-down's columns for these options (and, with `input`, `not_measured` when its tickets need it). */
+export function detailColumns(options: Pick<ReportOptions, 'businessHours'>, input?: ReportInput): readonly string[] {
+  const columns = options.businessHours === undefined ? DETAIL_COLUMNS : BUSINESS_DETAIL_COLUMNS;
+  const missing = input?.datasets.find((d) => d.kind === 'tickets')?.noColumnIn;
+  // The business twins are made with the report (withBusinessTimes): a business-hours column missing somewhere is enough to ask.
+  const asks = ['first_response', 'resolution', ...(options.businessHours === undefined ? [] : [BUSINESS_TWINS.first_response.column, BUSINESS_TWINS.resolution.column])];
+  return missing !== undefined && asks.some((name) => missing[name] !== undefined) ? [...columns, NOT_MEASURED_COLUMN] : columns;
+}
+
+/** The detail columns a ticket's file may be unable to give, with the duration each shows. */
+function notMeasuredSources(options: Pick<ReportOptions, 'businessHours'>): { column: string; elapsed: string }[] {
+  const calendar = [
+    { column: 'frt_seconds', elapsed: 'first_response' },
+    { column: 'art_seconds', elapsed: 'resolution' },
+  ];
+  if (options.businessHours === undefined) return calendar;
+  return [...calendar, { column: 'frt_business_seconds', elapsed: BUSINESS_TWINS.first_response.elapsed }, { column: 'art_business_seconds', elapsed: BUSINESS_TWINS.resolution.elapsed }];
 }
 
 export type DetailCell = string | number | null;
@@ -36,10 +58,21 @@ export type DetailCell = string | number | null;
 export function details(input: ReportInput, options: ReportOptions): DetailCell[][] {
   const pad = (row: DetailCell[]) => [...row, null, null];
   const rows = [...ticketDetails(input, options).map(pad), ...surveyDetails(input, options).map(pad), ...financeDetails(input, options)];
-  if (options.businessHours === undefined) return rows;
+  const withTwins = options.businessHours === undefined ? rows : withBusinessTwins(rows, input, options);
+  return detailColumns(options, input).includes(NOT_MEASURED_COLUMN) ? withNotMeasured(withTwins, input, options) : withTwins;
+}
+
+function withBusinessTwins(rows: DetailCell[][], input: ReportInput, options: ReportOptions): DetailCell[][] {
   // The business twins sit after art_seconds (BUSINESS_DETAIL_COLUMNS); only tickets have them.
   const twins = businessTwins(input, options);
   return rows.map((row, k) => [...row.slice(0, 13), ...(twins[k] ?? [null, null]), ...row.slice(13)]);
+}
+
+/** The `not_measured` cell of every row: per ticket (the first rows) the columns its file cannot give; null for others. */
+function withNotMeasured(rows: DetailCell[][], input: ReportInput, options: ReportOptions): DetailCell[][] {
+  const d = ticketsInWindow(input, options)!;
+  const sources = notMeasuredSources(options).map((c) => ({ column: c.column, source: d.elapsed[c.elapsed]?.source }));
+  return rows.map((row, k) => [...row, k < d.rows ? sources.filter((s) => s.source?.[k] === ValueSource.noColumn).map((s) => s.column).join(' ') : null]);
 }
 
 /** Per ticket row of ticketDetails (same order), its business FRT and ART in seconds. */

@@ -12,7 +12,8 @@ export interface ArtResult {
 
 /**
  * Average resolution time: resolved_at − created_at per resolved ticket (or the export's full-resolution duration,
- * which wins when filled), in seconds. Unresolved tickets are left out and counted as `unresolved`.
+ * which wins when filled), in seconds. Unresolved tickets are left out and counted as `unresolved`; with
+ * `notMeasured`, tickets whose file has no column for it (ValueSource.noColumn) are left out and counted apart.
  * SPEC §5 `art`. Seed 000_eed479c8e4db3466.txt: target "< 4 h".
  * With `businessHours` the durations are business time (metrics/business-time.ts): `sources` counts the export's
  * business-hours column and the calendar, and tickets whose business time is unknown are `withoutBusinessTime`.

@@ -12,7 +12,8 @@ export interface FrtResult {
 
 /**
  * First response time: first_response_at − created_at per ticket (or the export's first-reply duration, which wins
- * when filled), in seconds. Tickets without a response are left out of the statistics and counted as `unanswered`.
+ * when filled), in seconds. Tickets without a response are left out of the statistics and counted as `unanswered`;
+ * with `notMeasured`, tickets whose file has no column for it (ValueSource.noColumn) are left out and counted apart.
  * SPEC §5 `frt`. Seed 000_eed479c8e4db3466.txt: target "< 15 min".
  * With `businessHours` the durations are business time (metrics/business-time.ts): `sources` counts the export's
  * business-hours column and the calendar, and tickets whose business time is unknown are `withoutBusinessTime`.

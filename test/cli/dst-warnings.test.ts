@@ -55,6 +55,29 @@ describe('wall times in a repeated or skipped hour (--tz Europe/Berlin)', () => 
   });
 });
 
+describe('a file read in two halves at once', () => {
+  it('adds up both halves: the same warnings as one pass', () => {
+    // 400 tickets, every 40th created in the repeated hour and every 50th in the skipped one: 10 + 8 in all, spread over both halves.
+    const lines = ['Id,Created at,Solved at'];
+    for (let i = 0; i < 400; i++) {
+      const created = i % 40 === 0 ? '2026-10-25 02:30:00' : i % 50 === 1 ? '2026-03-29 02:15:00' : '2026-06-01 10:00:00';
+      lines.push(`${i + 1},${created},2026-11-01 12:00:00`);
+    }
+    const big = join(dir, 'halves.csv');
+    writeFileSync(big, lines.join('\n') + '\n');
+    const run = (minBytes: string) => {
+      const result = runBin(['report', big, '--tz', 'Europe/Berlin', '--format', 'json'], { SUPPORT_METRICS_PARALLEL_MIN_BYTES: minBytes });
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout).warnings as string[]).filter((w) => w.includes('Created at'));
+    };
+    const parallel = run('1');
+    expect(parallel).toEqual(run('1000000000000'));
+    // i = 0, 40, …, 360: 10 repeated; i = 1, 51, …, 351: 8 skipped.
+    expect(parallel[0]).toContain('has 10 times in the hour repeated when clocks went back');
+    expect(parallel[1]).toContain('has 8 times that do not exist');
+  });
+});
+
 describe('a zone named in the header (Intercom)', () => {
   const file = join(dir, 'intercom.csv');
   writeFileSync(

@@ -34,6 +34,7 @@ export function datasetSlices(dataset: Dataset, { slotOfRow, slices, rows }: Sli
       lineOfRow: new Uint32Array(0),
       inputOfRow: new Uint32Array(0),
       ...(dataset.scales === undefined ? {} : { scales: dataset.scales }),
+      ...(dataset.noColumnIn === undefined ? {} : { noColumnIn: dataset.noColumnIn }),
     };
     Object.defineProperty(slice, 'lineOfRow', lazyProperty(() => view(dataset.lineOfRow)));
     Object.defineProperty(slice, 'inputOfRow', lazyProperty(() => view(dataset.inputOfRow)));

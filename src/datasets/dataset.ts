@@ -34,6 +34,12 @@ export interface Dataset {
    * settled over all the data set's answers (survey-scales.ts) and kept by its windows, groups and periods.
    */
   scales?: Partial<Record<'csat' | 'nps' | 'ces', AnswerScale>>;
+  /**
+   * Fields and derived durations (by name) that some files of the data set have a column for and others do not: the
+   * inputs (index into ReadResult.inputs) and files without it. Their rows hold NaN there, and a derived duration's
+   * source says `noColumn` — unknown, not none. Absent when every file has the same columns.
+   */
+  noColumnIn?: Record<string, { inputs: number[]; files: string[] }>;
 }
 
 /** Each row's key: a number, or NaN and the text in `text` under the row. */

@@ -23,6 +23,8 @@ import { findRepeatedIds } from './row-ids.js';
 import { RowReader, type DatasetPart, type SharedOutput } from './row-reader.js';
 import { allocateShared, bytesPerRecord, halves, joinHalves, sharedRegions } from './shared-output.js';
 import { mergeTextColumns, type TextColumn } from './text-codes.js';
+import { zoneReadingWarnings } from './zone-readings.js';
+import { ValueSource } from '../value-source.js';
 import { datasetRows, describeColumn, type Dataset, type InputSummary, type ReadResult } from './dataset.js';
 
 
@@ -55,7 +57,9 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       notes.push(...planned.notes);
       warnings.push(...planned.warnings);
       options.progress?.startFile(input.label, input.size);
-      files.push({ plan: planned.plan, parts: await readFileParts(planned.plan, input, planned.source, helper, options.progress) });
+      const parts = await readFileParts(planned.plan, input, planned.source, helper, options.progress);
+      warnings.push(...zoneReadingWarnings(planned.plan, parts));
+      files.push({ plan: planned.plan, parts });
     } finally {
       void helper?.terminate();
     }
@@ -228,7 +232,8 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
     const sketches = parts.map((p) => p.elapsed[name]?.sketch);
     elapsed[name] = {
       seconds: concat(parts.map((p) => p.elapsed[name]?.seconds ?? new Float64Array(p.lineOfRow.length).fill(Number.NaN)), (n) => new Float64Array(n)),
-      source: concat(parts.map((p) => p.elapsed[name]?.source ?? new Uint8Array(p.lineOfRow.length)), (n) => new Uint8Array(n)),
+      // A file without the duration's columns does not say its tickets are unanswered (unresolved): unknown, not none.
+      source: concat(parts.map((p) => p.elapsed[name]?.source ?? new Uint8Array(p.lineOfRow.length).fill(ValueSource.noColumn)), (n) => new Uint8Array(n)),
       // A part without the column is all NaN: nothing to add to the sketch.
       sketch: mergeSketches(sketches.filter((k): k is ColumnSketch => k !== undefined)),
     };
@@ -240,7 +245,8 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
   const mapped: Record<string, string> = {};
   for (const f of files) for (const c of f.plan.columns) mapped[c.field] ??= c.header;
   const unmapped = [...new Set(files.flatMap((f) => inputs[f.index]!.unusedHeaders))];
-  const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, mapped, unmapped, lineOfRow, inputOfRow };
+  const noColumnIn = filesWithout(files, [...numberFields, ...elapsedNames], (part, name) => part.numbers[name] !== undefined || part.elapsed[name] !== undefined);
+  const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, mapped, unmapped, lineOfRow, inputOfRow, ...(noColumnIn === null ? {} : { noColumnIn }) };
   if (kind.key === undefined) return dataset;
 
   const numericIds = concat(parts.map((p) => p.numericIds), (n) => new Float64Array(n));
@@ -287,6 +293,16 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
     notes.push(`${plan.file}: ${n} row${n === 1 ? ' repeats' : 's repeat'} a ${kind.keyLabel ?? kind.key} of an earlier row with the same times (one row per value of a multi-valued attribute such as Ticket tags): merged into it and counted as merged`);
   }
   return keepRows(keyed, drop, total - repeats.length);
+}
+
+/** Per name that some files have and others lack, the inputs and files without it; null when all have the same. */
+function filesWithout(files: readonly { plan: FilePlan; parts: DatasetPart[]; index: number }[], names: readonly string[], has: (part: DatasetPart, name: string) => boolean): Dataset['noColumnIn'] | null {
+  const out: NonNullable<Dataset['noColumnIn']> = {};
+  for (const name of names) {
+    const without = files.filter((f) => !f.parts.some((p) => has(p, name)));
+    if (without.length > 0) out[name] = { inputs: without.map((f) => f.index), files: without.map((f) => f.plan.file) };
+  }
+  return Object.keys(out).length === 0 ? null : out;
 }
 
 /**

@@ -48,6 +48,22 @@ export interface DatasetPart {
   lineOfRow: Uint32Array;
   /** The first row of this part's region of shared columns (SharedOutput), or null when it wrote private arrays. */
   sharedFrom: number | null;
+  /** Per time column, the wall times without an offset its zone had to settle (a repeated or skipped DST hour). */
+  zoneReadings: ZoneReading[];
+}
+
+/**
+ * Wall times of one column that its zone read by rule rather than by fact: in the hour repeated when clocks went
+ * back (read as its first occurrence) or skipped when they went forward (read with the offset before the gap). The
+ * first of each as wall ms (UTC fields = the wall fields), NaN when none.
+ */
+export interface ZoneReading {
+  field: string;
+  zone: string;
+  repeated: number;
+  firstRepeated: number;
+  skipped: number;
+  firstSkipped: number;
 }
 
 /** Where a part of a parallel read writes its rows: rows [from, to) of one shared buffer per typed column. */
@@ -79,6 +95,8 @@ interface ScalarSlot {
   lazyFor: number;
   /** Stored as its own column (not consumed by an elapsed). */
   store: Float64Column | null;
+  /** The zone its wall times are read in (its own instance, which counts the DST hours it settled), or null. */
+  zone: Zone | null;
 }
 
 interface ElapsedSlot {
@@ -146,7 +164,6 @@ export class RowReader {
   constructor(plan: FilePlan) {
     this.plan = plan;
     this.kind = kindNamed(plan.kind);
-    const zone = new Zone(plan.zone);
     this.decode = fieldDecoder(plan.encoding !== null && isAsciiCompatible(plan.encoding) ? plan.encoding : 'utf-8');
     const columnOf = (field: string) => plan.columns.find((c) => c.field === field && c.read);
     const elapsedInputs = new Set((this.kind.elapsed ?? []).flatMap((e) => [e.duration, e.to]));
@@ -155,12 +172,15 @@ export class RowReader {
       if (spec.type === 'text' || spec.type === 'score' || spec.type === 'id') continue;
       const column = columnOf(spec.field);
       if (column === undefined) continue;
+      // A zone per column (they share their offset caches), so that each counts its own repeated and skipped hours.
+      const zone = new Zone(column.zone ?? plan.zone);
       this.slots.push({
         field: spec.field,
         index: column.index,
-        reader: scalarReader(column, column.zone === undefined ? zone : new Zone(column.zone), this.decode),
+        reader: scalarReader(column, zone, this.decode),
         lazyFor: -1,
         store: elapsedInputs.has(spec.field) ? null : new Float64Column(),
+        zone: spec.type === 'instant' || spec.type === 'date' ? zone : null,
       });
     }
     // A report segmented by week or month (Google Ads' `Week`: each week's Monday; `Month`: its first day) covers the
@@ -171,14 +191,14 @@ export class RowReader {
     if (dateSlot !== undefined && segment !== null && this.kind.fields.some((f) => f.field === 'date_end') && !this.slots.some((s) => s.field === 'date_end')) {
       const zoneOfDate = new Zone(plan.zone);
       const lastDay = (t: number | null) => (t === null || Number.isNaN(t) ? t : segment === 'week' ? zoneDaysOn(t, 6, zoneOfDate) : zoneMonthEnd(t, zoneOfDate));
-      this.slots.push({ field: 'date_end', index: dateSlot.index, reader: { csv: (r) => lastDay(dateSlot.reader.csv(r)), cell: (c) => lastDay(dateSlot.reader.cell(c)) }, lazyFor: -1, store: new Float64Column() });
+      this.slots.push({ field: 'date_end', index: dateSlot.index, reader: { csv: (r) => lastDay(dateSlot.reader.csv(r)), cell: (c) => lastDay(dateSlot.reader.cell(c)) }, lazyFor: -1, store: new Float64Column(), zone: null });
     }
     // A report dated by its range line (no day column): every row covers the whole range, its last day included.
     if (plan.datedBy !== null && plan.datedBy !== undefined) {
       const { since, until } = plan.datedBy;
       const constant = (value: number): ScalarReader => ({ csv: () => value, cell: () => value });
-      this.slots.push({ field: 'date', index: -1, reader: constant(since), lazyFor: -1, store: new Float64Column() });
-      this.slots.push({ field: 'date_end', index: -1, reader: constant(zoneDaysOn(until, -1, new Zone(plan.zone))), lazyFor: -1, store: new Float64Column() });
+      this.slots.push({ field: 'date', index: -1, reader: constant(since), lazyFor: -1, store: new Float64Column(), zone: null });
+      this.slots.push({ field: 'date_end', index: -1, reader: constant(zoneDaysOn(until, -1, new Zone(plan.zone))), lazyFor: -1, store: new Float64Column(), zone: null });
     }
     this.values = new Float64Array(this.slots.length);
     this.empty = new Uint8Array(this.slots.length);
@@ -472,7 +492,11 @@ export class RowReader {
     }
     const texts: Record<string, TextColumn> = {};
     for (const { field, reader, codes } of this.codeReaders) texts[field] = { codes: codes.values(), values: reader.codes.values };
-    return { rows: this.rows, skipped: this.skipped, skippedByRule: this.skippedByRule, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom };
+    const zoneReadings: ZoneReading[] = [];
+    for (const { field, zone } of this.slots) {
+      if (zone !== null && zone.repeated + zone.skipped > 0) zoneReadings.push({ field, zone: zone.name, repeated: zone.repeated, firstRepeated: zone.firstRepeated, skipped: zone.skipped, firstSkipped: zone.firstSkipped });
+    }
+    return { rows: this.rows, skipped: this.skipped, skippedByRule: this.skippedByRule, rejections: this.rejections, numbers, elapsed, texts, numericIds: this.numericIds.values(), textIds: this.textIds, lineOfRow: this.lineOfRow.values(), sharedFrom: this.sharedFrom, zoneReadings };
   }
 }
 

@@ -132,6 +132,8 @@ export interface BusinessDurationInput {
   calendarSource: Uint8Array | null;
   /** The export's business-hours duration (seconds, NaN = empty cell); null without the column. */
   exportSeconds: Float64Array | null;
+  /** Per row, 1 when its file has no business-hours column though another file has (several files read as one). */
+  exportMissing?: Uint8Array | null;
 }
 
 /**
@@ -143,11 +145,13 @@ export interface BusinessDurationInput {
  *    timestamps (`calendar`), or created_at plus the export's calendar duration when the file has no end timestamp
  *    (`calendarFromDuration`, as exact as that column's rounding);
  * 3. else, when the event happened, `unmeasured` (NaN): no cell and no calendar — never the calendar time instead;
- * 4. else none.
+ * 4. else, when the row's file has neither a business-hours column nor a calendar one, `noColumn` (NaN): unknown;
+ * 5. else none.
  * One pass, no allocation per row.
  */
 export function businessDurations(input: BusinessDurationInput, calendar: CompiledCalendar | null): { seconds: Float64Array; source: Uint8Array } {
   const { createdAt, calendarSeconds, calendarSource, exportSeconds } = input;
+  const exportMissing = input.exportMissing ?? null;
   const rows = createdAt.length;
   const seconds = new Float64Array(rows);
   const source = new Uint8Array(rows);
@@ -165,6 +169,9 @@ export function businessDurations(input: BusinessDurationInput, calendar: Compil
     } else if (elapsed === elapsed) {
       seconds[i] = Number.NaN;
       source[i] = ValueSource.unmeasured;
+    } else if ((calendarSource === null || calendarSource[i] === ValueSource.noColumn) && (exportSeconds === null || (exportMissing !== null && exportMissing[i] === 1))) {
+      seconds[i] = Number.NaN;
+      source[i] = ValueSource.noColumn;
     } else {
       seconds[i] = Number.NaN;
       source[i] = ValueSource.none;

@@ -17,7 +17,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     label: 'Ticket volume',
     unit: 'count',
     better: 'neither',
-    definition: 'Tickets created in the window (by created_at); details: resolved, unresolved, unanswered.',
+    definition: 'Tickets created in the window (by created_at); details: resolved, unresolved, unanswered (and, when files read together differ, firstResponseNotMeasured / resolutionNotMeasured: tickets of a file without that column, unknown, not unanswered or unresolved).',
   },
   {
     id: 'frt',
@@ -28,7 +28,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     definition:
       'Per ticket: first_response_at − created_at, or the export\'s first-reply duration when that cell is filled. ' +
       'Value: the mean over answered tickets; median and p90 (linear interpolation, (n−1)·q) beside it. ' +
-      'Tickets without a response are left out and counted as unanswered. ' +
+      'Tickets without a response are left out and counted as unanswered; tickets of a file without a first-response column (beside files with one) are left out and counted as notMeasured. ' +
       'With --business-hours: business time, the export\'s business-hours cell (Zendesk "within business hours", Freshdesk "(in hrs)", Intercom "within office hours") when filled, else first_response_at − created_at counted within the config\'s businessCalendar; an answered ticket with neither is withoutBusinessTime, never calendar time.',
   },
   {
@@ -39,7 +39,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     better: 'lower',
     definition:
       'Per resolved ticket: resolved_at − created_at, or the export\'s full-resolution duration when that cell is filled. ' +
-      'Value: the mean over resolved tickets; median and p90 beside it. Unresolved tickets are counted as unresolved. ' +
+      'Value: the mean over resolved tickets; median and p90 beside it. Unresolved tickets are counted as unresolved; tickets of a file without a resolution column, as notMeasured. ' +
       'With --business-hours: business time, as FRT.',
   },
   {

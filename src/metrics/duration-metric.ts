@@ -29,9 +29,24 @@ export function businessDetails(options: DurationOptions, unmeasured: number): B
   return options.businessHours === true ? { businessHours: true, withoutBusinessTime: unmeasured } : {};
 }
 
-/** Options of FRT and ART: `businessHours` when the durations are business time (metrics/business-time.ts). */
+/**
+ * When several files are read as one and some have no column for the duration (ValueSource.noColumn), their tickets
+ * are neither measured nor unanswered/unresolved: left out and counted as `notMeasured`.
+ */
+export type NotMeasuredDetails = { notMeasured?: number };
+
+/** The not-measured part of a duration metric's details; nothing unless the data set can have such rows. */
+export function notMeasuredDetails(options: DurationOptions, notMeasured: number): NotMeasuredDetails {
+  return options.notMeasured === true ? { notMeasured } : {};
+}
+
+/**
+ * Options of FRT and ART: `businessHours` when the durations are business time (metrics/business-time.ts);
+ * `notMeasured` when some rows' files have no column for the duration (ValueSource.noColumn), to count them apart.
+ */
 export interface DurationOptions {
   businessHours?: boolean;
+  notMeasured?: boolean;
 }
 
 /**
@@ -60,17 +75,18 @@ function detailsOfTally({ summary, passing, perTag }: DurationTally, target: Thr
  * Business time only: the rows whose event happened but whose business time is unknown (ValueSource.unmeasured: no
  * business-hours cell and no calendar) — neither measured nor unanswered/unresolved. In all rows, or per slice.
  */
-export function unmeasuredRows(source: Uint8Array): number {
+export function unmeasuredRows(source: Uint8Array, tag: ValueSource = ValueSource.unmeasured): number {
   let n = 0;
-  for (let i = 0; i < source.length; i++) if (source[i] === ValueSource.unmeasured) n++;
+  for (let i = 0; i < source.length; i++) if (source[i] === tag) n++;
   return n;
 }
 
-export function unmeasuredRowsOfSlices(source: Uint8Array, { slotOfRow, slices }: Slicing): Uint32Array {
+/** Per slice, its rows whose source is `tag` (default `unmeasured`; `noColumn` for the not-measured rows). */
+export function unmeasuredRowsOfSlices(source: Uint8Array, { slotOfRow, slices }: Slicing, tag: ValueSource = ValueSource.unmeasured): Uint32Array {
   const counts = new Uint32Array(slices);
   for (let i = 0; i < source.length; i++) {
     const k = slotOfRow[i]!;
-    if (k >= 0 && source[i] === ValueSource.unmeasured) counts[k]!++;
+    if (k >= 0 && source[i] === tag) counts[k]!++;
   }
   return counts;
 }

@@ -1,16 +1,36 @@
 import type { Slicing } from '../stats/slicing.js';
+import { ValueSource } from '../value-source.js';
+import { unmeasuredRows, unmeasuredRowsOfSlices } from './duration-metric.js';
 
 export interface TicketVolumeResult {
   /** Tickets created in the window. */
   value: number;
-  details: { resolved: number; unresolved: number; unanswered: number };
+  details: { resolved: number; unresolved: number; unanswered: number; firstResponseNotMeasured?: number; resolutionNotMeasured?: number };
+}
+
+/** The ticket columns ticket volume reads; the sources only when options ask for the not-measured counts. */
+export interface TicketVolumeInput {
+  firstResponseSeconds: Float64Array;
+  resolutionSeconds: Float64Array;
+  firstResponseSource?: Uint8Array;
+  resolutionSource?: Uint8Array;
+}
+
+/**
+ * When several files are read as one and some have no first-response (resolution) column, their tickets are not known
+ * to be unanswered (unresolved): counted apart as `firstResponseNotMeasured` (`resolutionNotMeasured`) from the
+ * sources (ValueSource.noColumn), and left out of `unanswered` (`unresolved`).
+ */
+export interface TicketVolumeOptions {
+  firstResponseNotMeasured?: boolean;
+  resolutionNotMeasured?: boolean;
 }
 
 /**
  * Ticket volume: the tickets created in the window (the caller passes only those), with how many have a resolution
  * and how many never got a first response. SPEC §5 `ticket_volume`.
  */
-export function ticketVolume(tickets: { firstResponseSeconds: Float64Array; resolutionSeconds: Float64Array }): TicketVolumeResult {
+export function ticketVolume(tickets: TicketVolumeInput, options: TicketVolumeOptions = {}): TicketVolumeResult {
   // One entry per ticket in every column: the durations' length is the count.
   const total = tickets.firstResponseSeconds.length;
   let resolved = 0;
@@ -21,11 +41,14 @@ export function ticketVolume(tickets: { firstResponseSeconds: Float64Array; reso
     if (resolution[i] === resolution[i]) resolved++; // NaN = none
     if (firstResponse[i] === firstResponse[i]) answered++;
   }
-  return { value: total, details: { resolved, unresolved: total - resolved, unanswered: total - answered } };
+  const notAnswerable = options.firstResponseNotMeasured === true ? unmeasuredRows(tickets.firstResponseSource!, ValueSource.noColumn) : 0;
+  const notResolvable = options.resolutionNotMeasured === true ? unmeasuredRows(tickets.resolutionSource!, ValueSource.noColumn) : 0;
+  return { value: total, details: volumeDetails(total, resolved, answered, notAnswerable, notResolvable, options) };
 }
 
-/** Ticket volume of every slice of the tickets, in one pass over both columns. */
-export function ticketVolumeOfSlices(tickets: { firstResponseSeconds: Float64Array; resolutionSeconds: Float64Array }, { slotOfRow, slices, rows }: Slicing): TicketVolumeResult[] {
+/** Ticket volume of every slice of the tickets, in one pass over both columns (and one per source asked for). */
+export function ticketVolumeOfSlices(tickets: TicketVolumeInput, slicing: Slicing, options: TicketVolumeOptions = {}): TicketVolumeResult[] {
+  const { slotOfRow, slices, rows } = slicing;
   // Per slice, its tickets by answered (1) + resolved (2): one counter a row, not two.
   const counts = new Uint32Array(slices * 4);
   const resolution = tickets.resolutionSeconds;
@@ -35,9 +58,21 @@ export function ticketVolumeOfSlices(tickets: { firstResponseSeconds: Float64Arr
     // NaN = none: x === x is 1 for a value.
     if (k >= 0) counts[k * 4 + (firstResponse[i] === firstResponse[i] ? 1 : 0) + (resolution[i] === resolution[i] ? 2 : 0)]!++;
   }
+  const notAnswerable = options.firstResponseNotMeasured === true ? unmeasuredRowsOfSlices(tickets.firstResponseSource!, slicing, ValueSource.noColumn) : null;
+  const notResolvable = options.resolutionNotMeasured === true ? unmeasuredRowsOfSlices(tickets.resolutionSource!, slicing, ValueSource.noColumn) : null;
   return Array.from(rows, (total, k) => {
     const answered = counts[k * 4 + 1]! + counts[k * 4 + 3]!;
     const resolved = counts[k * 4 + 2]! + counts[k * 4 + 3]!;
-    return { value: total, details: { resolved, unresolved: total - resolved, unanswered: total - answered } };
+    return { value: total, details: volumeDetails(total, resolved, answered, notAnswerable?.[k] ?? 0, notResolvable?.[k] ?? 0, options) };
   });
+}
+
+function volumeDetails(total: number, resolved: number, answered: number, notAnswerable: number, notResolvable: number, options: TicketVolumeOptions): TicketVolumeResult['details'] {
+  return {
+    resolved,
+    unresolved: total - resolved - notResolvable,
+    unanswered: total - answered - notAnswerable,
+    ...(options.firstResponseNotMeasured === true ? { firstResponseNotMeasured: notAnswerable } : {}),
+    ...(options.resolutionNotMeasured === true ? { resolutionNotMeasured: notResolvable } : {}),
+  };
 }

@@ -8,20 +8,35 @@ const DAY_MS = 86_400_000;
 const DAY_CACHE_FIRST = -25_567;
 const DAY_CACHE_LENGTH = 109_573;
 
+/** The offset caches of one zone name, shared by every Zone of that name (one per column reads the same offsets). */
+interface OffsetCaches {
+  offsets: Map<number, number>;
+  dayOffsets: Float64Array;
+}
+const CACHES = new Map<string, OffsetCaches>();
+
 /**
  * Converts wall-clock times in one IANA zone (the `--tz` of timestamps written without an offset) to UTC instants,
  * correct across DST changes. A wall time skipped by a spring-forward gap resolves with the offset before the gap;
- * a repeated autumn hour resolves to its first occurrence.
+ * a repeated autumn hour resolves to its first occurrence. Each instance counts the wall times it had to settle so
+ * (`repeated`, `skipped`, with the first of each): counted only on the careful path near a transition, so UTC, zones
+ * without DST and every other day cost nothing more. Instances of one name share their offset caches.
  */
 export class Zone {
   readonly name: string;
   private readonly isUtc: boolean;
-  private readonly offsets = new Map<number, number>();
+  private readonly offsets: Map<number, number>;
   /**
    * Per calendar day (days since 1970, from DAY_CACHE_FIRST), the offset when it is the same all day and the day
    * before and after; NaN = not yet known, Infinity = a transition is near (take the careful path).
    */
-  private readonly dayOffsets = new Float64Array(DAY_CACHE_LENGTH).fill(Number.NaN);
+  private readonly dayOffsets: Float64Array;
+  /** Wall times in an hour repeated when clocks went back (read as its first occurrence), and the first of them. */
+  repeated = 0;
+  firstRepeated = Number.NaN;
+  /** Wall times in an hour skipped when clocks went forward (read with the offset before the gap), and the first. */
+  skipped = 0;
+  firstSkipped = Number.NaN;
 
   constructor(name: string) {
     this.name = name;
@@ -33,6 +48,10 @@ export class Zone {
         throw new UsageError(`${JSON.stringify(name)} is not a time zone; use an IANA name such as Europe/Moscow or UTC`);
       }
     }
+    let caches = CACHES.get(name);
+    if (caches === undefined) CACHES.set(name, (caches = { offsets: new Map(), dayOffsets: new Float64Array(this.isUtc ? 0 : DAY_CACHE_LENGTH).fill(Number.NaN) }));
+    this.offsets = caches.offsets;
+    this.dayOffsets = caches.dayOffsets;
   }
 
   /** Offset from UTC in milliseconds at the UTC instant `utcMs`. */
@@ -86,10 +105,31 @@ export class Zone {
     if (before === after) return earlyFits ? early : wallMs - this.offsetAt(early);
     const late = wallMs - after;
     const lateFits = this.offsetAt(late) === after;
-    if (earlyFits && lateFits) return Math.min(early, late); // the repeated autumn hour: its first occurrence
+    if (earlyFits && lateFits) {
+      // The repeated autumn hour: its first occurrence.
+      if (this.repeated++ === 0) this.firstRepeated = wallMs;
+      return Math.min(early, late);
+    }
     if (earlyFits) return early;
     if (lateFits) return late;
-    return early; // a spring-forward gap: read with the offset in force before it
+    // A spring-forward gap: read with the offset in force before it.
+    if (this.skipped++ === 0) this.firstSkipped = wallMs;
+    return early;
+  }
+
+  /**
+   * The DST transition nearest the wall time `wallMs` (within a day): the wall hour it repeats or skips,
+   * [from, to) as wall ms, and the offsets before and after it (ms); null when there is none.
+   */
+  transitionNear(wallMs: number): { from: number; to: number; before: number; after: number } | null {
+    if (this.isUtc) return null;
+    let previous = this.offsetAt(wallMs - DAY_MS);
+    for (let t = Math.floor((wallMs - DAY_MS) / CACHE_STEP_MS) * CACHE_STEP_MS; t <= wallMs + DAY_MS; t += CACHE_STEP_MS) {
+      const offset = this.offsetAt(t);
+      if (offset !== previous) return { from: t + Math.min(previous, offset), to: t + Math.max(previous, offset), before: previous, after: offset };
+      previous = offset;
+    }
+    return null;
   }
 }
 

@@ -69,13 +69,15 @@ function secondsRange(range: [number, number | null] | null): string {
 }
 
 function leftOutOf(metric: MetricReport): string {
-  const d = metric.details as { unanswered?: number | null; unresolved?: number | null; withoutBusinessTime?: number };
+  const d = metric.details as { unanswered?: number | null; unresolved?: number | null; withoutBusinessTime?: number; notMeasured?: number };
   const parts: string[] = [];
   // None left out is nothing to say.
   if (metric.id === 'frt' && typeof d.unanswered === 'number' && d.unanswered > 0) parts.push(`${d.unanswered.toLocaleString('en-US')} unanswered`);
   if (metric.id === 'art' && typeof d.unresolved === 'number' && d.unresolved > 0) parts.push(`${d.unresolved.toLocaleString('en-US')} unresolved`);
   // --business-hours: tickets whose business time is unknown are left out too, and said.
   if (typeof d.withoutBusinessTime === 'number' && d.withoutBusinessTime > 0) parts.push(`${d.withoutBusinessTime.toLocaleString('en-US')} without business time`);
+  // Tickets of a file without the column (several files read as one): unknown, said apart.
+  if (typeof d.notMeasured === 'number' && d.notMeasured > 0) parts.push(`${d.notMeasured.toLocaleString('en-US')} not measured (no column)`);
   return parts.join(', ');
 }
 

@@ -74,11 +74,36 @@ export function withBusinessTimes(dataset: Dataset, setting: BusinessHoursSettin
     }
   }
   const elapsed = { ...dataset.elapsed };
+  const noColumnIn = { ...dataset.noColumnIn };
   for (const [calendarName, twin] of twins) {
     const calendarDuration = dataset.elapsed[calendarName];
-    elapsed[twin.elapsed] = businessDurations({ createdAt: created, calendarSeconds: calendarDuration?.seconds ?? null, calendarSource: calendarDuration?.source ?? null, exportSeconds: dataset.numbers[twin.column] ?? null }, compiled);
+    const exportMissing = rowsOfInputs(dataset, dataset.noColumnIn?.[twin.column]?.inputs);
+    elapsed[twin.elapsed] = businessDurations({ createdAt: created, calendarSeconds: calendarDuration?.seconds ?? null, calendarSource: calendarDuration?.source ?? null, exportSeconds: dataset.numbers[twin.column] ?? null, exportMissing }, compiled);
+    const neither = filesWithNeither(dataset, calendarName, twin.column);
+    if (neither !== undefined) noColumnIn[twin.elapsed] = neither;
   }
-  return { ...dataset, elapsed };
+  return { ...dataset, elapsed, ...(Object.keys(noColumnIn).length === 0 ? {} : { noColumnIn }) };
+}
+
+/** Per row, 1 when it comes from one of `inputs`; null without any. */
+function rowsOfInputs(dataset: Dataset, inputs: readonly number[] | undefined): Uint8Array | null {
+  if (inputs === undefined || inputs.length === 0) return null;
+  const flags = new Uint8Array(dataset.rows);
+  const inputOfRow = dataset.inputOfRow;
+  for (let row = 0; row < flags.length; row++) if (inputs.includes(inputOfRow[row]!)) flags[row] = 1;
+  return flags;
+}
+
+/** The files of the tickets that have neither the calendar duration nor its business-hours column (others have one). */
+function filesWithNeither(dataset: Dataset, calendarName: string, column: string): { inputs: number[]; files: string[] } | undefined {
+  const withoutCalendar = dataset.noColumnIn?.[calendarName];
+  const withoutColumn = dataset.noColumnIn?.[column];
+  // A column no file has leaves the other's list; a column every file has, no file without both.
+  if (dataset.elapsed[calendarName] === undefined) return withoutColumn;
+  if (dataset.numbers[column] === undefined) return withoutCalendar;
+  if (withoutCalendar === undefined || withoutColumn === undefined) return undefined;
+  const inputs = withoutCalendar.inputs.filter((i) => withoutColumn.inputs.includes(i));
+  return inputs.length === 0 ? undefined : { inputs, files: inputs.map((i) => withoutCalendar.files[withoutCalendar.inputs.indexOf(i)]!) };
 }
 
 /** The report's `businessHours`: the calendar as written and a sentence saying where the business times come from. */

@@ -8,6 +8,7 @@ import { BUSINESS_TWINS } from './business-hours.js';
 import { bracketReadings, onlyBrackets, REPEAT_FLAGS, surveyRows } from './registry.js';
 import { customerDetails } from './finance.js';
 import { rowsInWindow } from './window.js';
+import { ValueSource } from '../value-source.js';
 
 /**
  * The drill-down's columns (`--details`): a row per ticket in the window (`kind` ticket) and per survey answer (`kind`
@@ -26,6 +27,31 @@ const BUSINESS_COLUMNS = ['frt_business_seconds', 'art_business_seconds'] as con
 const BRACKET_COLUMNS = ['frt_bracket', 'art_bracket'] as const;
 /** Where the inserted columns go: after art_seconds. */
 const INSERT_AT = DETAIL_COLUMNS.indexOf('art_seconds') + 1;
+
+/**
+ * When several ticket files are read as one and some lack a duration's columns, a last column `not_measured` names,
+ * per ticket, the time columns left empty because its file has no column for them (unknown), not because the ticket
+ * was not answered or resolved (none).
+ */
+export const NOT_MEASURED_COLUMN = 'not_measured';
+
+/** Whether the drill-down needs the `not_measured` column: some ticket file lacks a duration's columns. */
+function needsNotMeasured(options: Pick<ReportOptions, 'businessHours'>, input: ReportInput): boolean {
+  const missing = input.datasets.find((d) => d.kind === 'tickets')?.noColumnIn;
+  // The business twins are made with the report (withBusinessTimes): a business-hours column missing somewhere is enough to ask.
+  const asks = ['first_response', 'resolution', ...(options.businessHours === undefined ? [] : [BUSINESS_TWINS.first_response.column, BUSINESS_TWINS.resolution.column])];
+  return missing !== undefined && asks.some((name) => missing[name] !== undefined);
+}
+
+/** The detail columns a ticket's file may be unable to give, with the duration each shows. */
+function notMeasuredSources(options: Pick<ReportOptions, 'businessHours'>): { column: string; elapsed: string }[] {
+  const calendar = [
+    { column: 'frt_seconds', elapsed: 'first_response' },
+    { column: 'art_seconds', elapsed: 'resolution' },
+  ];
+  if (options.businessHours === undefined) return calendar;
+  return [...calendar, { column: 'frt_business_seconds', elapsed: BUSINESS_TWINS.first_response.elapsed }, { column: 'art_business_seconds', elapsed: BUSINESS_TWINS.resolution.elapsed }];
+}
 
 export type DetailCell = string | number | null;
 
@@ -52,8 +78,15 @@ export function details(input: ReportInput, options: ReportOptions): Details {
   const brackets = bracketCells(tickets);
   if (brackets !== null) inserted.push({ names: BRACKET_COLUMNS, cells: brackets });
   const columns = [...DETAIL_COLUMNS.slice(0, INSERT_AT), ...inserted.flatMap((i) => i.names), ...DETAIL_COLUMNS.slice(INSERT_AT)];
-  if (inserted.length === 0) return { columns, rows };
-  return { columns, rows: rows.map((row, k) => [...row.slice(0, INSERT_AT), ...inserted.flatMap((i) => i.cells[k] ?? i.names.map(() => null)), ...row.slice(INSERT_AT)]) };
+  const withInserted = inserted.length === 0 ? rows : rows.map((row, k) => [...row.slice(0, INSERT_AT), ...inserted.flatMap((i) => i.cells[k] ?? i.names.map(() => null)), ...row.slice(INSERT_AT)]);
+  if (tickets === null || !needsNotMeasured(options, input)) return { columns, rows: withInserted };
+  return { columns: [...columns, NOT_MEASURED_COLUMN], rows: withNotMeasured(withInserted, tickets, options) };
+}
+
+/** The `not_measured` cell of every row: per ticket (the first rows) the columns its file cannot give; null for others. */
+function withNotMeasured(rows: DetailCell[][], d: Dataset, options: ReportOptions): DetailCell[][] {
+  const sources = notMeasuredSources(options).map((c) => ({ column: c.column, source: d.elapsed[c.elapsed]?.source }));
+  return rows.map((row, k) => [...row, k < d.rows ? sources.filter((s) => s.source?.[k] === ValueSource.noColumn).map((s) => s.column).join(' ') : null]);
 }
 
 /** Per ticket row of ticketDetails (same order), its business FRT and ART in seconds. */

@@ -40,6 +40,11 @@ const DurationDetails = z.object({
   businessHours: z.literal(true).optional(),
   /** With --business-hours: tickets answered (resolved) whose business time is unknown — no business-hours cell, no calendar. */
   withoutBusinessTime: z.number().optional(),
+  /**
+   * Several files read as one, some without a column for this duration: their tickets, left out of the statistics and
+   * not counted as unanswered (unresolved) — unknown. Present only when some file lacks the column.
+   */
+  notMeasured: z.number().optional(),
   /** Why there is no value when the input column is missing (SPEC §8: a metric with value null says why). */
   reason: z.string().optional(),
   /**
@@ -81,7 +86,18 @@ function metricReport<Id extends string, D extends z.ZodType>(id: Id, unit: stri
 }
 
 /** Counts are null (unknown) when the file has no column to tell them by — never "every ticket". */
-export const TicketVolumeReport = metricReport('ticket_volume', 'count', z.object({ resolved: nullableNumber, unresolved: nullableNumber, unanswered: nullableNumber }));
+export const TicketVolumeReport = metricReport(
+  'ticket_volume',
+  'count',
+  z.object({
+    resolved: nullableNumber,
+    unresolved: nullableNumber,
+    unanswered: nullableNumber,
+    /** Tickets of files without a first-response (resolution) column that other files have: neither answered nor unanswered. */
+    firstResponseNotMeasured: z.number().optional(),
+    resolutionNotMeasured: z.number().optional(),
+  }),
+);
 export const FrtReport = metricReport('frt', 'seconds', DurationDetails.extend({ unanswered: nullableNumber }));
 export const ArtReport = metricReport('art', 'seconds', DurationDetails.extend({ unresolved: nullableNumber }));
 

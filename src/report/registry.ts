@@ -80,13 +80,49 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
   id: 'ticket_volume',
   kind: 'tickets',
   fields: [...TICKET_TIME_FIELDS, 'first_response_bracket', 'resolution_bracket'],
-  compute(dataset) {
-    return volumeOutcome(dataset, ticketVolume(ticketColumns(dataset)));
+  compute(dataset, _target, settings) {
+    const outcome = volumeOutcome(dataset, ticketVolume(ticketColumns(dataset), volumeOptions(dataset)));
+    return { ...outcome, warnings: notMeasuredWarnings(dataset, settings) };
   },
   computeSlices(dataset, slicing) {
-    return ticketVolumeOfSlices(ticketColumns(dataset), slicing).map((result) => volumeOutcome(dataset, result));
+    return ticketVolumeOfSlices(ticketColumns(dataset), slicing, volumeOptions(dataset)).map((result) => volumeOutcome(dataset, result));
   },
 };
+
+/** Whether some tickets' files have no first-response (resolution) column while others do: counted apart. */
+function volumeOptions(dataset: Dataset) {
+  return { firstResponseNotMeasured: dataset.noColumnIn?.first_response !== undefined, resolutionNotMeasured: dataset.noColumnIn?.resolution !== undefined };
+}
+
+/**
+ * Said once, with the headline ticket volume: each file without a first-response (resolution) column that other files
+ * of the tickets have — its tickets are unknown, neither unanswered (unresolved) nor measured. With --business-hours,
+ * FRT and ART say their own (their business times may come from another column).
+ */
+function notMeasuredWarnings(dataset: Dataset, settings: MetricSettings): string[] {
+  const warnings: string[] = [];
+  const calendar = settings.businessHours === null;
+  for (const [name, what, fields, outcome, leftOut, metric, volumeField] of [
+    ['first_response', 'first-response', 'first_response_at or first_response_minutes', 'answered', 'unanswered', 'FRT', 'firstResponseNotMeasured'],
+    ['resolution', 'resolution', 'resolved_at or resolution_minutes', 'resolved', 'unresolved', 'ART', 'resolutionNotMeasured'],
+  ] as const) {
+    const without = dataset.noColumnIn?.[name];
+    if (without === undefined) continue;
+    const where = calendar ? `left out of ${metric} and not counted as ${leftOut} (ticket_volume ${volumeField}, ${metric.toLowerCase()} notMeasured)` : `not counted as ${leftOut} (ticket_volume ${volumeField})`;
+    warnings.push(...noColumnFileWarnings(dataset, without, `no ${what} column (${fields}), which other files of the tickets have`, outcome, where));
+  }
+  return warnings;
+}
+
+/** Per file without a column, its tickets among these rows (none said for a file with no ticket here). */
+function noColumnFileWarnings(dataset: Dataset, without: { inputs: number[]; files: string[] }, missing: string, outcome: string, where: string): string[] {
+  const inputOfRow = dataset.inputOfRow;
+  return without.inputs.flatMap((input, k) => {
+    let n = 0;
+    for (let row = 0; row < inputOfRow.length; row++) if (inputOfRow[row] === input) n++;
+    return n === 0 ? [] : [`${without.files[k]} has ${missing}: whether its ${n === 1 ? 'ticket was' : `${n} tickets were`} ${outcome} is unknown — ${where}`];
+  });
+}
 
 function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutcome<DetailsOf<typeof TicketVolumeReport>> {
   // Without a column to tell them by, resolved and answered are unknown, not "none".
@@ -98,6 +134,8 @@ function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutc
     resolved: resolvedKnown ? result.details.resolved : unresolvedByBracket === null ? null : dataset.rows - unresolvedByBracket,
     unresolved: resolvedKnown ? result.details.unresolved : unresolvedByBracket,
     unanswered: answeredKnown ? result.details.unanswered : noneBracketCount(dataset, 'first_response_bracket'),
+    ...(result.details.firstResponseNotMeasured === undefined ? {} : { firstResponseNotMeasured: result.details.firstResponseNotMeasured }),
+    ...(result.details.resolutionNotMeasured === undefined ? {} : { resolutionNotMeasured: result.details.resolutionNotMeasured }),
   };
   return { value: result.value, details, sampleSize: null };
 }
@@ -110,23 +148,23 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
       if (e === undefined) return noFirstResponse(dataset, settings);
-      const result = frt({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, target, { businessHours: true });
+      const result = frt({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, target, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.first_response.elapsed) });
       return { ...durationOutcome(result, dataset.rows, 'answered'), warnings: businessWarnings(dataset, 'first_response', e.source, 'answered', 'First response time') };
     }
     if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return bracketOutcome<DetailsOf<typeof FrtReport>>(dataset, 'first_response_bracket', target, 'unanswered');
     if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset, settings);
-    return durationOutcome(frt(ticketColumns(dataset), target), dataset.rows, 'answered');
+    return durationOutcome(frt(ticketColumns(dataset), target, notMeasuredOption(dataset, 'first_response')), dataset.rows, 'answered');
   },
   computeSlices(dataset, slicing, targets, settings) {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
       if (e === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
-      return frtOfSlices({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, slicing, targets, { businessHours: true }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
+      return frtOfSlices({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, slicing, targets, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.first_response.elapsed) }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
     }
     // By bracket: each slice's own counts (a few labels, no pass worth sharing).
     if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return null;
     if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
-    return frtOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
+    return frtOfSlices(ticketColumns(dataset), slicing, targets, notMeasuredOption(dataset, 'first_response')).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
   },
 };
 
@@ -192,6 +230,11 @@ function bracketOutcome<D>(dataset: Dataset, field: string, target: Threshold | 
   return { value: null, details, sampleSize: d.measured, warnings };
 }
 
+/** `{ notMeasured: true }` when some files of the data set have no column for this duration (its rows say `noColumn`). */
+function notMeasuredOption(dataset: Dataset, elapsed: string): { notMeasured?: true } {
+  return dataset.noColumnIn?.[elapsed] === undefined ? {} : { notMeasured: true };
+}
+
 function noFirstResponse(dataset: Dataset, settings: MetricSettings) {
   return noColumn({ unanswered: null }, missingColumnReason(dataset, 'first-response', 'first_response', settings), settings);
 }
@@ -204,22 +247,22 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
       if (e === undefined) return noResolution(dataset, settings);
-      const result = art({ resolutionSeconds: e.seconds, resolutionSource: e.source }, target, { businessHours: true });
+      const result = art({ resolutionSeconds: e.seconds, resolutionSource: e.source }, target, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.resolution.elapsed) });
       return { ...durationOutcome(result, dataset.rows, 'resolved'), warnings: businessWarnings(dataset, 'resolution', e.source, 'resolved', 'Resolution time') };
     }
     if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return bracketOutcome<DetailsOf<typeof ArtReport>>(dataset, 'resolution_bracket', target, 'unresolved');
     if (dataset.elapsed.resolution === undefined) return noResolution(dataset, settings);
-    return durationOutcome(art(ticketColumns(dataset), target), dataset.rows, 'resolved');
+    return durationOutcome(art(ticketColumns(dataset), target, notMeasuredOption(dataset, 'resolution')), dataset.rows, 'resolved');
   },
   computeSlices(dataset, slicing, targets, settings) {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
       if (e === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
-      return artOfSlices({ resolutionSeconds: e.seconds, resolutionSource: e.source }, slicing, targets, { businessHours: true }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
+      return artOfSlices({ resolutionSeconds: e.seconds, resolutionSource: e.source }, slicing, targets, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.resolution.elapsed) }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
     }
     if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return null;
     if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
-    return artOfSlices(ticketColumns(dataset), slicing, targets).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
+    return artOfSlices(ticketColumns(dataset), slicing, targets, notMeasuredOption(dataset, 'resolution')).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
   },
 };
 
@@ -238,6 +281,11 @@ function businessWarnings(dataset: Dataset, calendarName: 'first_response' | 're
   const unmeasured = counts[ValueSource.unmeasured]!;
   if (unmeasured > 0) {
     warnings.push(`${label} (business hours): ${plural(unmeasured, `${what} ticket`)} without a business-hours value (${dataset.numbers[twin.column] === undefined ? `no ${twin.column} column` : `${header(twin.column)} empty`}) and no businessCalendar in the config to compute one: left out (withoutBusinessTime); add a businessCalendar to the config file`);
+  }
+  const neither = dataset.noColumnIn?.[twin.elapsed];
+  if (neither !== undefined && counts[ValueSource.noColumn]! > 0) {
+    const fields = `${twin.column}, ${twin.calendarFields.join(', ')}`;
+    warnings.push(...noColumnFileWarnings(dataset, neither, `neither a business-hours nor a calendar ${calendarName === 'first_response' ? 'first-response' : 'resolution'} column (${fields}), which other files of the tickets have`, what, `left out of ${label} (business hours) and not counted as ${what === 'answered' ? 'unanswered' : 'unresolved'} (notMeasured)`));
   }
   const fromDuration = counts[ValueSource.calendarFromDuration]!;
   if (fromDuration > 0) {
@@ -300,14 +348,19 @@ function noResolution(dataset: Dataset, settings: MetricSettings) {
 }
 
 /** FRT's or ART's outcome over `rows` tickets; without a value, why: no ticket had one (in the window). */
-function durationOutcome<D extends { count: number; withoutBusinessTime?: number }>(result: { value: number | null; details: D }, rows: number, what: string): MetricOutcome<D | (D & { reason: string })> {
+function durationOutcome<D extends { count: number; withoutBusinessTime?: number; notMeasured?: number }>(result: { value: number | null; details: D }, rows: number, what: string): MetricOutcome<D | (D & { reason: string })> {
   const unmeasured = result.details.withoutBusinessTime ?? 0;
+  const notMeasured = result.details.notMeasured ?? 0;
   const reason =
     rows === 0
       ? 'no ticket in the window'
-      : unmeasured > 0
+      : notMeasured === rows
+        ? `the ${rows} ticket${rows === 1 ? '' : 's'} in the window ${rows === 1 ? 'comes from a file' : 'come from files'} without a column for it (notMeasured): whether ${rows === 1 ? 'it is' : 'they are'} ${what} is unknown`
+        : unmeasured > 0
         ? `the ${unmeasured} ${what} ticket${unmeasured === 1 ? '' : 's'} in the window ${unmeasured === 1 ? 'has' : 'have'} no business-hours value and the config no businessCalendar to compute one; add a businessCalendar to the config file`
-        : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is ${what}`;
+        : notMeasured > 0
+          ? `none of the ${rows - notMeasured} ticket${rows - notMeasured === 1 ? '' : 's'} in the window from files with a column for it is ${what} (${notMeasured} more from files without one: notMeasured)`
+          : `none of the ${rows} ticket${rows === 1 ? '' : 's'} in the window is ${what}`;
   const details = result.value === null ? { ...result.details, reason } : result.details;
   return { value: result.value, details, sampleSize: result.details.count };
 }

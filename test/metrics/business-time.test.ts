@@ -168,6 +168,25 @@ describe('businessDurations: which value each row gets', () => {
     expect(Array.from(source)).toEqual([ValueSource.unmeasured, ValueSource.unmeasured, ValueSource.exportColumn, ValueSource.none, ValueSource.none, ValueSource.exportColumn]);
   });
 
+  it("a row whose file has neither a business-hours nor a calendar column is noColumn (unknown), not none", () => {
+    // Rows: 0 the file has the business column, cell empty, no calendar column anywhere for it → none (unanswered);
+    // 1 its file has neither (calendar source noColumn, business column missing) → noColumn;
+    // 2 its file has the calendar column only, never answered → none; 3 its file lacks the business column but the
+    // calendar says answered (600 s) → computed with the calendar: Mon 08:00 → 08:10 is before opening (9:00) = 0 s.
+    const mixed = {
+      createdAt: created.slice(0, 4),
+      calendarSeconds: Float64Array.from([N, N, N, 600]),
+      calendarSource: Uint8Array.from([ValueSource.noColumn, ValueSource.noColumn, ValueSource.none, ValueSource.timestamps]),
+      exportSeconds: Float64Array.from([N, N, N, N]),
+      exportMissing: Uint8Array.from([0, 1, 1, 1]),
+    };
+    const { seconds, source } = businessDurations(mixed, compiled);
+    expect(Array.from(source)).toEqual([ValueSource.none, ValueSource.noColumn, ValueSource.none, ValueSource.calendar]);
+    expect(Array.from(seconds)).toEqual([N, N, N, 0]);
+    // No calendar column in any file (null): only the files without the business column are unknown.
+    expect(Array.from(businessDurations({ ...mixed, calendarSeconds: null, calendarSource: null }, null).source)).toEqual([ValueSource.none, ValueSource.noColumn, ValueSource.noColumn, ValueSource.noColumn]);
+  });
+
   it('calendarSpan covers every created_at and every end', () => {
     // The latest end: row 0/1, Fri 16:00 + 66 h = Mon 10:00
     expect(calendarSpan(created, [input.calendarSeconds, null])).toEqual({ from: at('2026-11-06 16:00'), to: at('2026-11-09 10:00') });

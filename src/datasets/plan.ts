@@ -459,7 +459,7 @@ async function planDecimal(table: Table, index: number): Promise<{ separator: De
  */
 async function planTimestampFormat(table: Table, index: number, options: ReadOptions, hint: TimestampFormat | undefined): Promise<{ format: TimestampFormat; undecided: boolean }> {
   if (options.dateFormat !== undefined) return { format: options.dateFormat, undecided: false };
-  const detected = detectTimestampFormat(table.samples(index), options.zone);
+  const detected = detectTimestampFormat(table.samples(index), options.zone, hint);
   const slashHint = hint === 'dmy-slash' || hint === 'mdy-slash';
   if (detected === null) return { format: hint ?? 'iso', undecided: slashHint };
   if (!detected.ambiguousSlash) return { format: detected.format, undecided: false };

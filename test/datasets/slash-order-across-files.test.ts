@@ -40,3 +40,15 @@ describe('slash dates of one data set in several files (found by the property te
     expect(read.warnings.filter((w) => w.includes('never show a day above 12'))).toHaveLength(2);
   });
 });
+
+describe('a timestamp column whose sample ties between two formats (found by the rejected-row property, issue #16)', () => {
+  it("takes the format of the file's time field: a rejected row's ISO reply time does not make the other row's DD/MM/YYYY unreadable", async () => {
+    // The shrunk counterexample: row 2 replies before it was created (rejected); row 3 is good. first_response_at
+    // reads one value as ISO and one as DD/MM/YYYY: the tie went to ISO, and the good row was rejected as well.
+    const file = write('tie.csv', 'ticket_id,created_at,first_response_at\n9999,01/01/2026 00:00,2025-12-31T00:00:00Z\n1,13/01/2026 00:00,13/01/2026 00:10\n');
+    const read = await readDatasets([file], { zone: new Zone('UTC'), zoneGiven: true, fields: ['first_response_at'] });
+    expect(read.inputs[0]).toMatchObject({ rows: 2, accepted: 1, rejected: 1 });
+    expect(Array.from(read.datasets[0]!.elapsed.first_response!.seconds)).toEqual([600]);
+    expect(read.rejections.all).toEqual([expect.objectContaining({ line: 2 })]);
+  });
+});

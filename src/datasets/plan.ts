@@ -128,6 +128,11 @@ export interface PlannedFile {
   warnings: string[];
   /** The opened sheet of a workbook or markup table (read once more for the data); null for CSV. */
   source: SheetSource | null;
+  /**
+   * Slash-date columns whose order no value of the file proves, read month-first, and the warning (in `warnings`)
+   * that says so: another file of the data set may prove it (settleSlashOrderAcrossFiles).
+   */
+  slashGuess: { columns: ColumnPlan[]; warning: string } | null;
 }
 
 /** Reads the head of a file and decides its plan; `kinds` are the candidates (one when given with `--tickets` …). */
@@ -230,7 +235,10 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     columns.push(plan);
   }
   columns.sort((a, b) => a.index - b.index);
-  warnings.push(...settleSlashOrder(file, columns, undecidedSlash));
+  const slashWarnings = settleSlashOrder(file, columns, undecidedSlash);
+  warnings.push(...slashWarnings);
+  const guessedSlash = columns.filter((c) => c.guessedMonthFirst === true);
+  const slashGuess = guessedSlash.length === 0 ? null : { columns: guessedSlash, warning: slashWarnings[0]! };
   const named = (headers: string[]) => headers.map((h) => JSON.stringify(h)).join(', ');
   if (unzoned.length > 0) {
     warnings.push(`${file}: the times in ${named(unzoned)} carry no zone and none was given; read as ${options.zone.name} — pass --tz with the zone the export was made in${mapping.preset?.zoneWhere === undefined ? '' : ` (${mapping.preset.zoneWhere})`}`);
@@ -266,6 +274,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     notes,
     warnings,
     source,
+    slashGuess,
   };
 }
 
@@ -383,6 +392,33 @@ function settleSlashOrder(file: string, columns: readonly ColumnPlan[], undecide
   return [`${file}: the slash dates of ${named(guessed)} never show a day above 12; read as month-first (MM/DD/YYYY); pass --date-format DD/MM/YYYY if they are day-first`];
 }
 
+/**
+ * Several files of one data set from one export (same kind and preset) write their dates one way too: a file whose
+ * slash dates never show a day above 12 takes the order the other files prove — else a file holding the 1st to the
+ * 12th of a month read month-first, beside one holding the rest read day-first, put January 5th in May, and two files
+ * gave another report than the same rows in one (issue #16). Said as a note; when no other file proves one order, the
+ * file's month-first warning stays.
+ */
+export function settleSlashOrderAcrossFiles(files: readonly PlannedFile[]): void {
+  const isSlash = (c: ColumnPlan) => c.format === 'dmy-slash' || c.format === 'mdy-slash';
+  for (const file of files) {
+    const guess = file.slashGuess;
+    if (guess === null) continue;
+    const alike = files.filter((f) => f !== file && f.plan.kind === file.plan.kind && f.plan.preset === file.plan.preset);
+    const proven = new Set(alike.flatMap((f) => f.plan.columns.filter((c) => isSlash(c) && c.guessedMonthFirst !== true).map((c) => c.format!)));
+    if (proven.size !== 1) continue;
+    const format = [...proven][0]!;
+    for (const column of guess.columns) {
+      column.format = format;
+      delete column.guessedMonthFirst;
+    }
+    file.warnings.splice(file.warnings.indexOf(guess.warning), 1);
+    const by = alike.filter((f) => f.plan.columns.some((c) => c.format === format && c.guessedMonthFirst !== true)).map((f) => f.plan.file);
+    file.notes.push(`${file.plan.file}: the slash dates of ${guess.columns.map((c) => JSON.stringify(c.header)).join(', ')} never show a day above 12; read ${format === 'dmy-slash' ? 'day-first (DD/MM/YYYY)' : 'month-first (MM/DD/YYYY)'} as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''}`);
+    file.slashGuess = null;
+  }
+}
+
 /** An offset or zone written in the value: `Z`, `+0100`, `-05:00`, `UTC`, `GMT`. */
 function hasOffset(value: string): boolean {
   return /(?:[zZ]|[+-]\d{2}:?\d{2}|\s(?:UTC|GMT))$/.test(value) && /\d[:.]\d\d/.test(value);
@@ -423,7 +459,7 @@ async function planDecimal(table: Table, index: number): Promise<{ separator: De
  */
 async function planTimestampFormat(table: Table, index: number, options: ReadOptions, hint: TimestampFormat | undefined): Promise<{ format: TimestampFormat; undecided: boolean }> {
   if (options.dateFormat !== undefined) return { format: options.dateFormat, undecided: false };
-  const detected = detectTimestampFormat(table.samples(index), options.zone);
+  const detected = detectTimestampFormat(table.samples(index), options.zone, hint);
   const slashHint = hint === 'dmy-slash' || hint === 'mdy-slash';
   if (detected === null) return { format: hint ?? 'iso', undecided: slashHint };
   if (!detected.ambiguousSlash) return { format: detected.format, undecided: false };

@@ -15,7 +15,7 @@ import { joinSurveysToTickets } from './join-tickets.js';
 import { withOneCurrency, withoutTotalRows, withRowCurrencies } from './currency.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
-import { planFile, type ColumnPlan, type FilePlan, type ProgressSink, type ReadOptions } from './plan.js';
+import { planFile, settleSlashOrderAcrossFiles, type ColumnPlan, type FilePlan, type PlannedFile, type ProgressSink, type ReadOptions } from './plan.js';
 import { readCsvPart, readSheetPart } from './read-part.js';
 import { MAIN_SLOT } from '../read/progress.js';
 import { Rejections, sortRejections } from './rejections.js';
@@ -44,25 +44,41 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   const notes: string[] = [];
   const warnings: string[] = [];
   const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
-  for (const [inputIndex, spec] of specs.entries()) {
-    const input = await resolveInput(spec.name);
-    // The helper the bin started before the CLI loaded (early-worker.ts), else one started now: before planning, so
-    // its start-up overlaps the planning — for a file it can take half of.
-    const helper = (await splittable(input, options)) && existsSync(fileURLToPath(WORKER_URL)) ? (takeWorker() ?? new Worker(WORKER_URL)) : null;
-    // From now on its failure is noted, never unhandled (a stack trace): the file is then read in one pass.
-    helper?.on('error', () => deadHelpers.add(helper)).on('exit', () => deadHelpers.add(helper));
-    try {
-      const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
-      const planned = await planFile(input, inputIndex, kinds, options);
-      notes.push(...planned.notes);
-      warnings.push(...planned.warnings);
-      options.progress?.startFile(input.label, input.size);
-      const parts = await readFileParts(planned.plan, input, planned.source, helper, options.progress);
-      warnings.push(...zoneReadingWarnings(planned.plan, parts));
-      files.push({ plan: planned.plan, parts });
-    } finally {
-      void helper?.terminate();
+  // Every file planned before any is read: the files of one data set settle their slash-date order together.
+  const planned: (PlannedFile & { input: InputFile; helper: Worker | null })[] = [];
+  try {
+    for (const [inputIndex, spec] of specs.entries()) {
+      const input = await resolveInput(spec.name);
+      // The first file's helper — the one the bin started before the CLI loaded (early-worker.ts), else one started
+      // now — before planning, so its start-up overlaps the planning (for a file it can take half of); the others'
+      // when their file is read, so that no more than one waits.
+      const helper = inputIndex === 0 ? await helperFor(input, options) : null;
+      try {
+        const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
+        planned.push({ ...(await planFile(input, inputIndex, kinds, options)), input, helper });
+      } catch (error) {
+        void helper?.terminate();
+        throw error;
+      }
     }
+    settleSlashOrderAcrossFiles(planned);
+    for (const [inputIndex, file] of planned.entries()) {
+      notes.push(...file.notes);
+      warnings.push(...file.warnings);
+      const helper = inputIndex === 0 ? file.helper : await helperFor(file.input, options);
+      file.helper = helper;
+      try {
+        options.progress?.startFile(file.input.label, file.input.size);
+        const parts = await readFileParts(file.plan, file.input, file.source, helper, options.progress);
+        warnings.push(...zoneReadingWarnings(file.plan, parts));
+        files.push({ plan: file.plan, parts });
+      } finally {
+        void helper?.terminate();
+        file.helper = null;
+      }
+    }
+  } finally {
+    for (const file of planned) void file.helper?.terminate();
   }
   checkMapMatched(options.map ?? {}, files.map((f) => f.plan));
   const rejections = new Rejections();
@@ -105,6 +121,14 @@ function joinSurveys(datasets: Dataset[], notes: string[]): void {
   const missed = join.withTicketId - join.matched;
   const taken = join.fields.length === 0 ? '' : ` (their ${join.fields.join(', ')} taken from it where the response names none)`;
   notes.push(`${join.matched} of the ${join.withTicketId} survey responses that name a ticket answer one of the tickets read${taken}${missed === 0 ? '' : `; ${missed} name${missed === 1 ? 's' : ''} a ticket not among them`}`);
+}
+
+/** A helper thread for reading `input` in two halves, when it can be (splittable); its failure is noted, never unhandled. */
+async function helperFor(input: InputFile, options: ReadOptions): Promise<Worker | null> {
+  const helper = (await splittable(input, options)) && existsSync(fileURLToPath(WORKER_URL)) ? (takeWorker() ?? new Worker(WORKER_URL)) : null;
+  // From now on its failure is noted, never unhandled (a stack trace): the file is then read in one pass.
+  helper?.on('error', () => deadHelpers.add(helper)).on('exit', () => deadHelpers.add(helper));
+  return helper;
 }
 
 /** Whether a file can be read in two halves: a large, uncompressed CSV in an encoding that keeps ASCII bytes. */

@@ -431,9 +431,11 @@ export interface DetectedTimestampFormat {
  * Picks the format that reads the most of a column's sample values (ties: the order of TIMESTAMP_FORMATS, so
  * month-first wins an undecided slash column). Unix numbers count only when they look like epoch values
  * (10 digits for seconds, 13 for milliseconds), so a column of small numbers is not taken for 1970 dates.
- * Returns null when no value of the sample is a timestamp in any format.
+ * Returns null when no value of the sample is a timestamp in any format. `prefer` (the format of the file's time
+ * field) wins a tie: one export writes its dates one way, so of a two-row file whose rows read one ISO and one
+ * DD/MM/YYYY, the odd one is the row unlike the file's other dates — not the other row (issue #16).
  */
-export function detectTimestampFormat(samples: readonly string[], zone: Zone): DetectedTimestampFormat | null {
+export function detectTimestampFormat(samples: readonly string[], zone: Zone, prefer?: TimestampFormat): DetectedTimestampFormat | null {
   const values = samples.map((s) => s.trim()).filter((s) => s !== '');
   let best: TimestampFormat | null = null;
   let bestCount = 0;
@@ -446,11 +448,12 @@ export function detectTimestampFormat(samples: readonly string[], zone: Zone): D
       const bytes = Buffer.from(v, 'utf8');
       if (!Number.isNaN(parser(bytes, 0, bytes.length))) count++;
     }
-    if (count > bestCount) {
+    if (count > bestCount || (count === bestCount && count > 0 && format === prefer)) {
       best = format;
       bestCount = count;
     }
-    if (bestCount === values.length) break; // a later format can only win by reading more: none can
+    // A later format can only win by reading more (none can), or the preferred one by a tie.
+    if (bestCount === values.length && (prefer === undefined || best === prefer)) break;
   }
   if (best === null) return null;
   const ambiguousSlash = (best === 'mdy-slash' || best === 'dmy-slash') && !values.some((v) => slashPartsAbove12(v));

@@ -68,7 +68,9 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     const months = subscriptionMonths(columns, boundaries);
     churn = churnRate(months);
     customerMonths = churn.details.customerMonths;
-    arpa = customerMonths === 0 ? null : months.reduce((sum, m) => sum + m.mrr, 0) / customerMonths;
+    // Money sums to the cent before dividing (round2), as CAC's and MRR's: in doubles a sum depends on the order of its
+    // rows in the last bit, which put the reason's "4374.92" or "4374.93" (of 8749.85 / 2) on the order of three rows.
+    arpa = customerMonths === 0 ? null : round2(months.reduce((sum, m) => sum + m.mrr, 0)) / customerMonths;
     if (columns.unknownIntervals.length > 0) {
       warnings.push(`billing intervals ${columns.unknownIntervals.map((i) => JSON.stringify(i)).join(', ')} are not ones I know (month, year, quarter, week, day, N months): their subscriptions count no revenue; give an mrr column`);
     }
@@ -81,8 +83,8 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
       // Service spend over the same full months, from spend rows of type service, else the sheet's service_cost.
       const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, [], window.zone);
       const monthsRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, boundaries[0]!, boundaries.at(-1)!);
-      if (months !== null && months.serviceRows > 0) serviceCost = months.service / customerMonths;
-      else if (sheet?.numbers.service_cost !== undefined) serviceCost = sumRows(sheet.numbers.service_cost, monthsRows!) / customerMonths;
+      if (months !== null && months.serviceRows > 0) serviceCost = round2(months.service) / customerMonths;
+      else if (sheet?.numbers.service_cost !== undefined) serviceCost = round2(sumRows(sheet.numbers.service_cost, monthsRows!)) / customerMonths;
     }
     if (sheet?.numbers.active_customers !== undefined) warnings.push("churn and ARPA come from the subscriptions; the finance sheet's customer columns are left out");
   } else if (sheet !== undefined && sheet.numbers.active_customers !== undefined) {
@@ -91,8 +93,8 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     churn = churnRate(customerMonths === 0 && sheetRows!.length === 0 ? [] : [{ active: customerMonths, churned: sum('churned_customers') }]);
     churn.details.months = sheetRows!.length;
     if (sheet.numbers.churned_customers === undefined) churn = { value: null, details: { ...churn.details, churned: 0, reason: 'the finance sheet has no churned_customers column' } };
-    arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : sum('revenue') / customerMonths;
-    if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = sum('service_cost') / customerMonths;
+    arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : round2(sum('revenue')) / customerMonths;
+    if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = round2(sum('service_cost')) / customerMonths;
   }
   const hasLtv = churn !== null;
   if (hasLtv && serviceCost === null && customerMonths > 0) {

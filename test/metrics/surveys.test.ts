@@ -91,10 +91,20 @@ describe('Wilson interval', () => {
         const [low, high] = wilsonInterval(k, n)!;
         expect(low).toBeGreaterThanOrEqual(0);
         expect(high).toBeLessThanOrEqual(1);
-        expect(low).toBeLessThanOrEqual(k / n + 1e-12);
-        expect(high).toBeGreaterThanOrEqual(k / n - 1e-12);
+        expect(low).toBeLessThanOrEqual(k / n);
+        expect(high).toBeGreaterThanOrEqual(k / n);
       }),
     );
+  });
+
+  it('holds a share of 0 or 1 exactly: 0 of 11 starts at 0, 5941 of 5941 ends at 1 (found by the property tests, issue #16)', () => {
+    // In doubles centre − half was 2.7755575615628914e-17 and centre + half 0.9999999999999999: the share left out.
+    expect(wilsonInterval(0, 11)![0]).toBe(0);
+    expect(wilsonInterval(5941, 5941)![1]).toBe(1);
+    for (let n = 1; n <= 2000; n++) {
+      expect(wilsonInterval(0, n)![0]).toBe(0);
+      expect(wilsonInterval(n, n)![1]).toBe(1);
+    }
   });
 });
 

@@ -201,6 +201,7 @@ function checkReport(file: CorpusFile, run: Run, rejectsPath: string, via: strin
     return [...found, `${where}: exit 0 but stdout is not JSON: ${run.stdout.slice(0, 200)}`];
   }
   let rejected = 0;
+  if (file.dataRows !== undefined && report.inputs[0]?.rows !== file.dataRows) found.push(`${where}: ${file.dataRows} data rows written, ${report.inputs[0]?.rows} counted as read`);
   for (const input of report.inputs) {
     rejected += input.rejected;
     const sum = input.accepted + input.rejected + input.skipped + input.merged;

@@ -27,6 +27,8 @@ export interface CorpusFile {
   unreadable?: boolean;
   /** A file that must be refused (exit 2): nothing in it can be read as a data set. */
   mustFail?: boolean;
+  /** The data rows written below the header, when every one must be counted in `rows` (read, rejected or skipped). */
+  dataRows?: number;
 }
 
 type Table = string[][];
@@ -193,6 +195,9 @@ const TABLE_CASES: Record<string, (table: Table, kind: KindName) => Table> = {
 
 export const TABLE_CASE_NAMES: readonly string[] = Object.keys(TABLE_CASES);
 
+/** Table cases whose every row below the header is a data record in every format: `rows` must count them all. */
+const COUNTED_CASES = new Set(['valid', 'too-many-columns', 'too-few-columns', 'one-cell-rows', 'duplicate-headers', 'year-0-and-9999', 'year-0-dotted', 'huge-numbers', 'nan-numbers', 'nan-times', 'control-chars', 'long-field-100k', 'many-rows-of-one-cell']);
+
 /** Byte-level cases of a CSV (also written gzipped). */
 const BYTE_CASES: Record<string, (csv: string, kind: KindName) => Buffer> = {
   'unterminated-quote': (csv) => Buffer.from(csv.replace(/\n([^\n]*)\n/, '\n"$1\n')),
@@ -259,18 +264,19 @@ export async function generateCorpus(dir: string): Promise<Corpus> {
   // Each table case in CSV for every kind, and in one more format per kind, rotating: every case reaches the other
   // four formats over the five kinds, and every kind every format, in 2 files per case and kind instead of 5 (the
   // corpus stays within its time budget).
+  const counted = (table: Table, name: string) => (COUNTED_CASES.has(name) ? { dataRows: table.length - 1 } : {});
   const writers: Record<'gz' | 'xlsx' | 'html' | 'xml', (table: Table, name: string, kind: KindName) => void> = {
-    gz: (table, name, kind) => add(`${kind}-${name}.csv.gz`, gzipSync(toCsv(table)), { format: 'gz', kind, case: name }),
-    xlsx: (table, name, kind) => add(`${kind}-${name}.xlsx`, zipBytes(dir, xlsxParts(sheetXml(table))), { format: 'xlsx', kind, case: name }),
-    html: (table, name, kind) => add(`${kind}-${name}.html.xls`, toHtml(table), { format: 'html', kind, case: name }),
-    xml: (table, name, kind) => add(`${kind}-${name}.xml.xls`, toXml2003(table), { format: 'xml', kind, case: name }),
+    gz: (table, name, kind) => add(`${kind}-${name}.csv.gz`, gzipSync(toCsv(table)), { format: 'gz', kind, case: name, ...counted(table, name) }),
+    xlsx: (table, name, kind) => add(`${kind}-${name}.xlsx`, zipBytes(dir, xlsxParts(sheetXml(table))), { format: 'xlsx', kind, case: name, ...counted(table, name) }),
+    html: (table, name, kind) => add(`${kind}-${name}.html.xls`, toHtml(table), { format: 'html', kind, case: name, ...counted(table, name) }),
+    xml: (table, name, kind) => add(`${kind}-${name}.xml.xls`, toXml2003(table), { format: 'xml', kind, case: name, ...counted(table, name) }),
   };
   const others = ['xlsx', 'html', 'xml', 'gz'] as const;
   let turn = 0;
   for (const kind of KIND_NAMES) {
     for (const [name, change] of Object.entries(TABLE_CASES)) {
       const table = change(BASE[kind].map((row) => [...row]), kind);
-      add(`${kind}-${name}.csv`, toCsv(table), { format: 'csv', kind, case: name });
+      add(`${kind}-${name}.csv`, toCsv(table), { format: 'csv', kind, case: name, ...counted(table, name) });
       writers[others[turn % 4]!](table, name, kind);
       turn++;
     }

@@ -23,6 +23,8 @@ export type InputErrorCode =
   | 'STRICT_REJECTED'
   | 'MIXED_CURRENCY'
   | 'OUTPUT_UNWRITABLE'
+  | 'FIELD_TOO_LARGE'
+  | 'TOO_MANY_COLUMNS'
   | 'INPUT';
 
 export interface InputErrorContext {

@@ -127,7 +127,9 @@ function withReadOptions(command: Command): Command {
     .option('--date-format <format>', 'force timestamp format: ISO, DD.MM.YYYY, MM/DD/YYYY, DD/MM/YYYY, unix-s, unix-ms')
     .option('--decimal <sep>', 'force the decimal separator of numbers: . or ,')
     .option('--currency <code>', 'keep the amounts in this currency when the inputs hold several (the other rows are skipped and counted)')
-    .option('--scale <survey=MIN-MAX>', 'a survey scale (repeatable): csat=1-7, nps=0-10, ces=1-7:higher-better; answers off it are rejected', collect);
+    .option('--scale <survey=MIN-MAX>', 'a survey scale (repeatable): csat=1-7, nps=0-10, ces=1-7:higher-better; answers off it are rejected', collect)
+    .option('--max-field-size <bytes>', 'refuse a file with a field (cell) larger than this many bytes (default 10485760, 10 MiB)')
+    .option('--max-columns <n>', 'refuse a file with a row of more columns than this (default 16384, as Excel)');
 }
 
 /** Runs the CLI on `argv` (without node and script); never throws: errors become one line on stderr and exit 2. */

@@ -1,3 +1,4 @@
+import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
 import { resolve as resolvePath } from 'node:path';
 import { loadConfig, type Config, type LoadedConfig } from './config-file.js';
 import type { BusinessHoursSetting } from '../report/business-hours.js';
@@ -36,6 +37,8 @@ export interface RawReadOptions {
   decimal?: string;
   scale?: string[];
   currency?: string;
+  maxFieldSize?: string;
+  maxColumns?: string;
   debug?: boolean;
 }
 
@@ -86,6 +89,8 @@ export interface ReadCliOptions {
   scales: Partial<Record<SurveyKind, SurveyScale>>;
   /** --currency: the one currency kept when amounts come in several. */
   currency: string | undefined;
+  /** --max-field-size, --max-columns (read/limits.ts). */
+  limits: ReadLimits;
   /** What normalising decided that the user should hear (an input named twice, read once); printed unless --quiet. */
   notes: string[];
 }
@@ -127,8 +132,19 @@ export function normaliseReadOptions(files: string[], raw: RawReadOptions, comma
     decimal: raw.decimal === undefined ? undefined : parseDecimal(raw.decimal),
     scales: parseScales(raw.scale ?? []),
     currency: raw.currency === undefined ? undefined : parseCurrency(raw.currency),
+    limits: {
+      maxFieldBytes: raw.maxFieldSize === undefined ? DEFAULT_LIMITS.maxFieldBytes : parseLimit('--max-field-size', raw.maxFieldSize, 'BYTES'),
+      maxColumns: raw.maxColumns === undefined ? DEFAULT_LIMITS.maxColumns : parseLimit('--max-columns', raw.maxColumns, 'N'),
+    },
     notes,
   };
+}
+
+/** `--max-field-size 20000000`, `--max-columns 20000`: a whole number of at least 1 (underscores allowed: 20_000). */
+function parseLimit(option: string, text: string, what: string): number {
+  const value = Number(text.trim().replaceAll('_', ''));
+  if (!/^\s*\d[\d_]*\s*$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${option} ${JSON.stringify(text)} must be a whole number of at least 1; write ${option} ${what}`);
+  return value;
 }
 
 /**

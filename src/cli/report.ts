@@ -44,6 +44,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
     decimal: options.decimal,
     scales: options.scales,
     currency: options.currency,
+    limits: options.limits,
     fields,
   });
 }

@@ -81,9 +81,13 @@ export function isEmptyText(text: string): boolean {
 const EXCEL_EPOCH_DAYS = 25569;
 const DAY_MS = 86_400_000;
 
+/** The first instant a four-digit year cannot write (10000-01-01): later "times" are junk, not dates (issue #16). */
+const YEAR_10000_MS = Date.UTC(10000, 0, 1);
+
 /** An Excel serial (days, fraction = time of day) as wall-clock ms; a number too large is taken for Unix time. */
 function wallMsOfNumber(n: number): number {
-  if (n >= 1e11) return n; // Unix milliseconds
+  // A number cell of 1e308 is no Unix time: kept, it made a span of months no loop ends and a Date that cannot print.
+  if (n >= 1e11) return n < YEAR_10000_MS ? n : Number.NaN; // Unix milliseconds
   if (n >= 1e8) return n * 1000; // Unix seconds
   if (n > 0 && n < 2_958_466) return Math.round((n - EXCEL_EPOCH_DAYS) * DAY_MS);
   return Number.NaN;

@@ -5,6 +5,7 @@ import { aggregateReportOf } from '../presets/aggregate-reports.js';
 import { readCsvLayout, streamCsvRecords, type CsvLayout } from '../read/csv.js';
 import { fieldText } from '../read/csv-tokenizer.js';
 import { detectContentFormat, readInputHead, type InputFile } from '../read/input.js';
+import { DEFAULT_LIMITS, tooManyColumns, type ReadLimits } from '../read/limits.js';
 import { decimalEvidence, type DecimalSeparator } from '../read/number.js';
 import { openSheetSource } from '../read/open-sheet.js';
 import { readSheetLayout } from '../read/sheet-layout.js';
@@ -47,6 +48,8 @@ export interface ReadOptions {
   scales?: Partial<Record<'csat' | 'nps' | 'ces', SurveyScale>> | undefined;
   /** Where the readers of a CSV file count their bytes and records, for a progress bar (the CLI's, on a terminal). */
   progress?: ProgressSink | undefined;
+  /** The largest field and the widest row read (`--max-field-size`, `--max-columns`); DEFAULT_LIMITS otherwise. */
+  limits?: ReadLimits | undefined;
 }
 
 /** The progress bar's side of ReadProgress: the shared counters, told of each file before it is read. */
@@ -102,6 +105,8 @@ export interface FilePlan {
   width: number;
   /** The header row as read (repeated names told apart). */
   headers: string[];
+  /** The largest field and the widest row the readers take (read/limits.ts). */
+  limits: ReadLimits;
   preset: string | null;
   zone: string;
   columns: ColumnPlan[];
@@ -143,16 +148,18 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   if (content === 'binary') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is not a text export or a workbook (it holds binary data)', hint: 'export the data as CSV or .xlsx' });
   if (content === 'zip') throw new InputError({ code: 'UNSUPPORTED_FORMAT', file, reason: 'is a zip archive, not an .xlsx workbook', hint: 'unpack it and name the CSV or .xlsx file inside' });
   const scoreHeader = headerScorer(kinds, PRESETS, Object.values(options.map ?? {}));
+  const limits = options.limits ?? DEFAULT_LIMITS;
 
   let table: Table;
   let source: SheetSource | null = null;
   if (content === 'csv') {
     const layout = await readCsvLayout(input, { encoding: options.encoding, delimiter: options.delimiter, scoreHeader });
-    table = csvTable(layout);
+    table = csvTable(layout, limits);
   } else {
-    source = await openSheetSource(content, input, { sheet: options.sheet, encoding: options.encoding });
+    source = await openSheetSource(content, input, { sheet: options.sheet, encoding: options.encoding, maxCellChars: limits.maxFieldBytes });
     table = sheetTable(source, await readSheetLayout(file, source, scoreHeader));
   }
+  if (table.headers.length > limits.maxColumns) throw tooManyColumns(file, table.headerLine, table.headers.length, limits);
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;
@@ -263,6 +270,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       headerLine: table.headerLine,
       width: table.headers.length,
       headers: table.headers,
+      limits,
       preset: mapping.preset?.name ?? null,
       zone: options.zone.name,
       columns,
@@ -325,7 +333,7 @@ interface Table {
   scan(index: number, visit: (text: string) => boolean): Promise<void>;
 }
 
-function csvTable(layout: CsvLayout): Table {
+function csvTable(layout: CsvLayout, limits: ReadLimits): Table {
   return {
     format: 'csv',
     encoding: layout.encoding,
@@ -338,9 +346,13 @@ function csvTable(layout: CsvLayout): Table {
     samples: (index) => layout.sample.map((cells) => cells[index] ?? ''),
     async scan(index, visit) {
       let done = false;
-      await streamCsvRecords(layout, (record) => {
-        if (!done && index < record.fieldCount) done = visit(fieldText(record, index, layout.decode));
-      });
+      await streamCsvRecords(
+        layout,
+        (record) => {
+          if (!done && index < record.fieldCount) done = visit(fieldText(record, index, layout.decode));
+        },
+        limits,
+      );
     },
   };
 }

@@ -120,6 +120,32 @@ export class CsvTokenizer {
     return this.carry !== null && this.carry.length > 0;
   }
 
+  /**
+   * The shape of the unfinished record waiting for the next chunk: its fields so far and its longest field (in bytes,
+   * quotes included). Off the hot path: the reader asks only when that record has outgrown a limit (read/limits.ts).
+   */
+  pendingShape(): { fields: number; longest: number; longestAt: number } {
+    const bytes = this.carry;
+    if (bytes === null) return { fields: 0, longest: 0, longestAt: 0 };
+    let fields = 1;
+    let fieldStart = 0;
+    let longest = 0;
+    let longestAt = 0;
+    let quoted = false;
+    for (let p = 0; p < bytes.length; p++) {
+      const c = bytes[p];
+      // A `""` pair toggles twice: the field's extent is all that matters here.
+      if (c === QUOTE) quoted = !quoted;
+      else if (!quoted && c === this.delimiter) {
+        if (p - fieldStart > longest) [longest, longestAt] = [p - fieldStart, fields - 1];
+        fields++;
+        fieldStart = p + 1;
+      }
+    }
+    if (bytes.length - fieldStart > longest) [longest, longestAt] = [bytes.length - fieldStart, fields - 1];
+    return { fields, longest, longestAt };
+  }
+
   /** Ends the input: a last record without a final newline is emitted. */
   end(): void {
     if (this.carry !== null) {

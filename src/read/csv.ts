@@ -10,6 +10,7 @@ import { findHeaderRow, parseHead, sniffDelimiter } from './dialect.js';
 import { mergeSecondHeaderRow } from './second-header.js';
 import { plainHeader } from './plain-header.js';
 import { asInputError, openByteStream, readInputHead, type InputFile } from './input.js';
+import { DEFAULT_LIMITS, fieldTooLarge, tooManyColumns, type ReadLimits } from './limits.js';
 
 /** How much of the file is read up front to find the encoding, the delimiter and the header row. */
 export const HEAD_BYTES = 64 * 1024;
@@ -85,8 +86,8 @@ export async function readCsvLayout(input: InputFile, options: CsvReadOptions): 
  * Streams the data records after the header row, in order, each with its physical line number.
  * The callback's record is only valid during the call (see CsvTokenizer).
  */
-export async function streamCsvRecords(layout: CsvLayout, onRecord: (record: CsvRecord) => void): Promise<void> {
-  await streamCsvRange(layout, { start: layout.bomLength, end: null, firstLine: 1, skipThroughLine: layout.headerLine }, onRecord);
+export async function streamCsvRecords(layout: CsvLayout, onRecord: (record: CsvRecord) => void, limits: ReadLimits = DEFAULT_LIMITS): Promise<void> {
+  await streamCsvRange(layout, { start: layout.bomLength, end: null, firstLine: 1, skipThroughLine: layout.headerLine }, onRecord, undefined, limits);
 }
 
 /** A byte range of a file read on its own (one part of a parallel read). */
@@ -111,16 +112,25 @@ export interface CsvRangeEnd {
  * Streams the records of one byte range. A range that stops before the end of the file must end on a record
  * boundary; `clean` says whether it did (a parallel read checks its speculative split with it).
  */
-export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | 'gzip' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void, progress?: ReadProgress): Promise<CsvRangeEnd> {
+export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | 'gzip' | 'encoding' | 'delimiter'>, range: CsvRange, onRecord: (record: CsvRecord) => void, progress?: ReadProgress, limits: ReadLimits = DEFAULT_LIMITS): Promise<CsvRangeEnd> {
   let records = 0;
+  const { maxColumns, maxFieldBytes } = limits;
   const tokenizer = new CsvTokenizer(
     layout.delimiter,
     (record) => {
       records++;
+      // Two comparisons per record; a record no longer than the field limit cannot hold a field over it.
+      if (record.fieldCount > maxColumns || record.ends[record.fieldCount - 1]! - record.starts[0]! > maxFieldBytes) checkRecordLimits(layout.file, record, limits);
       if (record.line > range.skipThroughLine) onRecord(record);
     },
     range.firstLine,
   );
+  // A record still unfinished past the field limit (a quote never closed, a line of a million commas) is looked at
+  // before it is read further: its reads double with it, so memory would follow the file's size.
+  const push = (chunk: Buffer) => {
+    tokenizer.push(chunk);
+    if (tokenizer.pendingBytes > maxFieldBytes) checkPendingLimits(layout.file, tokenizer, limits);
+  };
   // After each chunk: the bytes read of this range and the records so far, for the progress bar.
   let bytesRead = 0;
   const report = (bytes: number) => {
@@ -143,11 +153,11 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
           skip -= cut;
           if (chunk.length === 0) continue;
         }
-        tokenizer.push(decoder === null ? chunk : Buffer.from(decoder.write(chunk), 'utf8'));
+        push(decoder === null ? chunk : Buffer.from(decoder.write(chunk), 'utf8'));
         report((raw as Buffer).length);
       }
       const rest = decoder?.end();
-      if (rest) tokenizer.push(Buffer.from(rest, 'utf8'));
+      if (rest) push(Buffer.from(rest, 'utf8'));
     } else if (isAsciiCompatible(layout.encoding)) {
       // Plain synchronous reads: each reader runs on its own thread, and a read stream's machinery (the thread
       // pool hop, async iteration) costs more than it gives here.
@@ -166,7 +176,7 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
           const got = readSync(handle, chunk, 0, want, position);
           if (got === 0) break;
           position += got;
-          tokenizer.push(got === chunk.length ? chunk : chunk.subarray(0, got));
+          push(got === chunk.length ? chunk : chunk.subarray(0, got));
           report(got);
         }
       } finally {
@@ -177,11 +187,11 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
       // UTF-16: transcode to UTF-8 first so the byte tokenizer sees one byte per ASCII character.
       const decoder = iconv.getDecoder(layout.encoding, { stripBOM: false });
       for await (const chunk of stream) {
-        tokenizer.push(Buffer.from(decoder.write(chunk as Buffer), 'utf8'));
+        push(Buffer.from(decoder.write(chunk as Buffer), 'utf8'));
         report((chunk as Buffer).length);
       }
       const rest = decoder.end();
-      if (rest) tokenizer.push(Buffer.from(rest, 'utf8'));
+      if (rest) push(Buffer.from(rest, 'utf8'));
     }
   } catch (error) {
     throw asInputError(layout.file, error);
@@ -189,6 +199,22 @@ export async function streamCsvRange(layout: Pick<CsvLayout, 'file' | 'path' | '
   if (range.end !== null) return { nextLine: tokenizer.nextLine, clean: !tokenizer.hasPending };
   tokenizer.end();
   return { nextLine: tokenizer.nextLine, clean: true };
+}
+
+/** A record beyond `--max-columns`, or holding a field beyond `--max-field-size`: refused with its line and column. */
+function checkRecordLimits(file: string, record: CsvRecord, limits: ReadLimits): void {
+  if (record.fieldCount > limits.maxColumns) throw tooManyColumns(file, record.line, record.fieldCount, limits);
+  for (let i = 0; i < record.fieldCount; i++) {
+    const bytes = record.ends[i]! - record.starts[i]!;
+    if (bytes > limits.maxFieldBytes) throw fieldTooLarge(file, record.line, i + 1, bytes, limits);
+  }
+}
+
+/** The same for the record not yet finished (its line is the tokenizer's next one). */
+function checkPendingLimits(file: string, tokenizer: CsvTokenizer, limits: ReadLimits): void {
+  const shape = tokenizer.pendingShape();
+  if (shape.fields > limits.maxColumns) throw tooManyColumns(file, tokenizer.nextLine, shape.fields, limits, true);
+  if (shape.longest > limits.maxFieldBytes) throw fieldTooLarge(file, tokenizer.nextLine, shape.longestAt + 1, limits.maxFieldBytes, limits, true);
 }
 
 /**

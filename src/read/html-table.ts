@@ -1,8 +1,9 @@
+import { CellTooLarge, DEFAULT_LIMITS } from './limits.js';
 import type { Handler } from 'htmlparser2';
 import { InputError, UsageError } from '../errors.js';
 import { detectEncoding, normaliseEncodingName } from './encoding.js';
 import { readInputHead, type InputFile } from './input.js';
-import { MAX_CELL_CHARS, MAX_COLUMNS, streamMarkup, type MarkupFormat, type MarkupSink } from './markup-stream.js';
+import { MAX_COLUMNS, streamMarkup, type MarkupFormat, type MarkupSink } from './markup-stream.js';
 import type { SheetCell, SheetRow, SheetSource } from './source.js';
 
 /**
@@ -20,10 +21,10 @@ import type { SheetCell, SheetRow, SheetSource } from './source.js';
  * below are not shifted; Bitrix24 does not write it). Only the first `<table>` is read; a table nested in one of its
  * cells is text of that cell. `line` is the position of the `<tr>` in the table (1 = the caption row).
  */
-export async function openHtmlTableSource(input: InputFile, options: { encoding?: string }): Promise<SheetSource> {
+export async function openHtmlTableSource(input: InputFile, options: { encoding?: string; maxCellChars?: number }): Promise<SheetSource> {
   const head = await readInputHead(input, HEAD_BYTES);
   const encoding = htmlEncoding(head, options.encoding);
-  const rows = () => readHtmlTableRows(input, encoding);
+  const rows = () => readHtmlTableRows(input, encoding, options.maxCellChars ?? DEFAULT_LIMITS.maxFieldBytes);
   // Read up to the first row now, so that a file without a table fails when it is opened, not later mid-report.
   const probe = rows();
   await probe.next();
@@ -67,8 +68,8 @@ function declaredCharset(head: Buffer): string | null {
 }
 
 /** Rows of the first table, read afresh from the start of the file on each call. */
-function readHtmlTableRows(input: InputFile, encoding: string): AsyncGenerator<SheetRow> {
-  return streamMarkup<SheetRow>(input, encoding, HTML_TABLE, (sink) => tableRowHandler(input, sink));
+function readHtmlTableRows(input: InputFile, encoding: string, maxCellChars: number): AsyncGenerator<SheetRow> {
+  return streamMarkup<SheetRow>(input, encoding, HTML_TABLE, (sink) => tableRowHandler(input, sink, maxCellChars));
 }
 
 /** A cell being read: its text as lines (a `<br>` starts a new one) and the columns it spans. */
@@ -79,7 +80,7 @@ interface OpenCell {
 }
 
 /** The parser handler that turns the first table's `<tr>`/`<td>` events into rows. */
-function tableRowHandler(input: InputFile, sink: MarkupSink<SheetRow>): Partial<Handler> {
+function tableRowHandler(input: InputFile, sink: MarkupSink<SheetRow>, maxCellChars: number): Partial<Handler> {
   let sawTable = false;
   let tableDepth = 0; // 0 outside the table, 1 in it, more inside a table nested in one of its cells
   let rowNumber = 0;
@@ -89,7 +90,7 @@ function tableRowHandler(input: InputFile, sink: MarkupSink<SheetRow>): Partial<
   const appendText = (text: string) => {
     if (cell === null) return;
     cell.length += text.length;
-    if (cell.length > MAX_CELL_CHARS) throw new Error(`row ${rowNumber} has a cell longer than ${MAX_CELL_CHARS} characters`);
+    if (cell.length > maxCellChars) throw new CellTooLarge(rowNumber, undefined, maxCellChars);
     cell.lines[cell.lines.length - 1] += text;
   };
   const lineBreak = () => cell?.lines.push('');

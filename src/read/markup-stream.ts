@@ -1,3 +1,4 @@
+import { CellTooLarge } from './limits.js';
 import iconv from 'iconv-lite';
 import { Parser, type Handler } from 'htmlparser2';
 import { InputError } from '../errors.js';
@@ -29,11 +30,10 @@ export interface MarkupSink<T> {
 }
 
 /**
- * Limits that keep a malformed file from filling memory. Excel's own limits are far below them: 16,384 columns, 32,767
- * characters in a cell.
+ * Limits that keep a malformed file from filling memory: 16,384 columns (Excel's own, XFD); a cell's characters are
+ * `--max-field-size` (read/limits.ts), passed by each reader.
  */
 export const MAX_COLUMNS = 16_384;
-export const MAX_CELL_CHARS = 1 << 20;
 /** A tag, comment or attribute value still open after this many characters: the file is not markup we can read. */
 const MAX_UNPARSED_CHARS = 8 << 20;
 
@@ -104,6 +104,7 @@ export async function* streamMarkup<T>(
 
 function unreadable(input: InputFile, format: MarkupFormat, error: unknown): Error {
   if (error instanceof InputError) return error;
+  if (error instanceof CellTooLarge) return error.toInputError(input.label);
   const code = (error as NodeJS.ErrnoException).code;
   // A file-system error (the file vanished, permissions) says so; anything else is the content's fault.
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return asInputError(input.label, error);

@@ -14,6 +14,8 @@ export interface CellContext {
   dateStyles: Uint8Array;
   /** `<workbookPr date1904="1">`: serial 0 is 1904-01-01 (old Mac Excel) instead of 1899-12-30. */
   date1904: boolean;
+  /** The longest cell text read, in characters: `--max-field-size` (read/limits.ts). */
+  maxCellChars: number;
 }
 
 /** ECMA-376 Part 1, §18.18.11 ST_CellType; absent is `n`. */

@@ -1,4 +1,5 @@
-import { MAX_CELL_CHARS, MAX_COLUMNS } from './markup-stream.js';
+import { MAX_COLUMNS } from './markup-stream.js';
+import { CellTooLarge } from './limits.js';
 import type { SheetCell, SheetRow } from './source.js';
 import { sheetCellOf, type CellContext } from './xlsx-cell.js';
 import { WorksheetScanner } from './xlsx-sheet-scanner.js';
@@ -153,7 +154,7 @@ class SheetReader implements XmlPartReader {
     else return;
     // An unclosed `<v>` would otherwise gather the rest of the sheet as one value.
     this.cellChars += text.length;
-    if (this.cellChars > MAX_CELL_CHARS) throw new Error(`${this.partName}: row ${this.line} has a cell of more than ${MAX_CELL_CHARS} characters`);
+    if (this.cellChars > this.context.maxCellChars) throw new CellTooLarge(this.line, undefined, this.context.maxCellChars);
   }
 
   close(name: string): void {

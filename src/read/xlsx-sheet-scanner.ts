@@ -1,4 +1,5 @@
-import { MAX_CELL_CHARS, MAX_COLUMNS } from './markup-stream.js';
+import { MAX_COLUMNS } from './markup-stream.js';
+import { CellTooLarge } from './limits.js';
 import type { SheetCell, SheetRow } from './source.js';
 import { sheetCellOf, type CellContext } from './xlsx-cell.js';
 import { DateStyle } from './xlsx-styles.js';
@@ -81,7 +82,7 @@ export class WorksheetScanner {
     const bytes = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
     const consumed = this.scan(bytes, false);
     this.carry = consumed < bytes.length && !this.sheetDataEnded ? bytes.subarray(consumed) : null;
-    if (this.carry !== null && this.carry.length > MAX_PENDING_BYTES) this.runsOn();
+    if (this.carry !== null && this.carry.length > this.pendingLimit()) this.runsOn();
   }
 
   /** The part has ended: text still open is read (rows still open are not complete and are not emitted). */
@@ -375,7 +376,7 @@ export class WorksheetScanner {
     }
     // An unclosed `<v>` would otherwise gather the rest of the sheet as one value.
     this.cellChars += text.length;
-    if (this.cellChars > MAX_CELL_CHARS) this.cellTooLong();
+    if (this.cellChars > this.context.maxCellChars) this.cellTooLong();
   }
 
   private endCell(): void {
@@ -443,6 +444,11 @@ export class WorksheetScanner {
     this.type = type ?? xmlText(bytes, start, end);
   }
 
+  /** A text may run on until it is past the cell limit (`--max-field-size`: 5 bytes at most per character); a tag 8 MiB. */
+  private pendingLimit(): number {
+    return this.inValue || this.inText ? Math.max(MAX_PENDING_BYTES, 5 * this.context.maxCellChars) : MAX_PENDING_BYTES;
+  }
+
   private runsOn(): never {
     // A kept text this long is past the cell limit whatever it holds (4 bytes at most per character, 5 per `&amp;`).
     if (this.inValue || this.inText) this.cellTooLong();
@@ -450,7 +456,7 @@ export class WorksheetScanner {
   }
 
   private cellTooLong(): never {
-    throw new Error(`${this.partName}: row ${this.line} has a cell of more than ${MAX_CELL_CHARS} characters`);
+    throw new CellTooLarge(this.line, undefined, this.context.maxCellChars);
   }
 }
 

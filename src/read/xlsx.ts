@@ -1,3 +1,4 @@
+import { CellTooLarge, DEFAULT_LIMITS } from './limits.js';
 import { createWriteStream, rmSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import { readZipDirectory, type ZipDirectory, type ZipEntry } from './zip-direct
  * strings and the styles' date formats are read once, here, and held while the source is; the sheet is streamed on
  * each call of rows().
  */
-export async function openXlsxSource(input: InputFile, options: { sheet?: string | null }): Promise<SheetSource> {
+export async function openXlsxSource(input: InputFile, options: { sheet?: string | null; maxCellChars?: number }): Promise<SheetSource> {
   const zipPath = input.gzip ? await gunzipToTemporaryFile(input) : input.path;
   let zip: ZipDirectory;
   let parts: WorkbookParts;
@@ -41,6 +42,9 @@ export async function openXlsxSource(input: InputFile, options: { sheet?: string
       sharedStrings: parts.sharedStrings === null ? [] : await readSharedStrings(zip, parts.sharedStrings),
       dateStyles: parts.styles === null ? new Uint8Array(0) : await readDateStyles(zip, parts.styles),
       date1904: parts.date1904,
+      // Excel writes at most 32,767 characters to a cell; past 1 Mi the sheet scanner's re-reads of a pending text
+      // grow with it (a 10 MiB cell took 20 s), so a workbook cell stops there whatever --max-field-size says.
+      maxCellChars: Math.min(options.maxCellChars ?? DEFAULT_LIMITS.maxFieldBytes, XLSX_MAX_CELL_CHARS),
     };
   } catch (error) {
     throw unreadable(input, error);
@@ -87,8 +91,15 @@ function hasCells(sheet: WorkbookSheet): sheet is WorkbookSheet & { cells: ZipEn
 }
 
 /** Anything that stops a workbook from being read, as one line; file-system errors keep their own wording. */
+/** The longest workbook cell read, in characters (see maxCellChars above). */
+const XLSX_MAX_CELL_CHARS = 1 << 20;
+
 function unreadable(input: InputFile, error: unknown): Error {
   if (error instanceof InputError) return error;
+  if (error instanceof CellTooLarge && error.limit === XLSX_MAX_CELL_CHARS) {
+    return new InputError({ code: 'FIELD_TOO_LARGE', file: input.label, line: error.line, reason: `holds a cell of more than ${XLSX_MAX_CELL_CHARS.toLocaleString('en-US')} characters, far more than Excel writes (32,767)`, hint: 'open it in Excel and save it again, or export CSV (where --max-field-size sets the limit)' });
+  }
+  if (error instanceof CellTooLarge) return error.toInputError(input.label);
   if (isFileSystemError(error)) return asInputError(input.label, error);
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim().slice(0, 200);
   return new InputError({ code: 'UNREADABLE', file: input.label, reason: `is not a readable .xlsx workbook (${detail})`, hint: 'open it in Excel and save it again as .xlsx or CSV' });

@@ -1,8 +1,9 @@
+import { CellTooLarge, DEFAULT_LIMITS } from './limits.js';
 import type { Handler } from 'htmlparser2';
 import { InputError } from '../errors.js';
 import { detectEncoding, normaliseEncodingName } from './encoding.js';
 import { readInputHead, type InputFile } from './input.js';
-import { MAX_CELL_CHARS, MAX_COLUMNS, localName, streamMarkup, type MarkupFormat, type MarkupSink } from './markup-stream.js';
+import { MAX_COLUMNS, localName, streamMarkup, type MarkupFormat, type MarkupSink } from './markup-stream.js';
 import { WallTime, type SheetCell, type SheetRow, type SheetSource } from './source.js';
 
 /**
@@ -20,12 +21,13 @@ import { WallTime, type SheetCell, type SheetRow, type SheetSource } from './sou
  */
 export async function openXmlSpreadsheetSource(
   input: InputFile,
-  options: { sheet?: string | null; encoding?: string },
+  options: { sheet?: string | null; encoding?: string; maxCellChars?: number },
 ): Promise<SheetSource> {
   const head = await readInputHead(input, HEAD_BYTES);
   const encoding = xmlEncoding(head, options.encoding);
   const sheet = await findSheet(input, encoding, options.sheet ?? input.sheet);
-  return { format: 'xml2003', sheet, encoding, rows: () => readSheetRows(input, encoding, sheet) };
+  const maxCellChars = options.maxCellChars ?? DEFAULT_LIMITS.maxFieldBytes;
+  return { format: 'xml2003', sheet, encoding, rows: () => readSheetRows(input, encoding, sheet, maxCellChars) };
 }
 
 const HEAD_BYTES = 4096;
@@ -101,8 +103,8 @@ function sameSheetName(a: string, b: string): boolean {
 }
 
 /** The rows of the sheet named `sheet` (the first Worksheet of that name), read afresh from the start of the file. */
-function readSheetRows(input: InputFile, encoding: string, sheet: string): AsyncGenerator<SheetRow> {
-  return streamMarkup<SheetRow>(input, encoding, XML_SPREADSHEET, (sink) => sheetRowHandler(sheet, sink));
+function readSheetRows(input: InputFile, encoding: string, sheet: string, maxCellChars: number): AsyncGenerator<SheetRow> {
+  return streamMarkup<SheetRow>(input, encoding, XML_SPREADSHEET, (sink) => sheetRowHandler(sheet, sink, maxCellChars));
 }
 
 /** A cell being read: where it goes, how far it spans and its `<Data>` (type and text) once seen. */
@@ -114,7 +116,7 @@ interface OpenCell {
 }
 
 /** The parser handler that turns the chosen Worksheet's Row/Cell/Data events into rows. */
-function sheetRowHandler(sheet: string, sink: MarkupSink<SheetRow>): Partial<Handler> {
+function sheetRowHandler(sheet: string, sink: MarkupSink<SheetRow>, maxCellChars: number): Partial<Handler> {
   let sheetIndex = -1;
   let inSheet = false;
   let sheetDone = false;
@@ -202,7 +204,7 @@ function sheetRowHandler(sheet: string, sink: MarkupSink<SheetRow>): Partial<Han
     ontext(text) {
       if (!inData || cell === null) return;
       cell.text += text;
-      if (cell.text.length > MAX_CELL_CHARS) throw new Error(`row ${rowNumber} has a cell longer than ${MAX_CELL_CHARS} characters`);
+      if (cell.text.length > maxCellChars) throw new CellTooLarge(rowNumber, cell.column + 1, maxCellChars);
     },
   };
 }

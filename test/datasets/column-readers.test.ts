@@ -56,3 +56,19 @@ describe('empty cells', () => {
     expect(wait.read(record('45'))).toBe(45);
   });
 });
+
+describe('number cells in timestamp columns (workbooks)', () => {
+  const cell = scalarReader({ index: 0, type: 'instant', format: 'iso' }, UTC, utf8).cell;
+
+  it('are Excel serials, Unix seconds from 1e8, Unix milliseconds from 1e11', () => {
+    // Serial 46000 = 2025-12-09 (46000 − 25569 = 20431 days after 1970-01-01).
+    expect(cell(46000)).toBe(Date.UTC(2025, 11, 9));
+    expect(cell(1_700_000_000)).toBe(1_700_000_000_000);
+    expect(cell(1_700_000_000_000)).toBe(1_700_000_000_000);
+  });
+
+  it('are not times past the year 9999 (1e308 made a month span no loop ends, issue #16)', () => {
+    expect(cell(Date.UTC(9999, 11, 31))).toBe(Date.UTC(9999, 11, 31));
+    for (const n of [Date.UTC(10000, 0, 1), 1e15, 1e308, Number.MAX_VALUE]) expect(cell(n), String(n)).toBeNaN();
+  });
+});

@@ -37,7 +37,7 @@ describe('timeWallMs', () => {
 });
 
 describe('sheetCellOf', () => {
-  const context: CellContext = { sharedStrings: ['Ann', ''], dateStyles: Uint8Array.of(DateStyle.None, DateStyle.Date, DateStyle.Time), date1904: false };
+  const context: CellContext = { sharedStrings: ['Ann', ''], dateStyles: Uint8Array.of(DateStyle.None, DateStyle.Date, DateStyle.Time), date1904: false, maxCellChars: 1 << 20 };
 
   it('reads each cell type', () => {
     expect(sheetCellOf(undefined, '12.5', 0, context)).toBe(12.5);

@@ -1,5 +1,6 @@
 import type { MetricReport, Report } from '../report/model.js';
 import { bracketsOf, sampleCount } from './metric-cells.js';
+import { showControls } from './visible-controls.js';
 
 /**
  * The report as one long CSV table (SPEC §7): a row per metric of the headline, of each group and of each period —
@@ -63,8 +64,12 @@ function number(value: number | null): string {
   return value === null ? '' : String(value);
 }
 
-/** A text cell: defused when a spreadsheet would read it as a formula, quoted when it holds , " or a line break. */
+/**
+ * A text cell: control characters and bidi marks shown as `\uXXXX` (tab and line breaks kept, inside quotes), defused
+ * when a spreadsheet would read it as a formula, quoted when it holds , " or a line break.
+ */
 export function text(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = showControls(value, 'keep');
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

@@ -1,6 +1,7 @@
 import { metricDataset } from '../report/metric-dataset.js';
 import type { MetricReport, Report } from '../report/model.js';
 import { formatValue } from './format-value.js';
+import { showControls } from './visible-controls.js';
 
 /**
  * The report as JUnit XML for CI dashboards: one test case per metric with a target, in one test suite per data set
@@ -48,10 +49,12 @@ function suiteOf(id: string): string {
   return metricDataset(id);
 }
 
-/** XML text without characters XML 1.0 forbids (control characters other than tab and line breaks). */
+/**
+ * XML text without characters XML 1.0 forbids: control characters other than tab and line breaks (and bidi marks) shown
+ * as `\uXXXX`, U+FFFE and U+FFFF dropped.
+ */
 function content(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return showControls(text, 'keep').replace(/[\ufffe\uffff]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function attribute(text: string): string {

@@ -2,6 +2,7 @@ import type { MetricReport, Report } from '../report/model.js';
 import { describeWindow, formatValue } from './format-value.js';
 import { metricCells } from './metric-cells.js';
 import { changeCells } from './change-cells.js';
+import { showControls } from './visible-controls.js';
 
 /**
  * The report as GitHub-flavoured Markdown, fit for `$GITHUB_STEP_SUMMARY` or a wiki page: the headline table with a
@@ -73,11 +74,11 @@ function count(n: number): string {
 
 /**
  * Text as itself in GFM: HTML characters as entities (a `<script>` in an agent's name is text), Markdown's active
- * characters backslashed, a pipe never ends a cell, line breaks become spaces.
+ * characters backslashed, a pipe never ends a cell, line breaks become spaces, other controls and bidi marks show as
+ * `\uXXXX`.
  */
 export function escape(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
+  return showControls(text.replace(/[\r\n]+/g, ' '), 'show')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,19 +1,14 @@
 import { type Rejection } from '../datasets/rejections.js';
+import { text } from './csv-long.js';
 
-/** Every rejected row as CSV: file, line, column, field, value, reason, message (SPEC §4 `--rejects`). */
+/**
+ * Every rejected row as CSV: file, line, column, field, value, reason, message (SPEC §4 `--rejects`). Text cells as the
+ * report's CSV writes them: controls and bidi marks shown as `\uXXXX`, a formula-like value defused with a leading `'`.
+ */
 export function renderRejectsCsv(rejections: readonly Rejection[]): string {
   const lines = ['file,line,column,field,value,reason,message'];
   for (const r of rejections) {
-    lines.push([r.file, String(r.line), r.column === undefined ? '' : String(r.column), r.field ?? '', r.value ?? '', r.reason, r.message].map(csvCell).join(','));
+    lines.push([r.file, String(r.line), r.column === undefined ? '' : String(r.column), r.field ?? '', r.value ?? '', r.reason, r.message].map(text).join(','));
   }
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * One CSV cell, quoted when needed. A value starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a
- * spreadsheet shows it as text instead of running it as a formula (SPEC §4).
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

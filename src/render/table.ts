@@ -4,12 +4,36 @@ import type { MetricReport, Report } from '../report/model.js';
 import { describeWindow, formatValue } from './format-value.js';
 import { metricCells } from './metric-cells.js';
 import { changeCells } from './change-cells.js';
+import { showControls } from './visible-controls.js';
 
 /**
  * The report as a terminal table (cli-table3): one row per metric with its headline value, median and p90 where they
  * exist, the target and the verdict; then where each input's rows went. Colour only when asked (a TTY, no NO_COLOR).
  */
 export function renderTable(report: Report, options: { color: boolean }): string {
+  return renderVisible(visibleNames(report), options);
+}
+
+/**
+ * Names from the data (group keys, file and sheet names, warnings, reasons) with control characters and bidi marks as
+ * `\uXXXX`: a terminal runs an ESC sequence in an agent's name, a U+202E reverses the row it sits in. Line breaks too,
+ * which would split a heading or a cell.
+ */
+function visibleNames(report: Report): Report {
+  const v = (text: string) => showControls(text, 'show');
+  const metrics = (m: Report['metrics']): Report['metrics'] => Object.fromEntries(Object.entries(m).map(([id, metric]) => [id, { ...metric, label: v(metric.label), details: 'reason' in metric.details && typeof metric.details.reason === 'string' ? { ...metric.details, reason: v(metric.details.reason) } : metric.details } as typeof metric]));
+  return {
+    ...report,
+    metrics: metrics(report.metrics),
+    ...(report.groups === undefined ? {} : { groups: report.groups.map((g) => ({ ...g, by: v(g.by), key: v(g.key), metrics: metrics(g.metrics) })) }),
+    ...(report.periods === undefined ? {} : { periods: report.periods.map((p) => ({ ...p, metrics: metrics(p.metrics) })) }),
+    ...(report.businessHours === undefined ? {} : { businessHours: { ...report.businessHours, description: v(report.businessHours.description) } }),
+    inputs: report.inputs.map((i) => ({ ...i, file: v(i.file), sheet: i.sheet === null ? null : v(i.sheet) })),
+    warnings: report.warnings.map(v),
+  };
+}
+
+function renderVisible(report: Report, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const lines = [Object.keys(report.metrics).length === 0 ? 'No metric computed: none of this version reads the data sets given (see the notes on stderr).' : metricTable(report.metrics, options.color)];
   // One block per group (--by): the same metrics over that key's tickets and responses.

@@ -1,0 +1,20 @@
+/**
+ * Control characters and bidi marks from the data, shown as `\uXXXX` instead of acting. A C0 or C1 control (an ESC
+ * that recolours or clears a terminal, a NUL) or a bidi override or isolate (U+202E reverses the text after it, so
+ * `\u202Eexe.pdf` reads as `fdp.exe`) in an agent's name would otherwise change what the reader sees around it. The
+ * screen and text formats (table, Markdown, CSV, HTML, JUnit) show them visibly; JSON keeps the exact string, escaped
+ * by JSON itself. `lineBreaks: 'keep'` leaves tab, LF and CR as they are, for formats that quote or escape them.
+ */
+export function showControls(text: string, lineBreaks: 'keep' | 'show'): string {
+  const pattern = lineBreaks === 'keep' ? CONTROLS_BUT_LINE_BREAKS : CONTROLS;
+  return text.replace(pattern, codePoint);
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+function codePoint(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,0 +1,224 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { parseDocument } from 'htmlparser2';
+import { SaxesParser } from 'saxes';
+import { describe, expect, it } from 'vitest';
+import { runBin } from './run-bin.js';
+
+// Output safety across every format (issue #16): names from the data that attack a spreadsheet (formulas), a page
+// (HTML), a Markdown table (pipes, line breaks), a terminal (ESC sequences, C0 controls) or a reader's eyes (bidi
+// overrides that reverse the text after them).
+const dir = mkdtempSync(join(tmpdir(), 'sm-outsafe-'));
+const NAMES = {
+  hyperlink: '=HYPERLINK("http://x","y")',
+  plus: '+1',
+  minus: '-2',
+  at: '@SUM(A1)',
+  tab: '\tTabbed',
+  cr: '\rCarriage',
+  script: '<script>alert(1)</script>',
+  quotes: '"quotes"',
+  pipes: '|pipes|',
+  newline: 'line one\nline two',
+  control: 'ctl\u0001x',
+  ansi: '\u001b[31mred\u001b[0m',
+  rlo: '\u202eevil.exe',
+  isolates: '\u2066lri\u2069 \u2067rli\u2069 \u2068fsi\u2069',
+} as const;
+const names = Object.values(NAMES);
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const tickets = join(dir, 'tickets.csv');
+const header = 'id,created_at,first_response_minutes,resolution_minutes,agent,channel,category';
+const rows = names.map((name, i) => [String(i + 1), `2026-11-02T${String(8 + (i % 10)).padStart(2, '0')}:00:00Z`, String(5 + i), String(60 + i), name, name, name].map(csvCell).join(','));
+// Rejected rows whose bad values are attacks too: --rejects writes them back.
+const rejected = [
+  ['90', '=HYPERLINK("http://x","y")', '5', '60', 'Max', 'email', 'billing'],
+  ['91', '\u202e\u001b[31m2026', '5', '60', 'Max', 'email', 'billing'],
+  ['92', '@cmd|x', '5', '60', 'Max', 'email', 'billing'],
+].map((r) => r.map(csvCell).join(','));
+writeFileSync(tickets, [header, ...rows, ...rejected, ''].join('\n'));
+
+// eslint-disable-next-line no-control-regex
+const C0_EXCEPT_LINE_BREAKS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const C0_ANY = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function run(args: string[], cwd?: string) {
+  return runBin(['report', tickets, '--tz', 'UTC', '--by', 'agent,channel,category', '--quiet', ...args], {}, undefined, cwd);
+}
+
+function ok(args: string[]) {
+  const result = run(args);
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
+/** Every cell of a CSV file: none a formula, none with a raw control (other than tab and line breaks) or bidi mark. */
+function expectSafeCsv(csv: string): string[][] {
+  const records = parseCsv(csv, { relax_column_count: true }) as string[][];
+  expect(records.length).toBeGreaterThan(1);
+  for (const cell of records.flat()) {
+    if (/^-?\d/.test(cell) && Number.isFinite(Number(cell))) continue; // a number, written as a number
+    expect(cell, JSON.stringify(cell)).not.toMatch(FORMULA_START);
+    expect(cell, JSON.stringify(cell)).not.toMatch(C0_EXCEPT_LINE_BREAKS);
+    expect(cell, JSON.stringify(cell)).not.toMatch(BIDI);
+  }
+  return records;
+}
+
+/** Every cell of every sheet read back: text a string cell, never a formula; no character XML 1.0 forbids. */
+async function expectSafeXlsx(path: string): Promise<string[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(path));
+  const texts: string[] = [];
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+        expect(cell.formula, `${sheet.name}!${cell.address}`).toBeUndefined();
+        if (typeof cell.value === 'string') {
+          expect(cell.type).toBe(ExcelJS.ValueType.String);
+          texts.push(cell.value);
+        }
+      }),
+    ),
+  );
+  // The parts are XML: a raw C0 control makes Excel call the workbook corrupt.
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) {
+    const xml = await zip.file(name)!.async('string');
+    expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/); // eslint-disable-line no-control-regex
+    expectWellFormedXml(xml);
+  }
+  return texts;
+}
+
+function expectWellFormedXml(xml: string): void {
+  const parser = new SaxesParser();
+  let failure: Error | null = null;
+  parser.on('error', (error) => {
+    failure ??= error;
+  });
+  parser.write(xml).close();
+  expect(failure).toBeNull();
+}
+
+describe('output safety: names that attack each format (issue #16)', () => {
+  it('json keeps every name exactly, escaped by JSON itself', () => {
+    const json = JSON.parse(ok(['--format', 'json']).stdout) as { groups: { by: string; key: string }[] };
+    const agents = json.groups.filter((g) => g.by === 'agent').map((g) => g.key);
+    for (const name of [NAMES.hyperlink, NAMES.script, NAMES.control, NAMES.ansi, NAMES.rlo, NAMES.isolates, NAMES.pipes, NAMES.newline]) expect(agents).toContain(name);
+  });
+
+  it('the terminal table: no raw ESC, C0 control or bidi override; each shown visibly as \\uXXXX', () => {
+    const table = ok(['--format', 'table']).stdout;
+    expect(table).not.toMatch(C0_ANY);
+    expect(table).not.toMatch(BIDI);
+    expect(table).toContain('\\u001B[31mred\\u001B[0m');
+    expect(table).toContain('\\u202Eevil.exe');
+    expect(table).toContain('ctl\\u0001x');
+  });
+
+  it('csv: no cell a formula (leading \'), no raw control or bidi override', () => {
+    const records = expectSafeCsv(ok(['--format', 'csv']).stdout);
+    const keys = records.map((r) => r[2]!);
+    expect(keys).toContain(`'${NAMES.hyperlink}`);
+    expect(keys).toContain("'+1");
+    expect(keys).toContain("'-2");
+    expect(keys).toContain("'@SUM(A1)");
+    expect(keys).toContain('\\u001B[31mred\\u001B[0m');
+    expect(keys).toContain('\\u202Eevil.exe');
+    expect(keys).toContain(NAMES.newline);
+  });
+
+  it('md: nothing becomes markup, no table broken by a pipe or a line break, no control or bidi override', () => {
+    const md = ok(['--format', 'md']).stdout;
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(md).not.toMatch(C0_ANY);
+    expect(md).not.toMatch(BIDI);
+    // Every table row has as many unescaped pipes as its table's header.
+    let width = 0;
+    for (const line of md.split('\n')) {
+      if (!line.startsWith('|')) {
+        width = 0;
+        continue;
+      }
+      const pipes = line.split(/(?<!\\)\|/).length;
+      if (width === 0) width = pipes;
+      expect(pipes, line).toBe(width);
+    }
+    expect(md).toContain('### \\|pipes\\|');
+    expect(md).toContain('### line one line two');
+  });
+
+  it('html: every name escaped, no script element, controls and bidi overrides shown visibly', () => {
+    const html = ok(['--format', 'html']).stdout;
+    const document = parseDocument(html);
+    const scripts: unknown[] = [];
+    const walk = (node: { type?: string; name?: string; children?: unknown[] }) => {
+      if (node.type === 'script' || node.name === 'script') scripts.push(node);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(document as never);
+    expect(scripts).toEqual([]);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(C0_EXCEPT_LINE_BREAKS);
+    expect(html).not.toMatch(BIDI);
+    expect(html).toContain('\\u202Eevil.exe');
+  });
+
+  it('junit: well-formed XML, names escaped', () => {
+    const xml = ok(['--format', 'junit']).stdout;
+    expectWellFormedXml(xml);
+    expect(xml).not.toContain('<script>');
+    expect(xml).not.toMatch(C0_EXCEPT_LINE_BREAKS);
+  });
+
+  it('xlsx (--out): names are string cells, never formulas; the XML parts well-formed', async () => {
+    const out = join(dir, 'report.xlsx');
+    ok(['--out', out]);
+    const texts = await expectSafeXlsx(out);
+    expect(texts).toContain(NAMES.hyperlink);
+    expect(texts).toContain(NAMES.script);
+  });
+
+  it('every format through --out: the file holds what stdout would', () => {
+    for (const [format, ext] of [['json', 'json'], ['csv', 'csv'], ['md', 'md'], ['html', 'html'], ['junit', 'xml'], ['table', 'txt']] as const) {
+      const out = join(dir, `report-out.${ext}`);
+      ok(['--out', out]);
+      expect(readFileSync(out, 'utf8'), format).toBe(ok(['--format', format]).stdout);
+    }
+  });
+
+  it('--details csv and xlsx: no formula, no raw control or bidi override', async () => {
+    const csvPath = join(dir, 'details.csv');
+    ok(['--format', 'json', '--details', csvPath]);
+    const records = expectSafeCsv(readFileSync(csvPath, 'utf8'));
+    expect(records.flat()).toContain(`'${NAMES.hyperlink}`);
+    const xlsxPath = join(dir, 'details.xlsx');
+    ok(['--format', 'json', '--details', xlsxPath]);
+    const texts = await expectSafeXlsx(xlsxPath);
+    expect(texts).toContain(NAMES.hyperlink);
+  });
+
+  it('--rejects: the rejected values written back defused', () => {
+    const path = join(dir, 'rejects.csv');
+    ok(['--format', 'json', '--rejects', path]);
+    const records = expectSafeCsv(readFileSync(path, 'utf8'));
+    const values = records.map((r) => r[4]!);
+    expect(values).toContain(`'=HYPERLINK("http://x","y")`);
+    expect(values).toContain("'@cmd|x");
+    expect(values).toContain('\\u202E\\u001B[31m2026');
+  });
+});

@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { parseDocument } from 'htmlparser2';
@@ -220,5 +222,108 @@ describe('output safety: names that attack each format (issue #16)', () => {
     expect(values).toContain(`'=HYPERLINK("http://x","y")`);
     expect(values).toContain("'@cmd|x");
     expect(values).toContain('\\u202E\\u001B[31m2026');
+  });
+});
+
+describe('output safety: where reports are written (issue #16)', () => {
+  it('writes through a temp file and a rename: an existing report is replaced whole (a new inode), no temp file left', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-rename-'));
+    const out = join(folder, 'report.json');
+    writeFileSync(out, 'old report, longer than nothing');
+    const before = statSync(out).ino;
+    ok(['--out', out]);
+    expect(statSync(out).ino).not.toBe(before);
+    JSON.parse(readFileSync(out, 'utf8'));
+    expect(readdirSync(folder)).toEqual(['report.json']);
+  });
+
+  it('a failed write leaves no partial or temp file: the out path is a folder → exit 2, one line', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-dir-'));
+    mkdirSync(join(folder, 'report.json'));
+    for (const option of ['--out', '--details', '--rejects']) {
+      const path = join(folder, option === '--details' ? 'report.csv' : option === '--rejects' ? 'rejects.csv' : 'report.json');
+      if (!existsSync(path)) mkdirSync(path);
+      const result = run([option, path, ...(option === '--out' ? [] : ['--format', 'json'])]);
+      expect(result.code, option).toBe(2);
+      expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+      expect(result.stderr).toContain(path);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(folder).sort()).toEqual(['rejects.csv', 'report.csv', 'report.json']);
+  });
+
+  it('never over an input: the same path, ./path, a symlink to it → exit 2, the input untouched', () => {
+    const before = readFileSync(tickets, 'utf8');
+    const link = join(dir, 'link-to-tickets.csv');
+    if (!existsSync(link)) symlinkSync(tickets, link);
+    for (const [option, path, cwd] of [
+      ['--out', tickets, undefined],
+      ['--out', './tickets.csv', dir],
+      ['--out', link, undefined],
+      ['--details', link, undefined],
+      ['--rejects', './tickets.csv', dir],
+    ] as const) {
+      const result = run([option, path, ...(option === '--out' ? ['--format', 'csv'] : ['--format', 'json'])], cwd);
+      expect(result.code, `${option} ${path}`).toBe(2);
+      expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+      expect(result.stderr).toMatch(/input/);
+    }
+    expect(readFileSync(tickets, 'utf8')).toBe(before);
+  });
+
+  it('a hard link to an input is the input too', () => {
+    const hard = join(dir, 'hard-link-to-tickets.csv');
+    if (!existsSync(hard)) linkSync(tickets, hard);
+    const result = run(['--out', hard, '--format', 'csv']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('it is one of the input files');
+  });
+
+  it('checked before anything is written: a good --rejects path and an --out over an input or in no folder write nothing', () => {
+    for (const out of [tickets, join(dir, 'no-such-folder', 'report.json')]) {
+      const rejects = join(dir, `rejects-first-${out === tickets ? 'input' : 'folder'}.csv`);
+      const details = join(dir, `details-first-${out === tickets ? 'input' : 'folder'}.csv`);
+      const result = run(['--rejects', rejects, '--details', details, '--out', out, '--format', 'csv']);
+      expect(result.code).toBe(2);
+      expect(existsSync(rejects)).toBe(false);
+      expect(existsSync(details)).toBe(false);
+    }
+  });
+
+  it('a report path in a folder that does not exist → exit 2, one line naming the folder; nothing created', () => {
+    const missing = join(dir, 'no-such-folder');
+    for (const option of ['--out', '--details', '--rejects']) {
+      const result = run([option, join(missing, option === '--out' ? 'report.json' : 'rows.csv'), ...(option === '--out' ? [] : ['--format', 'json'])]);
+      expect(result.code, option).toBe(2);
+      expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+      expect(result.stderr).toContain(`folder ${missing} does not exist`);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('a report path under a file (not a folder) → exit 2, one line', () => {
+    const result = run(['--out', join(tickets, 'report.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+    expect(result.stderr).toContain(`${tickets} is not a folder`);
+  });
+
+  // root writes anywhere: as root the run drops to nobody (uid 65534), so the folder's mode is what stops it.
+  it('an unwritable folder → exit 2, one line naming the folder, nothing left in it', () => {
+    const home = mkdtempSync(join(tmpdir(), 'sm-outsafe-ro-'));
+    chmodSync(home, 0o755);
+    const input = join(home, 'tickets.csv');
+    writeFileSync(input, readFileSync(tickets));
+    chmodSync(input, 0o644);
+    const folder = join(home, 'read-only');
+    mkdirSync(folder, 0o555);
+    chmodSync(folder, 0o555);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const bin = fileURLToPath(new URL('../../bin/support-metrics.js', import.meta.url));
+    const result = spawnSync(process.execPath, [bin, 'report', input, '--quiet', '--out', join(folder, 'report.json')], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, ...asUser });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
+    expect(result.stderr).toContain(`the folder ${folder} is not writable`);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

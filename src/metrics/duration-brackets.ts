@@ -1,4 +1,4 @@
-import type { BracketReading, DurationBracket } from '../read/duration-bracket.js';
+import type { BracketReading, DurationBracket } from '../bracket-reading.js';
 import type { Threshold } from './threshold.js';
 
 /** One bracket of the distribution: its label as the export writes it, its range (from ≤ t < to), its tickets. */

@@ -1,3 +1,7 @@
+import type { BracketReading } from '../bracket-reading.js';
+
+export type { BracketReading, DurationBracket } from '../bracket-reading.js';
+
 /**
  * Duration brackets as help desks label them when they export no exact time (Zendesk Explore's `First reply time
  * brackets`: `No replies`, `0-1 hrs`, `1-8 hrs`, `8-24 hrs`, `>24 hrs`; `Full resolution time brackets`: `0-5 hrs`,
@@ -6,15 +10,6 @@
  * which side a value of exactly 1 h falls on); `>a unit` and `a+ unit` cover t ≥ a with no upper bound; `<b unit`
  * covers 0 ≤ t < b.
  */
-export interface DurationBracket {
-  fromSeconds: number;
-  /** Null for an open bracket (`>24 hrs`). */
-  toSeconds: number | null;
-}
-
-/** What a bracket label says: a range of durations, "none" (no reply, unsolved), or nothing this reader knows (null). */
-export type BracketReading = DurationBracket | 'none' | null;
-
 const UNIT_SECONDS: readonly [RegExp, number][] = [
   [/^(?:s|secs?|seconds?)$/, 1],
   [/^(?:m|mins?|minutes?)$/, 60],

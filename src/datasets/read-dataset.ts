@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findRecordBoundary, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
 import { detectEncoding, isAsciiCompatible } from '../read/encoding.js';
-import { detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
+import { asInputError, detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
@@ -58,7 +58,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
         planned.push({ ...(await planFile(input, inputIndex, kinds, options)), input, helper });
       } catch (error) {
         void helper?.terminate();
-        throw error;
+        throw fileSystemErrorOf(input.label, error);
       }
     }
     settleSlashOrderAcrossFiles(planned);
@@ -69,7 +69,9 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       file.helper = helper;
       try {
         options.progress?.startFile(file.input.label, file.input.size);
-        const parts = await readFileParts(file.plan, file.input, file.source, helper, options.progress);
+        const parts = await readFileParts(file.plan, file.input, file.source, helper, options.progress).catch((error: unknown) => {
+          throw fileSystemErrorOf(file.input.label, error);
+        });
         warnings.push(...zoneReadingWarnings(file.plan, parts));
         files.push({ plan: file.plan, parts });
       } finally {
@@ -98,6 +100,15 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   withOneCurrency(datasets, inputs, options.currency);
   sortRejections(rejections);
   return { datasets, inputs, rejections, notes, warnings };
+}
+
+/**
+ * A read that fails in the file system (EIO from a failing disk or a network share gone away, /proc/self/mem) as one
+ * line naming the file — the readers map the errors they expect, this catches the rest (corpus, issue #16).
+ */
+function fileSystemErrorOf(label: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && 'syscall' in (error as object) ? asInputError(label, error) : error;
 }
 
 /** A `--map` whose header no input has is a mistake (a typo in a CI job's options), not a note: exit 2. */

@@ -48,15 +48,14 @@ export async function resolveInput(name: string, stdin: NodeJS.ReadableStream = 
   }
   if (info === null) throw new InputError({ code: 'NOT_FOUND', file: name, reason: 'does not exist', hint: 'check the path' });
   if (info.isDirectory()) throw new InputError({ code: 'NOT_A_FILE', file: name, reason: 'is a folder, not a file', hint: 'name a CSV or Excel file' });
-  // A pipe (`<(zcat …)`, /dev/stdin) cannot be read at positions or twice: copy it first, as stdin.
-  if (!info.isFile()) return spool(createReadStream(path), label);
+  // A pipe (`<(zcat …)`, /dev/stdin) cannot be read at positions or twice: copy it first, as stdin. So is a file that
+  // says it holds 0 bytes, which on /proc, /sys and some FUSE mounts does not mean empty: spooled, it shows.
+  if (!info.isFile() || info.size === 0) return spool(createReadStream(path), label);
   try {
-    const handle = await open(path, 'r');
-    await handle.close();
+    return { label, path, gzip: await isGzip(path), size: info.size, sheet };
   } catch (error) {
     throw asInputError(name, error);
   }
-  return { label, path, gzip: await isGzip(path), size: info.size, sheet };
 }
 
 async function statOrNull(path: string) {
@@ -77,10 +76,10 @@ async function spool(stream: NodeJS.ReadableStream, label: string): Promise<Inpu
   try {
     await pipeline(stream, createWriteStream(path));
   } catch (error) {
-    throw new InputError({ code: 'UNREADABLE', file: label, reason: `cannot be read (${(error as Error).message})` });
+    throw asInputError(label, error);
   }
   const info = await stat(path);
-  if (info.size === 0) throw new InputError({ code: 'EMPTY', file: label, reason: 'is empty', hint: 'pipe an export into it, e.g. cat tickets.csv | support-metrics report -' });
+  if (info.size === 0) throw new InputError({ code: 'EMPTY', file: label, reason: 'is empty', hint: label === STDIN_LABEL ? 'pipe an export into it, e.g. cat tickets.csv | support-metrics report -' : 'export the data again with a header row and at least one row' });
   return { label, path, gzip: await isGzip(path), size: info.size, sheet: null };
 }
 

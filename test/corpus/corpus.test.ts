@@ -187,6 +187,7 @@ function checkReport(file: CorpusFile, run: Run, rejectsPath: string, via: strin
   if (file.mustFail && run.code !== 2) found.push(`${where}: read (exit ${run.code}) although nothing in it is a data set`);
   // chmod 000 stops every user but root (CI may run as root: then the file is read like any other).
   if (file.unreadable && !runsAsRoot && (run.code !== 2 || !run.stderr.includes('permission denied'))) found.push(`${where}: an unreadable file gave exit ${run.code}: ${run.stderr.slice(0, 200)}`);
+  if (file.case === 'read-error-eio' && !run.stderr.includes('cannot be read (EIO')) found.push(`${where}: a read error (EIO) not said as one: ${run.stderr.slice(0, 200)}`);
   if (run.code === 2) {
     const last = run.stderr.trimEnd().split('\n').at(-1) ?? '';
     if (!last.startsWith('support-metrics:')) found.push(`${where}: error line does not start with support-metrics: ${JSON.stringify(last.slice(0, 300))}`);
@@ -260,7 +261,7 @@ function representatives(files: readonly CorpusFile[]): CorpusFile[] {
     byCase.set(key, [...(byCase.get(key) ?? []), file]);
   }
   // What only a process shows (memory outside the heap, a folder, permissions, a huge file) always; the rest in turn.
-  const always = /20mb|billion|16384|declared|directory|unreadable|4mb|^valid$/;
+  const always = /20mb|billion|16384|declared|directory|unreadable|read-error|4mb|^valid$/;
   return [...byCase.entries()].filter(([key], turn) => always.test(key) || turn % 2 === 0).map(([, group], turn) => group[(turn * 7) % group.length]!);
 }
 

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, symlinkSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -306,6 +306,12 @@ export async function generateCorpus(dir: string): Promise<Corpus> {
   files.push({ path: folder, format: 'other', kind: null, case: 'directory', mustFail: true });
   const locked = add('unreadable.csv', toCsv(BASE.tickets), { format: 'csv', kind: 'tickets', case: 'unreadable', unreadable: true });
   chmodSync(locked.path, 0o000);
+  // A file whose read fails even for root: /proc/self/mem opens, then EIO at offset 0 (as a failing disk does).
+  if (existsSync('/proc/self/mem')) {
+    const failing = join(dir, `${String(serial++).padStart(4, '0')}-read-fails.csv`);
+    symlinkSync('/proc/self/mem', failing);
+    files.push({ path: failing, format: 'other', kind: 'tickets', case: 'read-error-eio', mustFail: true });
+  }
 
   const counts: Record<CorpusFormat, number> = { csv: 0, xlsx: 0, html: 0, xml: 0, gz: 0, other: 0 };
   for (const file of files) counts[file.format]++;

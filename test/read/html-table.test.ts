@@ -181,13 +181,16 @@ describe('openHtmlTableSource: cells', () => {
 });
 
 describe('openHtmlTableSource: malformed input is an InputError, never a crash or a hang', () => {
-  it('a file without a table (random bytes, an empty-export message, an empty file): "has no table"', async () => {
+  it('a file without a table (random bytes, an empty-export message): "has no table"; an empty file: "is empty"', async () => {
     const random = Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919 + 13) % 256));
-    for (const content of [random, 'Нет сделок для экспорта', '']) {
+    for (const content of [random, 'Нет сделок для экспорта']) {
       const error = await openError(file(content));
       expect(error.context.reason).toBe('has no table');
       expect(error.message).toMatch(/^.*\.xls: has no table; /);
     }
+    // 0 bytes is said as such when the file is resolved, before any reader sees it.
+    const empty = await openError(file(''));
+    expect(empty.context.reason).toBe('is empty');
   });
 
   it('an unclosed comment or tag swallowing the file: "is not a readable HTML table (…)" with a hint', async () => {

@@ -7,10 +7,13 @@ import { mark } from '../dist/bundle/timing.js';
 
 mark('bin started');
 startEarlyWorker(process.argv.slice(2));
-const { main } = await import('../dist/bundle/main.js');
+const { main, watchStdout, ignoreStderrErrors } = await import('../dist/bundle/main.js');
 mark('cli imported');
 const color = Boolean(process.stdout.isTTY) && process.env.NO_COLOR === undefined;
 const write = (stream) => (text) => stream.write(text);
-process.exitCode = await main(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr), color, stderrIsTerminal: Boolean(process.stderr.isTTY) });
+ignoreStderrErrors(process.stderr);
+const stdout = watchStdout(process.stdout, write(process.stderr));
+const code = await main(process.argv.slice(2), { stdout: write(process.stdout), stderr: write(process.stderr), color, stderrIsTerminal: Boolean(process.stderr.isTTY) });
+process.exitCode = stdout.failedExitCode() ?? code;
 discardEarlyWorker();
 mark('done');

@@ -165,3 +165,5 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return 2;
   }
 }
+
+export { ignoreStderrErrors, watchStdout } from './standard-streams.js';

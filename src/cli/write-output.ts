@@ -13,6 +13,7 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
   // Checked again at the write: the folder may have gone while the inputs were read.
   await checkOutputPaths([path], inputs);
   const target = resolve(path);
+  if (await isDeviceOrPipe(target)) return writeInPlace(path, content);
   const folder = dirname(target);
   const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
@@ -23,6 +24,25 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EISDIR' ? 'cannot be written: it is a folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `cannot be written: the folder ${folder} is not writable (${code})` : `cannot be written (${code ?? (error as Error).message})`;
     throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason, hint: 'check that the folder exists and is writable' });
+  }
+}
+
+/**
+ * `--out /dev/null`, `/dev/stdout`, a named pipe: written straight into, never replaced. A rename over a device puts a
+ * regular file where the device was (as root, `--out /dev/null` replaced /dev/null for every program on the machine).
+ */
+async function isDeviceOrPipe(target: string): Promise<boolean> {
+  if (target.startsWith('/dev/') || target.startsWith('/proc/')) return true;
+  const found = await stat(target).catch(() => null);
+  return found !== null && !found.isFile() && !found.isDirectory();
+}
+
+async function writeInPlace(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason: `cannot be written (${code ?? (error as Error).message})`, hint: 'choose another output path' });
   }
 }
 

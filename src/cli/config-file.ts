@@ -22,6 +22,8 @@ const Config = z
     by: z.array(z.enum(GROUP_FIELDS)).optional(),
     period: z.enum(['day', 'week', 'month']).optional(),
     repeatWindowDays: z.number().int().min(0).max(365).optional(),
+    /** LTV's service cost per customer-month when the data holds none (no spend of type service, no service_cost). */
+    serviceCostPerCustomerMonth: z.number().min(0).finite().optional(),
     /** The default of --business-hours (the command line's --business-hours / --no-business-hours win). */
     businessHours: z.boolean().optional(),
     /** The calendar business times are computed with where the export has no business-hours value (SPEC §3). */
@@ -179,6 +181,7 @@ export const STARTER_CONFIG = `{
     "holidays": ["2026-12-25", "2026-12-26"]
   },
   "// repeatWindowDays": "a customer's ticket within this many days after their previous one is a repeat contact",
-  "repeatWindowDays": 7
+  "repeatWindowDays": 7,
+  "// serviceCostPerCustomerMonth": "LTV's service cost per customer-month (a number), used only when no spend row of type service and no finance sheet's service_cost gives one"
 }
 `;

@@ -236,6 +236,8 @@ export interface ReportOptions extends ReadCliOptions {
   quiet: boolean;
   /** --business-hours: FRT and ART in business time, with the config's calendar (null: none, export columns only); null when off. */
   businessHours: BusinessHoursSetting | null;
+  /** The config's service cost per customer-month, for LTV when the data holds none; null when not set. */
+  serviceCostPerCustomerMonth: number | null;
 }
 
 /** The options with the config file's values where the command line gave none; `--tz` from the config counts as named. */
@@ -339,6 +341,7 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
     stamp: raw.stamp === true,
     quiet: raw.quiet === true,
     businessHours: businessHoursOf(raw.businessHours === true, loaded, zone),
+    serviceCostPerCustomerMonth: loaded?.config.serviceCostPerCustomerMonth ?? null,
   };
 }
 

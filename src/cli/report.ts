@@ -90,7 +90,7 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   }
 
   refuseUncoveredWindow(read, options.since, options.until);
-  const reportOptions = { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays, businessHours: options.businessHours ?? undefined };
+  const reportOptions = { since: options.since, until: options.until, timezone: options.zone.name, benchmark: options.benchmark, by: options.by, period: options.period, compare: options.compare, targets: options.targets, repeatWindowDays: options.repeatWindowDays, businessHours: options.businessHours ?? undefined, serviceCostPerCustomerMonth: options.serviceCostPerCustomerMonth ?? undefined };
   const built = buildReport(read, reportOptions);
   // The one reading of the clock for the report, at the edge, and only when asked.
   const report = options.stamp ? { ...built, generatedAt: new Date().toISOString() } : built;

@@ -144,7 +144,7 @@ export const METRIC_CATALOG: readonly MetricDefinition[] = [
     better: 'higher',
     definition:
       'Lifetime value (seed 000): (ARPA − s) × L, ARPA = Σ MRR at month starts / Σ active customers at month starts, L = 1 / churn, ' +
-      's = service spend per customer-month (spend of type service, or the finance sheet\'s service_cost). Null with a reason when no churn is observed.',
+      's = service spend per customer-month (spend of type service, else the finance sheet\'s service_cost, else the config\'s serviceCostPerCustomerMonth). Null with a reason when no churn is observed.',
   },
   {
     id: 'ltv_to_cac',

@@ -36,6 +36,8 @@ export interface ReportOptions {
   benchmark: string;
   /** --business-hours: FRT and ART in business time, with the config's calendar (or none: export columns only). */
   businessHours?: BusinessHoursSetting | undefined;
+  /** LTV's service cost per customer-month when the data holds none (config `serviceCostPerCustomerMonth`). */
+  serviceCostPerCustomerMonth?: number | undefined;
 }
 
 /** What the report is built from: the data sets read and how their inputs were read. */
@@ -142,7 +144,7 @@ function assemble(
   periods: { start: string; end: string; metrics: Record<string, MetricReport> }[] | null,
 ): Report {
   // Finance metrics read whole data sets (a subscription started before the window is active in it) and the window.
-  const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone });
+  const finance = financeOutcomes(input.datasets, { since: options.since, until: options.until, zone }, options.serviceCostPerCustomerMonth ?? null);
   for (const id of FINANCE_METRIC_IDS) {
     const outcome = finance.outcomes[id];
     if (outcome !== undefined) metrics[id] = metricReport(id, outcome, targetFor(options.benchmark, id, undefined, options.targets));

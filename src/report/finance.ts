@@ -28,7 +28,7 @@ export interface FinanceWindow {
  * absent; one that cannot be computed is null with its reason. Spend comes from spend files, else the finance sheet;
  * customers acquired from subscriptions, else new_customers; churn and ARPA from subscriptions, else the sheet.
  */
-export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWindow): { outcomes: Partial<Record<FinanceMetricId, MetricOutcome<object>>>; warnings: string[] } {
+export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWindow, configuredServiceCost: number | null = null): { outcomes: Partial<Record<FinanceMetricId, MetricOutcome<object>>>; warnings: string[] } {
   const spend = datasets.find((d) => d.kind === 'spend');
   const subs = datasets.find((d) => d.kind === 'subscriptions');
   const sheet = datasets.find((d) => d.kind === 'finance');
@@ -97,8 +97,13 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = round2(sum('service_cost')) / customerMonths;
   }
   const hasLtv = churn !== null;
+  // The config's figure stands in only where the data holds none: a cost measured in the data is never replaced.
+  if (hasLtv && configuredServiceCost !== null && customerMonths > 0) {
+    if (serviceCost === null) serviceCost = configuredServiceCost;
+    else warnings.push(`the config's serviceCostPerCustomerMonth (${configuredServiceCost}) is left out: the data gives a service cost of ${round2(serviceCost)} per customer-month`);
+  }
   if (hasLtv && serviceCost === null && customerMonths > 0) {
-    warnings.push("no service cost given (spend of type service, or a finance sheet's service_cost): LTV and CAC payback count none");
+    warnings.push("no service cost given (spend of type service, a finance sheet's service_cost, or the config's serviceCostPerCustomerMonth): LTV and CAC payback count none");
   }
   const s = serviceCost ?? 0;
 

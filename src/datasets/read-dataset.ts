@@ -15,7 +15,7 @@ import { joinSurveysToTickets } from './join-tickets.js';
 import { withOneCurrency, withoutTotalRows, withRowCurrencies } from './currency.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
-import { planFile, settleSlashOrderAcrossFiles, type ColumnPlan, type FilePlan, type PlannedFile, type ProgressSink, type ReadOptions } from './plan.js';
+import { planFile, settleDecimalAcrossFiles, settleSlashOrderAcrossFiles, type ColumnPlan, type FilePlan, type PlannedFile, type ProgressSink, type ReadOptions } from './plan.js';
 import { readCsvPart, readSheetPart } from './read-part.js';
 import { MAIN_SLOT } from '../read/progress.js';
 import { Rejections, sortRejections } from './rejections.js';
@@ -44,7 +44,8 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
   const notes: string[] = [];
   const warnings: string[] = [];
   const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
-  // Every file planned before any is read: the files of one data set settle their slash-date order together.
+  // Every file planned before any is read: the files of one data set settle their slash-date order and decimal
+  // separators together (plan data only: the plans, with what they settled, then go to the readers and their workers).
   const planned: (PlannedFile & { input: InputFile; helper: Worker | null })[] = [];
   try {
     for (const [inputIndex, spec] of specs.entries()) {
@@ -62,6 +63,7 @@ export async function readDatasets(specs: readonly InputSpec[], options: ReadOpt
       }
     }
     settleSlashOrderAcrossFiles(planned);
+    settleDecimalAcrossFiles(planned);
     for (const [inputIndex, file] of planned.entries()) {
       notes.push(...file.notes);
       warnings.push(...file.warnings);

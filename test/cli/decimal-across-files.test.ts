@@ -105,3 +105,39 @@ describe('subscriptions and tickets', () => {
     expect(r.warnings.filter((w: string) => w.includes('decimal or a thousands separator'))).toEqual([]);
   });
 });
+
+describe('validate plans the files together, as report reads them, and reads each alone', () => {
+  it('shows the separator a column takes from another file, where from, and the note', () => {
+    const a = write('validate-a.csv', 'date;amount\n2026-01-05;1,234.56\n');
+    const b = write('validate-b.csv', 'date;amount\n2026-02-03;1,250\n');
+    const missing = join(dir, 'validate-missing.csv');
+    const text = runBin(['validate', b, missing, a, '--tz', 'UTC']);
+    // The missing file is said and exits 2; the others are still settled together.
+    expect(text.code).toBe(2);
+    expect(text.stdout).toContain(`    amount  ← column 2 "amount" (alias), money, decimal dot (as ${a} proves)\n`);
+    expect(text.stdout).toContain(`  note: ${b}: column "amount" has values like "1,250" and none that shows whether "," is a decimal or a thousands separator; read with "." as the decimal as ${a} of the same data set proves ("1,234.56")\n`);
+    expect(text.stdout).not.toContain('warning:');
+    const json = JSON.parse(runBin(['validate', b, a, '--tz', 'UTC', '--format', 'json']).stdout);
+    expect(json.files[0].columns.find((c: { field: string }) => c.field === 'amount').format).toBe(`money, decimal dot (as ${a} proves)`);
+    expect(json.files[0].warnings).toEqual([]);
+    expect(json.files[1].columns.find((c: { field: string }) => c.field === 'amount').format).toBe('money');
+  });
+
+  it('alone, the guess is shown as one, with its warning', () => {
+    const b = write('validate-alone.csv', 'date;amount\n2026-02-03;1,250\n');
+    const json = JSON.parse(runBin(['validate', b, '--tz', 'UTC', '--format', 'json']).stdout);
+    expect(json.files[0].columns.find((c: { field: string }) => c.field === 'amount').format).toBe('money, decimal comma (assumed)');
+    expect(json.files[0].warnings).toEqual([expect.stringContaining('read with "," as the decimal (as in the ;-separated files')]);
+  });
+
+  it('slash dates too: a file whose days never pass 12 is shown day-first when another proves it', () => {
+    const first = write('validate-slash-1.csv', 'ticket_id,created_at\n1,01/02/2026 10:00\n');
+    const second = write('validate-slash-2.csv', 'ticket_id,created_at\n2,13/02/2026 10:00\n');
+    const json = JSON.parse(runBin(['validate', first, second, '--tz', 'UTC', '--format', 'json']).stdout);
+    expect(json.files[0].columns.find((c: { field: string }) => c.field === 'created_at').format).toBe(json.files[1].columns.find((c: { field: string }) => c.field === 'created_at').format);
+    expect(json.files[0].columns.find((c: { field: string }) => c.field === 'created_at').format).toMatch(/^DD\/MM\/YYYY/);
+    expect(json.files[0].notes).toContain(`${first}: the slash dates of "created_at" never show a day above 12; read day-first (DD/MM/YYYY) as ${second} of the same data set proves`);
+    // Read alone each: no duplicate across them is looked for, each counts its own rows.
+    expect(json.files.map((f: { accepted: number }) => f.accepted)).toEqual([1, 1]);
+  });
+});

@@ -100,7 +100,7 @@ describe('subscriptions and tickets', () => {
     const a = write('zendesk-a.csv', `${header}1,Mail,2026-01-05 10:00:00,,"1,5"\n`);
     const b = write('zendesk-b.csv', `${header}2,Mail,2026-01-06 10:00:00,,"2,250"\n3,Mail,2026-01-06 11:00:00,,"3,750"\n`);
     const { report: r } = report([a, b]);
-    // 1.5, 2.25 and 3.75 min = 90, 135 and 225 s: mean 150 s (before: 2250 and 3750 min, mean 100,030 s).
+    // 1.5, 2.25 and 3.75 min = 90, 135 and 225 s: mean 150 s (before: 2250 and 3750 min, mean (90 + 135,000 + 225,000) / 3 = 120,030 s).
     expect(r.metrics.frt).toMatchObject({ value: 150, details: { count: 3, median: 135, min: 90, max: 225 } });
     expect(r.warnings.filter((w: string) => w.includes('decimal or a thousands separator'))).toEqual([]);
   });

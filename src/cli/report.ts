@@ -14,7 +14,7 @@ import type { Report } from '../report/model.js';
 import { describeWindow } from '../render/format-value.js';
 import { mark } from '../timing.js';
 import { progressBar, showsProgress } from './progress-bar.js';
-import type { ProgressSink } from '../datasets/plan.js';
+import type { ProgressSink, ReadOptions } from '../datasets/plan.js';
 import { STDOUT, type OutputFormat, type ReadCliOptions, type ReportOptions } from './options.js';
 
 /** Rejected rows shown in full on stderr; the rest are counted (SPEC §4). */
@@ -31,7 +31,12 @@ export interface CommandIo {
 
 /** Reads the inputs as the CLI options say, parsing the fields in `fields`. */
 export function readInputs(options: ReadCliOptions, fields: 'all' | readonly string[], progress?: ProgressSink): Promise<ReadResult> {
-  return readDatasets(options.inputs, {
+  return readDatasets(options.inputs, readOptionsOf(options, fields, progress));
+}
+
+/** The engine's read options from the command line's. */
+export function readOptionsOf(options: ReadCliOptions, fields: 'all' | readonly string[], progress?: ProgressSink): ReadOptions {
+  return {
     progress,
     zone: options.zone,
     zoneGiven: options.zoneGiven,
@@ -46,7 +51,7 @@ export function readInputs(options: ReadCliOptions, fields: 'all' | readonly str
     currency: options.currency,
     limits: options.limits,
     fields,
-  });
+  };
 }
 
 /** `support-metrics report`: read → validate → metrics → targets → render. Returns the exit code. */

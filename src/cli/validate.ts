@@ -1,8 +1,9 @@
 import type { InputSummary } from '../datasets/dataset.js';
 import { formatRejection, type Rejection } from '../datasets/rejections.js';
+import { readEachDataset } from '../datasets/read-dataset.js';
 import { InputError } from '../errors.js';
 import type { ReadCliOptions } from './options.js';
-import { readInputs, type CommandIo } from './report.js';
+import { readOptionsOf, type CommandIo } from './report.js';
 
 /** What validate checks that report does not, said under the text output so the two counts do not puzzle anyone. */
 const VALIDATE_SCOPE =
@@ -20,21 +21,22 @@ export type FileValidation =
  * `support-metrics validate FILE…`: reads and validates only — every mapped column is parsed, so the user sees what
  * the tool made of each file (format, encoding, delimiter or sheet, kind, preset, each field's header and how it was
  * found, the value format chosen, row counts and rejections) before trusting a number. Files are read one by one, so
- * one unreadable file does not hide the others. Exit 2 when a file cannot be read, else 0.
+ * one unreadable file does not hide the others — after all are planned, so that a slash-date order or decimal separator
+ * one file leaves open is settled by the others of its data set, as report settles it. Exit 2 when a file cannot be
+ * read, else 0.
  */
 export async function runValidate(options: ReadCliOptions, format: 'text' | 'json', io: CommandIo): Promise<number> {
   for (const note of options.notes) io.stderr(`support-metrics: note: ${note}\n`);
   const files: FileValidation[] = [];
-  for (const input of options.inputs) {
-    try {
-      const read = await readInputs({ ...options, inputs: [input] }, 'all');
-      const byReason: Record<string, number> = {};
-      for (const r of read.rejections.all) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
-      files.push({ ok: true, ...read.inputs[0]!, rejections: { byReason, first: read.rejections.all.slice(0, SHOWN_REJECTIONS).map(withoutIndex) }, notes: read.notes, warnings: read.warnings });
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      files.push({ file: input.name, ok: false, code: error.code, error: error.message });
+  const reads = await readEachDataset(options.inputs, readOptionsOf(options, 'all'));
+  for (const [index, read] of reads.entries()) {
+    if (read instanceof InputError) {
+      files.push({ file: options.inputs[index]!.name, ok: false, code: read.code, error: read.message });
+      continue;
     }
+    const byReason: Record<string, number> = {};
+    for (const r of read.rejections.all) byReason[r.reason] = (byReason[r.reason] ?? 0) + 1;
+    files.push({ ok: true, ...read.inputs[0]!, rejections: { byReason, first: read.rejections.all.slice(0, SHOWN_REJECTIONS).map(withoutIndex) }, notes: read.notes, warnings: read.warnings });
   }
   if (format === 'json') io.stdout(`${JSON.stringify({ schema: 'support-metrics/validate@1', files }, null, 2)}\n`);
   else io.stdout(`${files.map(describe).join('\n')}\n${VALIDATE_SCOPE}\n`);

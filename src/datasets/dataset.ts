@@ -127,6 +127,18 @@ function zoneNote(column: ColumnPlan): string {
   }
 }
 
+/**
+ * `, decimal comma`; and, where the column's own values do not prove it, either separator and where it comes from:
+ * `, decimal dot (as spend-us.csv proves)`, `, decimal comma (assumed)`.
+ */
+function decimalNote(column: ColumnPlan): string {
+  const separator = column.decimal === ',' ? 'decimal comma' : 'decimal dot';
+  const from = column.decimalFrom;
+  if (from?.by === 'files') return `, ${separator} (as ${from.files.join(', ')} prove${from.files.length === 1 ? 's' : ''})`;
+  if (from?.by === 'assumed') return `, ${separator} (assumed)`;
+  return column.decimal === ',' ? ', decimal comma' : '';
+}
+
 function valueFormat(column: ColumnPlan): string {
   switch (column.type) {
     case 'instant':
@@ -135,10 +147,10 @@ function valueFormat(column: ColumnPlan): string {
     case 'month':
       return 'month';
     case 'duration':
-      return `${column.unit ?? 'minutes'}${column.decimal === ',' ? ', decimal comma' : ''}${column.zeroMeansNone ? ', 0 = none' : ''}`;
+      return `${column.unit ?? 'minutes'}${decimalNote(column)}${column.zeroMeansNone ? ', 0 = none' : ''}`;
     case 'number':
     case 'money':
-      return `${column.type}${column.decimal === ',' ? ', decimal comma' : ''}`;
+      return `${column.type}${decimalNote(column)}`;
     case 'score':
       return 'score';
     case 'id':

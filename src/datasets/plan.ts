@@ -77,7 +77,20 @@ export interface ColumnPlan extends ValuePlan {
   zoneFrom?: 'header' | 'values' | 'tz' | 'assumed';
   /** A time column whose values are dates without a time of day. */
   datesOnly?: boolean;
+  /** Where a number column's decimal separator comes from, when some value of it holds a separator (DecimalFrom). */
+  decimalFrom?: DecimalFrom;
 }
+
+/**
+ * Where a number column's decimal separator comes from: a value of the column that proves it (`1.234,56`, `99,5`),
+ * `--decimal`, the same field of other files of the data set whose values prove it (settleDecimalAcrossFiles), or
+ * nothing — values like `1,250` only, read with the file's default and warned about. Plain data, as the plan is.
+ */
+export type DecimalFrom =
+  | { by: 'values'; value: string }
+  | { by: 'option' }
+  | { by: 'files'; files: string[]; value: string }
+  | { by: 'assumed'; value: string };
 
 /**
  * Everything decided about one file before its rows are read — format, layout, kind, mapping, each column's parser
@@ -138,6 +151,12 @@ export interface PlannedFile {
    * that says so: another file of the data set may prove it (settleSlashOrderAcrossFiles).
    */
   slashGuess: { columns: ColumnPlan[]; warning: string } | null;
+  /**
+   * Number columns whose decimal separator no value of the file proves (only values like `1,250`), each with the
+   * warning (in `warnings`) that says so: the same field of another file of the data set may prove it
+   * (settleDecimalAcrossFiles).
+   */
+  decimalGuesses: { column: ColumnPlan; value: string; warning: string }[];
 }
 
 /** Reads the head of a file and decides its plan; `kinds` are the candidates (one when given with `--tickets` …). */
@@ -196,6 +215,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   const unzoned: string[] = [];
   const dateOnly: string[] = [];
   const undecidedSlash: ColumnPlan[] = [];
+  const decimalGuesses: PlannedFile['decimalGuesses'] = [];
   const ordered = [...mapping.columns.values()].sort((a, b) => Number(b.field === kind.time) - Number(a.field === kind.time));
   let hint: TimestampFormat | undefined;
   for (const column of ordered) {
@@ -220,12 +240,13 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       }
     }
     if (spec.type === 'duration' || spec.type === 'number' || spec.type === 'money') {
-      const decimal = options.decimal === undefined ? await planDecimal(table, column.index) : { separator: options.decimal, undecided: null };
+      const decimal = options.decimal === undefined ? await planDecimal(table, column.index) : { separator: options.decimal, from: { by: 'option' } as const };
       plan.decimal = decimal.separator;
-      if (decimal.undecided !== null) {
-        warnings.push(
-          `${file}: column ${JSON.stringify(column.header)} has values like ${JSON.stringify(decimal.undecided)} and none that shows whether "${decimal.undecided.replace(/\d/g, '').trim()}" is a decimal or a thousands separator; read with "${decimal.separator}" as the decimal${table.delimiter === ';' ? ' (as in the ;-separated files of locales with a decimal comma)' : ''}; pass --decimal to say`,
-        );
+      if (decimal.from !== null) plan.decimalFrom = decimal.from;
+      if (decimal.from?.by === 'assumed') {
+        const warning = `${undecidedDecimal(file, column.header, decimal.from.value)}; read with "${decimal.separator}" as the decimal${table.delimiter === ';' ? ' (as in the ;-separated files of locales with a decimal comma)' : ''}; pass --decimal to say`;
+        warnings.push(warning);
+        decimalGuesses.push({ column: plan, value: decimal.from.value, warning });
       }
     }
     if (spec.type === 'duration') {
@@ -283,6 +304,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     warnings,
     source,
     slashGuess,
+    decimalGuesses,
   };
 }
 
@@ -431,6 +453,39 @@ export function settleSlashOrderAcrossFiles(files: readonly PlannedFile[]): void
   }
 }
 
+/** The start of what is said about a number column whose values never show which separator is the decimal. */
+function undecidedDecimal(file: string, header: string, value: string): string {
+  return `${file}: column ${JSON.stringify(header)} has values like ${JSON.stringify(value)} and none that shows whether "${value.replace(/\d/g, '').trim()}" is a decimal or a thousands separator`;
+}
+
+/**
+ * Several files of one data set from one export (same kind and preset) write a field's numbers one way too: a file
+ * whose column holds only values like `1,250` — a thousands separator or a decimal one — takes the separator that the
+ * same field of the other files proves (`1,234.56`, `99,5`), instead of its own default (a comma in ;-separated files,
+ * else a dot): a spend file of `1,250` read as 1.25 beside one proving "," groups thousands made CAC confidently wrong.
+ * Said as a note; when no other file proves one (or two prove different ones), the file's warning stays. A column that
+ * proves its own separator keeps it, whatever the other files say. Plan data only: no file is read again.
+ */
+export function settleDecimalAcrossFiles(files: readonly PlannedFile[]): void {
+  for (const file of files) {
+    const alike = files.filter((f) => f !== file && f.plan.kind === file.plan.kind && f.plan.preset === file.plan.preset);
+    file.decimalGuesses = file.decimalGuesses.filter(({ column, value, warning }) => {
+      // Only a column's own values prove: one settled by a third file repeats that file's proof.
+      const proofs = alike.flatMap((f) => f.plan.columns.flatMap((c) => (c.field === column.field && c.decimalFrom?.by === 'values' ? [{ file: f.plan.file, separator: c.decimal!, value: c.decimalFrom.value }] : [])));
+      const separators = new Set(proofs.map((p) => p.separator));
+      if (separators.size !== 1) return true;
+      const separator = [...separators][0]!;
+      const by = [...new Set(proofs.map((p) => p.file))];
+      const proof = proofs[0]!.value;
+      column.decimal = separator;
+      column.decimalFrom = { by: 'files', files: by, value: proof };
+      file.warnings.splice(file.warnings.indexOf(warning), 1);
+      file.notes.push(`${undecidedDecimal(file.plan.file, column.header, value)}; read with "${separator}" as the decimal as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''} (${JSON.stringify(proof)})`);
+      return false;
+    });
+  }
+}
+
 /** An offset or zone written in the value: `Z`, `+0100`, `-05:00`, `UTC`, `GMT`. */
 function hasOffset(value: string): boolean {
   return /(?:[zZ]|[+-]\d{2}:?\d{2}|\s(?:UTC|GMT))$/.test(value) && /\d[:.]\d\d/.test(value);
@@ -444,24 +499,25 @@ function isDateOnly(value: string): boolean {
 /**
  * A number column's decimal separator: the first sample value that decides; when the sample holds only values like
  * `1,234` that could be either, the whole column is scanned for one that decides (as slash dates are). Undecided: a
- * comma in `;`-separated files (written where the decimal is a comma), else a dot — and `undecided` names a value.
+ * comma in `;`-separated files (written where the decimal is a comma), else a dot, `assumed` with a value like that.
+ * `from` is null when no value holds a separator at all (a dot then changes nothing).
  */
-async function planDecimal(table: Table, index: number): Promise<{ separator: DecimalSeparator; undecided: string | null }> {
+async function planDecimal(table: Table, index: number): Promise<{ separator: DecimalSeparator; from: DecimalFrom | null }> {
   let ambiguous: string | null = null;
   for (const value of table.samples(index)) {
     const evidence = decimalEvidence(value);
-    if (evidence === ',' || evidence === '.') return { separator: evidence, undecided: null };
+    if (evidence === ',' || evidence === '.') return { separator: evidence, from: { by: 'values', value: value.trim() } };
     if (evidence === 'ambiguous') ambiguous ??= value.trim();
   }
-  if (ambiguous === null) return { separator: '.', undecided: null };
-  let decided: DecimalSeparator | null = null;
+  if (ambiguous === null) return { separator: '.', from: null };
+  let decided = null as { separator: DecimalSeparator; value: string } | null;
   await table.scan(index, (text) => {
     const evidence = decimalEvidence(text);
-    if (evidence === ',' || evidence === '.') decided = evidence;
+    if (evidence === ',' || evidence === '.') decided = { separator: evidence, value: text.trim() };
     return decided !== null;
   });
-  if (decided !== null) return { separator: decided, undecided: null };
-  return { separator: table.delimiter === ';' ? ',' : '.', undecided: ambiguous };
+  if (decided !== null) return { separator: decided.separator, from: { by: 'values', value: decided.value } };
+  return { separator: table.delimiter === ';' ? ',' : '.', from: { by: 'assumed', value: ambiguous } };
 }
 
 /**

@@ -9,13 +9,13 @@ import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
 import { checkMapFields } from './mapping.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import { settleSurveyScales } from './survey-scales.js';
 import { joinSurveysToTickets } from './join-tickets.js';
 import { withOneCurrency, withoutTotalRows, withRowCurrencies } from './currency.js';
 import type { DatasetKind, KindName } from './kind.js';
 import { KINDS, kindNamed } from './kinds.js';
-import { planFile, settleSlashOrderAcrossFiles, type ColumnPlan, type FilePlan, type PlannedFile, type ProgressSink, type ReadOptions } from './plan.js';
+import { planFile, settleDecimalAcrossFiles, settleSlashOrderAcrossFiles, type ColumnPlan, type FilePlan, type PlannedFile, type ProgressSink, type ReadOptions } from './plan.js';
 import { readCsvPart, readSheetPart } from './read-part.js';
 import { MAIN_SLOT } from '../read/progress.js';
 import { Rejections, sortRejections } from './rejections.js';
@@ -34,6 +34,9 @@ export interface InputSpec {
   kind?: KindName | undefined;
 }
 
+/** A planned input with its file and its helper thread: started before its planning (the first), or undefined (later). */
+type PlannedInput = PlannedFile & { input: InputFile; helper?: Worker | null };
+
 /**
  * Reads every input into data sets, one per kind (several files of a kind are one data set): per file, its kind and
  * plan from its head, then its rows (a large CSV in two parallel halves), then — per kind, over all its files —
@@ -41,46 +44,91 @@ export interface InputSpec {
  */
 export async function readDatasets(specs: readonly InputSpec[], options: ReadOptions): Promise<ReadResult> {
   checkMapFields(options.map ?? {}, KINDS);
+  const planned: PlannedInput[] = [];
+  try {
+    for (const [inputIndex, spec] of specs.entries()) planned.push(await planInput(spec, inputIndex, options, inputIndex === 0));
+    settleAcrossFiles(planned);
+    return await readPlanned(planned, options);
+  } finally {
+    for (const file of planned) void file.helper?.terminate();
+  }
+}
+
+/**
+ * `validate`: each input read alone — one unreadable file does not hide the others, and no key repeated across files is
+ * rejected — but planned beside the others first, so that the files of one data set settle their slash-date order and
+ * decimal separators together, as `report` reads them. Per input, its result or the InputError that stopped it.
+ */
+export async function readEachDataset(specs: readonly InputSpec[], options: ReadOptions): Promise<(ReadResult | InputError)[]> {
+  checkMapFields(options.map ?? {}, KINDS);
+  const planned: (PlannedInput | InputError)[] = [];
+  const settled = (file: PlannedInput | InputError): file is PlannedInput => !(file instanceof InputError);
+  try {
+    // Each is input 0 of the data set it is read in: itself alone.
+    for (const [index, spec] of specs.entries()) planned.push(await planInput(spec, 0, options, index === 0).catch(inputErrorOnly));
+    settleAcrossFiles(planned.filter(settled));
+    const results: (ReadResult | InputError)[] = [];
+    for (const file of planned) results.push(settled(file) ? await readPlanned([file], options).catch(inputErrorOnly) : file);
+    return results;
+  } finally {
+    for (const file of planned) if (settled(file)) void file.helper?.terminate();
+  }
+}
+
+/** An InputError as a value (a file that cannot be read); any other error is a bug and goes on up. */
+function inputErrorOnly(error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  throw error;
+}
+
+/**
+ * Plans one input from its head. The first input's helper — the one the bin started before the CLI loaded
+ * (early-worker.ts), else one started now — is taken before planning, so its start-up overlaps the planning (for a
+ * file it can take half of); the others' when their file is read, so that no more than one waits.
+ */
+async function planInput(spec: InputSpec, inputIndex: number, options: ReadOptions, first: boolean): Promise<PlannedInput> {
+  const input = await resolveInput(spec.name);
+  const helper = first ? await helperFor(input, options) : undefined;
+  try {
+    const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
+    return { ...(await planFile(input, inputIndex, kinds, options)), input, helper };
+  } catch (error) {
+    void helper?.terminate();
+    throw fileSystemErrorOf(input.label, error);
+  }
+}
+
+/**
+ * Every file is planned before any is read: the files of one data set settle their slash-date order and decimal
+ * separators together. Plan data only — no file is read again — and the plans, with what they settled, then go to
+ * the readers and their worker threads.
+ */
+function settleAcrossFiles(planned: readonly PlannedFile[]): void {
+  settleSlashOrderAcrossFiles(planned);
+  settleDecimalAcrossFiles(planned);
+}
+
+/** Reads the planned inputs, in order, into data sets. */
+async function readPlanned(planned: readonly PlannedInput[], options: ReadOptions): Promise<ReadResult> {
   const notes: string[] = [];
   const warnings: string[] = [];
   const files: { plan: FilePlan; parts: DatasetPart[] }[] = [];
-  // Every file planned before any is read: the files of one data set settle their slash-date order together.
-  const planned: (PlannedFile & { input: InputFile; helper: Worker | null })[] = [];
-  try {
-    for (const [inputIndex, spec] of specs.entries()) {
-      const input = await resolveInput(spec.name);
-      // The first file's helper — the one the bin started before the CLI loaded (early-worker.ts), else one started
-      // now — before planning, so its start-up overlaps the planning (for a file it can take half of); the others'
-      // when their file is read, so that no more than one waits.
-      const helper = inputIndex === 0 ? await helperFor(input, options) : null;
-      try {
-        const kinds = spec.kind === undefined ? KINDS : [kindNamed(spec.kind)];
-        planned.push({ ...(await planFile(input, inputIndex, kinds, options)), input, helper });
-      } catch (error) {
-        void helper?.terminate();
-        throw fileSystemErrorOf(input.label, error);
-      }
+  for (const file of planned) {
+    notes.push(...file.notes);
+    warnings.push(...file.warnings);
+    const helper = file.helper === undefined ? await helperFor(file.input, options) : file.helper;
+    file.helper = helper;
+    try {
+      options.progress?.startFile(file.input.label, file.input.size);
+      const parts = await readFileParts(file.plan, file.input, file.source, helper, options.progress).catch((error: unknown) => {
+        throw fileSystemErrorOf(file.input.label, error);
+      });
+      warnings.push(...zoneReadingWarnings(file.plan, parts));
+      files.push({ plan: file.plan, parts });
+    } finally {
+      void helper?.terminate();
+      file.helper = null;
     }
-    settleSlashOrderAcrossFiles(planned);
-    for (const [inputIndex, file] of planned.entries()) {
-      notes.push(...file.notes);
-      warnings.push(...file.warnings);
-      const helper = inputIndex === 0 ? file.helper : await helperFor(file.input, options);
-      file.helper = helper;
-      try {
-        options.progress?.startFile(file.input.label, file.input.size);
-        const parts = await readFileParts(file.plan, file.input, file.source, helper, options.progress).catch((error: unknown) => {
-          throw fileSystemErrorOf(file.input.label, error);
-        });
-        warnings.push(...zoneReadingWarnings(file.plan, parts));
-        files.push({ plan: file.plan, parts });
-      } finally {
-        void helper?.terminate();
-        file.helper = null;
-      }
-    }
-  } finally {
-    for (const file of planned) void file.helper?.terminate();
   }
   checkMapMatched(options.map ?? {}, files.map((f) => f.plan));
   const rejections = new Rejections();

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { parseDocument } from 'htmlparser2';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { openXlsxSource } from '../../src/read/xlsx.js';
 import { runBin } from './run-bin.js';
 
 // Output safety across every format (issue #16): names from the data that attack a spreadsheet (formulas), a page
@@ -222,6 +223,81 @@ describe('output safety: names that attack each format (issue #16)', () => {
     expect(values).toContain(`'=HYPERLINK("http://x","y")`);
     expect(values).toContain("'@cmd|x");
     expect(values).toContain('\\u202E\\u001B[31m2026');
+  });
+});
+
+describe('xlsx: names from the data written exactly, as ST_Xstring escapes (issue #16)', () => {
+  // exceljs alone dropped ESC, U+0001 and DEL, turned CR into LF, let `_x0041_` read back as `A` and wrote U+FFFF raw
+  // (a workbook Excel calls corrupt). Each is now written as Excel writes it (`_xHHHH_`, `_x005F_` for a literal `_x`).
+  const exact = {
+    ansi: { name: '\u001b[31mred\u001b[0m', xml: '_x001B_[31mred_x001B_[0m' },
+    control: { name: 'ctl\u0001x', xml: 'ctl_x0001_x' },
+    rlo: { name: '\u202eevil.exe', xml: '\u202eevil.exe' },
+    literal: { name: '_x0041_', xml: '_x005F_x0041_' },
+    cr: { name: 'car\rriage', xml: 'car_x000D_riage' },
+    del: { name: 'del\u007fx', xml: 'del_x007F_x' },
+    nonCharacter: { name: 'non\uffffchar', xml: 'non_xFFFF_char' },
+    hyperlink: { name: '=HYPERLINK("http://x","y")', xml: '=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)' },
+    at: { name: '@SUM(1)', xml: '@SUM(1)' },
+  } as const;
+  const home = mkdtempSync(join(tmpdir(), 'sm-outsafe-xlsx-'));
+  // The file's own name carries a control character too: the Inputs sheet shows it.
+  const input = join(home, 'names\u0001.csv');
+  writeFileSync(input, [header.split(',').slice(0, 5).join(','), ...Object.values(exact).map(({ name }, i) => [String(i + 1), `2026-11-02T0${i}:00:00Z`, String(5 + i), String(60 + i), name].map(csvCell).join(',')), ''].join('\n'));
+
+  async function xmlParts(path: string): Promise<Record<string, string>> {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const parts: Record<string, string> = {};
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) parts[name] = await zip.file(name)!.async('string');
+    return parts;
+  }
+
+  it('the shared strings hold each name escaped; exceljs and our reader read each back exactly, as a text cell', async () => {
+    const out = join(home, 'report.xlsx');
+    const result = runBin(['report', input, '--tz', 'UTC', '--by', 'agent', '--quiet', '--format', 'xlsx', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const parts = await xmlParts(out);
+    const strings = [...parts['xl/sharedStrings.xml']!.matchAll(/<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+    for (const { xml } of Object.values(exact)) expect(strings).toContain(xml);
+    expect(strings).toContain(input.replace('\u0001', '_x0001_'));
+    for (const [name, xml] of Object.entries(parts)) {
+      expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/); // eslint-disable-line no-control-regex
+      expect(xml, name).not.toContain('<f>');
+      expectWellFormedXml(xml);
+    }
+
+    // exceljs decodes the escapes; every agent cell is a string, none a formula.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out));
+    const byAgent = workbook.getWorksheet('By agent')!;
+    const agents = new Set<unknown>();
+    byAgent.eachRow((row, number) => {
+      if (number === 1) return;
+      expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+      agents.add(row.getCell(1).value);
+    });
+    expect([...agents].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());
+    expect(workbook.getWorksheet('Inputs')!.getCell('A2').value).toBe(input);
+
+    // Our own reader (the one that reads exports) gives the same texts.
+    const source = await openXlsxSource({ label: 'report.xlsx', path: out, gzip: false, size: statSync(out).size, sheet: null }, { sheet: 'By agent' });
+    const read = new Set<unknown>();
+    for await (const row of source.rows()) if (row.line > 1) read.add(row.cells[0]);
+    expect([...read].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());
+  });
+
+  it('the same report, the same bytes; --details xlsx escapes the same way', async () => {
+    const [first, second, details] = ['a.xlsx', 'b.xlsx', 'details.xlsx'].map((name) => join(home, name));
+    for (const out of [first!, second!]) expect(runBin(['report', input, '--tz', 'UTC', '--by', 'agent', '--quiet', '--out', out, ...(out === first ? ['--details', details!] : [])]).code).toBe(0);
+    expect(readFileSync(second!).equals(readFileSync(first!))).toBe(true);
+    const strings = (await xmlParts(details!))['xl/sharedStrings.xml']!;
+    for (const { xml } of Object.values(exact)) expect(strings).toContain(`<t>${xml}</t>`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(details!));
+    const agentColumn = (workbook.getWorksheet('Rows')!.getRow(1).values as unknown[]).indexOf('agent');
+    const agents = workbook.getWorksheet('Rows')!.getColumn(agentColumn).values.slice(2);
+    expect([...agents].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());
   });
 });
 

@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { rename, stat, writeFile, unlink } from 'node:fs/promises';
+import { fstatSync, type Stats } from 'node:fs';
+import { readlink, realpath, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
+
+/** An output the command line names: the option (`--out`, `--details`, `--rejects`) and its path (`-` is stdout). */
+export interface OutputPath {
+  option: string;
+  path: string;
+}
 
 /**
  * Writes `content` to `path` through a temporary file in the same folder and a rename, so a reader never sees half
@@ -11,7 +18,7 @@ import { InputError, UsageError } from '../errors.js';
  */
 export async function writeOutputFile(path: string, content: string | Uint8Array, inputs: readonly string[]): Promise<void> {
   // Checked again at the write: the folder may have gone while the inputs were read.
-  await checkOutputPaths([path], inputs);
+  await checkOutputPaths([{ option: '', path }], inputs);
   const target = resolve(path);
   const folder = dirname(target);
   const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -27,16 +34,68 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
 }
 
 /**
- * Every output path checked before any input is read: over an input, or in a folder that does not exist, fails the run
- * with nothing written — not after minutes of reading, with the --rejects or --details file already there.
+ * Every output path checked before any input is read: two outputs naming one file (the second write would replace
+ * the first without a word), an output over an input, or in a folder that does not exist, fails the run with nothing
+ * written — not after minutes of reading, with the --rejects or --details file already there.
  */
-export async function checkOutputPaths(paths: readonly string[], inputs: readonly string[]): Promise<void> {
-  for (const path of paths) {
-    const target = resolve(path);
-    if (await isAnInput(target, inputs)) throw new UsageError(`refusing to write ${path}: it is one of the input files; choose another output path`);
-    const folderProblem = await missingFolder(dirname(target));
+export async function checkOutputPaths(outputs: readonly OutputPath[], inputs: readonly string[]): Promise<void> {
+  await refuseSharedOutputs(outputs);
+  for (const { path } of outputs) {
+    if (path === '-') continue;
+    if (await isAnInput(resolve(path), inputs)) throw new UsageError(`refusing to write ${path}: it is one of the input files; choose another output path`);
+    const folderProblem = await missingFolder(dirname(resolve(path)));
     if (folderProblem !== null) throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason: `cannot be written: ${folderProblem}`, hint: 'create the folder or choose another path' });
   }
+}
+
+/**
+ * Two outputs that are one file, by any names: `r.csv` and `./r.csv`, a symlink and its target (existing or not), a
+ * folder and a symlink to it, two hard links; `-` is stdout, so `--rejects -` and `--out /dev/stdout` are one too.
+ */
+async function refuseSharedOutputs(outputs: readonly OutputPath[]): Promise<void> {
+  if (outputs.length < 2) return;
+  const files = await Promise.all(outputs.map(async (output) => ({ ...output, ...(await identify(output.path)) })));
+  for (const [i, first] of files.entries()) {
+    for (const second of files.slice(i + 1)) {
+      const same = first.file !== null && second.file !== null ? first.file.dev === second.file.dev && first.file.ino === second.file.ino : first.landing === second.landing;
+      if (!same) continue;
+      const stdout = first.path === '-' || second.path === '-';
+      throw new UsageError(`${first.option} ${first.path} and ${second.option} ${second.path} ${stdout ? 'both write to stdout' : 'name the same file'}; give each its own path`);
+    }
+  }
+}
+
+/** What a path names: the file, when there is one (symlinks followed; fd 1 for `-`), and where a write lands. */
+async function identify(path: string): Promise<{ file: Pick<Stats, 'dev' | 'ino'> | null; landing: string }> {
+  if (path === '-') {
+    let file: Stats | null = null;
+    try {
+      file = fstatSync(1);
+    } catch {
+      // stdout closed: nothing else names it
+    }
+    return { file, landing: '-' };
+  }
+  return { file: await stat(path).catch(() => null), landing: await landingPath(path) };
+}
+
+/**
+ * The file a write to `path` replaces: symlinks in the path followed, to the file they name (its real path) or, for a
+ * link to nothing yet, to the file it would make, in its folder's real path; a relative link target is read from the
+ * link's real folder, as the system reads it.
+ */
+async function landingPath(path: string): Promise<string> {
+  const existing = await realpath(path).catch(() => null);
+  if (existing !== null) return existing;
+  let at = resolve(path);
+  // 40 links deep is Linux's limit too (ELOOP).
+  for (let links = 0; links <= 40; links++) {
+    at = join(await realpath(dirname(at)).catch(() => dirname(at)), basename(at));
+    const link = await readlink(at).catch(() => null);
+    if (link === null) return at;
+    at = resolve(dirname(at), link);
+  }
+  throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason: 'cannot be written: its symlinks go round in a loop (ELOOP)', hint: 'point the link at a file, or choose another path' });
 }
 
 /** Whether the output path is an input under another name: the same file (device and inode), symlinks followed. */

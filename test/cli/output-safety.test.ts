@@ -403,3 +403,54 @@ describe('output safety: where reports are written (issue #16)', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 });
+
+describe('output safety: two outputs naming one file (issue #16)', () => {
+  // Each case in a folder of its own, run from there: [the arguments, the two named as the message names them].
+  function refused(setUp: (folder: string) => void, args: string[], message: string) {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-two-'));
+    setUp(folder);
+    const before = readdirSync(folder).sort();
+    const result = run([...args, '--format', 'json'], folder);
+    expect(result.code, args.join(' ')).toBe(2);
+    expect(result.stderr).toBe(`support-metrics: ${message}\n`);
+    expect(result.stdout).toBe('');
+    expect(readdirSync(folder).sort(), 'nothing written').toEqual(before);
+    return folder;
+  }
+
+  it('the same path, ./path, a folder through a symlink → exit 2 before reading, one line naming both, nothing written', () => {
+    refused(() => undefined, ['--out', 'r.json', '--rejects', 'r.json'], '--out r.json and --rejects r.json name the same file; give each its own path');
+    refused(() => undefined, ['--out', 'report.csv', '--rejects', './report.csv'], '--out report.csv and --rejects ./report.csv name the same file; give each its own path');
+    refused(() => undefined, ['--details', 'sub/../rows.csv', '--rejects', 'rows.csv'], '--details sub/../rows.csv and --rejects rows.csv name the same file; give each its own path');
+    refused((f) => {
+      mkdirSync(join(f, 'real'));
+      symlinkSync('real', join(f, 'link'));
+    }, ['--out', 'real/a.csv', '--details', 'link/a.csv'], '--out real/a.csv and --details link/a.csv name the same file; give each its own path');
+  });
+
+  it('a symlink to the other (existing or not yet), a hard link → refused the same way', () => {
+    // link.csv → a.csv, which does not exist yet: both writes would land on a.csv.
+    refused((f) => symlinkSync('a.csv', join(f, 'link.csv')), ['--out', 'a.csv', '--details', 'link.csv'], '--out a.csv and --details link.csv name the same file; give each its own path');
+    const existing = refused((f) => {
+      writeFileSync(join(f, 'a.csv'), 'old\n');
+      symlinkSync(join(f, 'a.csv'), join(f, 'link.csv'));
+    }, ['--out', 'link.csv', '--rejects', 'a.csv'], '--out link.csv and --rejects a.csv name the same file; give each its own path');
+    expect(readFileSync(join(existing, 'a.csv'), 'utf8')).toBe('old\n');
+    refused((f) => {
+      writeFileSync(join(f, 'a.csv'), 'old\n');
+      linkSync(join(f, 'a.csv'), join(f, 'hard.csv'));
+    }, ['--out', 'a.csv', '--details', 'hard.csv'], '--out a.csv and --details hard.csv name the same file; give each its own path');
+  });
+
+  it('stdout twice: --out - with --rejects -, and --out /dev/stdout with --rejects - → exit 2', () => {
+    refused(() => undefined, ['--out', '-', '--rejects', '-'], '--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
+    if (existsSync('/dev/stdout')) refused(() => undefined, ['--out', '/dev/stdout', '--rejects', '-'], '--out /dev/stdout and --rejects - both write to stdout; give each its own path');
+  });
+
+  it('different files are fine: --out, --details and --rejects side by side, each written', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-two-'));
+    const result = run(['--out', 'r.csv', '--details', 'rows.csv', '--rejects', 'rejects.csv'], folder);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['rejects.csv', 'r.csv', 'rows.csv'].sort());
+  });
+});

@@ -13,22 +13,33 @@ export interface OutputPath {
 /**
  * Writes `content` to `path` through a temporary file in the same folder and a rename, so a reader never sees half
  * a report; refuses to write over an input file (SPEC §4) — by any name of it: `./x.csv`, a symlink, a hard link.
+ * A symlink is written through: the file it names is replaced, the link stays (as a shell's `>` would do), where a
+ * rename onto the link itself would swap it for a file and leave its target stale. A device or a pipe (`/dev/null`, a
+ * FIFO) is written into, there being no file to replace: a rename would replace the device node itself (as root,
+ * `--out /dev/null` made /dev/null a regular file).
  * A folder that does not exist is an error naming it, never created: a typo in a CI path should fail, not scatter
  * reports into new folders.
  */
 export async function writeOutputFile(path: string, content: string | Uint8Array, inputs: readonly string[]): Promise<void> {
   // Checked again at the write: the folder may have gone while the inputs were read.
   await checkOutputPaths([{ option: '', path }], inputs);
-  const target = resolve(path);
+  // The system follows the links here, /dev/stdout's /proc/self/fd/1 included.
+  const existing = await stat(path).catch(() => null);
+  const intoDevice = existing !== null && !existing.isFile() && !existing.isDirectory();
+  const target = intoDevice ? path : await landingPath(path);
   const folder = dirname(target);
   const temporary = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
+    if (intoDevice) await writeFile(target, content);
+    else {
+      await writeFile(temporary, content);
+      await rename(temporary, target);
+    }
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    if (!intoDevice) await unlink(temporary).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EISDIR' ? 'cannot be written: it is a folder' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `cannot be written: the folder ${folder} is not writable (${code})` : `cannot be written (${code ?? (error as Error).message})`;
+    const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+    const reason = code === 'EISDIR' ? 'cannot be written: it is a folder' : denied && !intoDevice ? `cannot be written: the folder ${folder} is not writable (${code})` : `cannot be written (${code ?? (error as Error).message})`;
     throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason, hint: 'check that the folder exists and is writable' });
   }
 }
@@ -43,7 +54,8 @@ export async function checkOutputPaths(outputs: readonly OutputPath[], inputs: r
   for (const { path } of outputs) {
     if (path === '-') continue;
     if (await isAnInput(resolve(path), inputs)) throw new UsageError(`refusing to write ${path}: it is one of the input files; choose another output path`);
-    const folderProblem = await missingFolder(dirname(resolve(path)));
+    if ((await stat(path).catch(() => null)) !== null) continue; // there, so its folder is
+    const folderProblem = await missingFolder(dirname(await landingPath(path)));
     if (folderProblem !== null) throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason: `cannot be written: ${folderProblem}`, hint: 'create the folder or choose another path' });
   }
 }

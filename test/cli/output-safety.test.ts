@@ -1,5 +1,5 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -452,5 +452,61 @@ describe('output safety: two outputs naming one file (issue #16)', () => {
     const result = run(['--out', 'r.csv', '--details', 'rows.csv', '--rejects', 'rejects.csv'], folder);
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['rejects.csv', 'r.csv', 'rows.csv'].sort());
+  });
+});
+
+describe('output safety: a symlink or a pipe at the output path (issue #16)', () => {
+  it('a symlink is written through: its target replaced whole, the link kept, no temp file left', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-link-'));
+    mkdirSync(join(folder, 'reports'));
+    const target = join(folder, 'reports', 'latest.json');
+    writeFileSync(target, 'old report\n');
+    const before = statSync(target).ino;
+    symlinkSync('reports/latest.json', join(folder, 'latest.json'));
+    // A link to a file not there yet makes it.
+    symlinkSync('reports/new.json', join(folder, 'new.json'));
+    for (const out of ['latest.json', 'new.json']) expect(run(['--out', out], folder).code).toBe(0);
+    for (const link of ['latest.json', 'new.json']) expect(lstatSync(join(folder, link)).isSymbolicLink(), link).toBe(true);
+    expect(statSync(target).ino).not.toBe(before);
+    const report = ok(['--format', 'json']).stdout;
+    expect(readFileSync(target, 'utf8')).toBe(report);
+    expect(readFileSync(join(folder, 'reports', 'new.json'), 'utf8')).toBe(report);
+    expect(readdirSync(folder).sort()).toEqual(['latest.json', 'new.json', 'reports']);
+    expect(readdirSync(join(folder, 'reports')).sort()).toEqual(['latest.json', 'new.json']);
+  });
+
+  it('a link to a missing folder names that folder; a loop of links is one line, exit 2', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-link-'));
+    symlinkSync('nowhere/r.json', join(folder, 'r.json'));
+    symlinkSync('b.json', join(folder, 'a.json'));
+    symlinkSync('a.json', join(folder, 'b.json'));
+    const missing = run(['--out', 'r.json'], folder);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`support-metrics: r.json: cannot be written: the folder ${join(folder, 'nowhere')} does not exist; create the folder or choose another path\n`);
+    const loop = run(['--out', 'a.json'], folder);
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toBe('support-metrics: a.json: cannot be written: its symlinks go round in a loop (ELOOP); point the link at a file, or choose another path\n');
+    expect(readdirSync(folder).sort()).toEqual(['a.json', 'b.json', 'r.json']);
+  });
+
+  // A rename onto a device or a pipe replaces the node itself: as root, --out /dev/null made /dev/null a regular file.
+  it('a named pipe is written into, not replaced', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-fifo-'));
+    const fifo = join(folder, 'report.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // The reader copies into a file (not into this process, which waits in spawnSync meanwhile: a pipe would fill).
+    const received = join(mkdtempSync(join(tmpdir(), 'sm-outsafe-fifo-read-')), 'received.json');
+    const copy = openSync(received, 'w');
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', copy, 'ignore'] });
+    closeSync(copy);
+    const finished = new Promise<void>((done) => reader.on('close', () => done()));
+    const result = run(['--out', fifo, '--format', 'json']);
+    const timer = setTimeout(() => reader.kill(), 5_000);
+    await finished;
+    clearTimeout(timer);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(received, 'utf8')).toBe(ok(['--format', 'json']).stdout);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(folder)).toEqual(['report.fifo']);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fstatSync, type Stats } from 'node:fs';
-import { readlink, realpath, rename, stat, writeFile, unlink } from 'node:fs/promises';
+import { chmod, readlink, realpath, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 
@@ -32,7 +32,11 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
   try {
     if (intoDevice) await writeFile(target, content);
     else {
-      await writeFile(temporary, content);
+      // A report made private (chmod 600: it names customers) stays private when it is written again: the new file
+      // takes the old one's permissions, from its creation on ('wx': a new file, never one put there meanwhile).
+      const kept = existing?.isFile() === true ? existing.mode & 0o777 : undefined;
+      await writeFile(temporary, content, { flag: 'wx', mode: kept ?? 0o666 });
+      if (kept !== undefined) await chmod(temporary, kept); // the umask may have taken bits the old file had
       await rename(temporary, target);
     }
   } catch (error) {

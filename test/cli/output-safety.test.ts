@@ -313,6 +313,18 @@ describe('output safety: where reports are written (issue #16)', () => {
     expect(readdirSync(folder)).toEqual(['report.json']);
   });
 
+  it('a report written again keeps its permissions: a private (0600) one stays private, a shared (0664) one shared', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-mode-'));
+    for (const [name, mode] of [['private.json', 0o600], ['shared.json', 0o664]] as const) {
+      const out = join(folder, name);
+      writeFileSync(out, 'old');
+      chmodSync(out, mode);
+      ok(['--out', out]);
+      expect(statSync(out).mode & 0o777, name).toBe(mode);
+      expect(readFileSync(out, 'utf8')).not.toBe('old');
+    }
+  });
+
   it('a failed write leaves no partial or temp file: the out path is a folder → exit 2, one line', () => {
     const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-dir-'));
     mkdirSync(join(folder, 'report.json'));

@@ -40,8 +40,9 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
       await rename(temporary, target);
     }
   } catch (error) {
-    if (!intoDevice) await unlink(temporary).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
+    // EEXIST: the temp name was taken ('wx'), by a file that is not ours to remove.
+    if (!intoDevice && code !== 'EEXIST') await unlink(temporary).catch(() => undefined);
     const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
     const reason = code === 'EISDIR' ? 'cannot be written: it is a folder' : denied && !intoDevice ? `cannot be written: the folder ${folder} is not writable (${code})` : `cannot be written (${code ?? (error as Error).message})`;
     throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason, hint: 'check that the folder exists and is writable' });

@@ -1,5 +1,4 @@
 import { DEFAULT_LIMITS, type ReadLimits } from '../read/limits.js';
-import { resolve as resolvePath } from 'node:path';
 import { loadConfig, type Config, type LoadedConfig } from './config-file.js';
 import type { BusinessHoursSetting } from '../report/business-hours.js';
 import type { Target } from '../targets/profiles.js';
@@ -315,12 +314,7 @@ export function normaliseReportOptions(files: string[], given: RawReportOptions,
   if (raw.rejects === STDOUT && out === undefined) {
     throw new UsageError('--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
   }
-  // Two outputs into one file: the second would overwrite the first without a word.
-  const outputs = [['--out', out], ['--details', raw.details], ['--rejects', raw.rejects === STDOUT ? undefined : raw.rejects]].filter((o): o is [string, string] => o[1] !== undefined);
-  for (const [i, [option, path]] of outputs.entries()) {
-    const same = outputs.slice(i + 1).find(([, other]) => resolvePath(other) === resolvePath(path));
-    if (same !== undefined) throw new UsageError(`${option} and ${same[0]} both name ${path}; give each its own file`);
-  }
+  // Two outputs naming one file, by any names, are refused with the other output checks (write-output.ts), before reading.
   if (PROFILES[raw.benchmark] === undefined) throw new UsageError(`--benchmark ${JSON.stringify(raw.benchmark)} is not a profile; profiles: ${Object.keys(PROFILES).join(', ')}`);
   return {
     ...read,

@@ -59,7 +59,11 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   // Grouping fields are read too (as text codes), and only when asked for.
   // The drill-down shows every group key of a ticket: read them all then.
   const groupFields = options.details === undefined ? options.by : GROUP_FIELDS;
-  const outputs = [options.out, options.details, options.rejects === STDOUT ? undefined : options.rejects].filter((p): p is string => p !== undefined);
+  const outputs = [
+    { option: '--out', path: options.out },
+    { option: '--details', path: options.details },
+    { option: '--rejects', path: options.rejects },
+  ].filter((o): o is { option: string; path: string } => o.path !== undefined);
   if (outputs.length > 0) await (await import('./write-output.js')).checkOutputPaths(outputs, options.inputs.map((i) => i.name));
   const bar = showsProgress(io.stderrIsTerminal === true, options.quiet, process.env) ? progressBar(io.stderr, () => performance.now()) : undefined;
   let read: ReadResult;

@@ -3,13 +3,15 @@ import type { MetricReport, Report } from '../report/model.js';
 import { changeCells } from './change-cells.js';
 import { describeWindow } from './format-value.js';
 import { bracketsOf, sampleCount } from './metric-cells.js';
+import { addTextRow } from './xlsx-text.js';
 import { withFixedZipDates } from './zip-fixed-dates.js';
 
 /**
  * The report as an Excel workbook (exceljs): a Summary sheet of the headline metrics, one sheet per grouping field and
  * one of the periods, the comparison, inputs and warnings. Numbers are numbers — durations as Excel times (`[h]:mm:ss`,
  * so they add and sort), shares as percentages — and the status shows by fill colour as well as by word; each header
- * row is frozen. Text from the data goes in as text cells, never as formulas. The same report gives the same bytes.
+ * row is frozen. Text from the data goes in as text cells, never as formulas, and reads back exactly (control
+ * characters as `_xHHHH_`: xlsx-text.ts). The same report gives the same bytes.
  * A duration known only by brackets (Zendesk Explore) gets a Brackets sheet: a row per bracket of the headline, of
  * each group and of each period, with its range as Excel times, its tickets and its share, as the report holds them.
  */
@@ -36,13 +38,13 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   bracketSheet(workbook, report);
   if (report.comparison !== undefined) comparisonSheet(workbook, report);
   const inputs = workbook.addWorksheet('Inputs', { views: [{ state: 'frozen', ySplit: 1 }] });
-  inputs.addRow(['File', 'Sheet', 'Kind', 'Layout', 'Rows', 'Accepted', 'Rejected', 'Skipped', 'Merged']).font = { bold: true };
-  for (const i of report.inputs) inputs.addRow([i.file, i.sheet ?? '', i.kind, i.preset ?? 'generic', i.rows, i.accepted, i.rejected, i.skipped, i.merged]);
+  addTextRow(inputs, ['File', 'Sheet', 'Kind', 'Layout', 'Rows', 'Accepted', 'Rejected', 'Skipped', 'Merged']).font = { bold: true };
+  for (const i of report.inputs) addTextRow(inputs, [i.file, i.sheet ?? '', i.kind, i.preset ?? 'generic', i.rows, i.accepted, i.rejected, i.skipped, i.merged]);
   widths(inputs, [40, 16, 14, 14, 10, 10, 10, 10, 10]);
   if (report.warnings.length > 0) {
     const warnings = workbook.addWorksheet('Warnings');
-    warnings.addRow(['Warning']).font = { bold: true };
-    for (const w of report.warnings) warnings.addRow([w]);
+    addTextRow(warnings, ['Warning']).font = { bold: true };
+    for (const w of report.warnings) addTextRow(warnings, [w]);
     widths(warnings, [140]);
   }
   return withFixedZipDates(new Uint8Array(await workbook.xlsx.writeBuffer()));
@@ -55,11 +57,11 @@ const HEAD = ['Metric', 'Value', 'Unit', 'Median', 'p90', 'Count', 'Within targe
 /** A sheet of metrics, each row led by its keys (group, period bounds). */
 function metricSheet(workbook: ExcelJS.Workbook, name: string, keyHeads: readonly string[], rows: readonly { keys: readonly string[]; metric: MetricReport }[], caption: string | null): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: caption === null ? 1 : 2 }] });
-  if (caption !== null) sheet.addRow([caption]).font = { italic: true };
-  sheet.addRow([...keyHeads, ...HEAD]).font = { bold: true };
+  if (caption !== null) addTextRow(sheet, [caption]).font = { italic: true };
+  addTextRow(sheet, [...keyHeads, ...HEAD]).font = { bold: true };
   for (const { keys, metric } of rows) {
     const d = metric.details as Record<string, unknown>;
-    const row = sheet.addRow([
+    const row = addTextRow(sheet, [
       ...keys,
       metric.label,
       asCell(metric.value, metric.unit),
@@ -97,13 +99,13 @@ function bracketSheet(workbook: ExcelJS.Workbook, report: Report): void {
   const rows = scopes.flatMap(({ keys, metrics }) => Object.values(metrics).flatMap((metric) => bracketsOf(metric).map((bracket) => ({ keys, metric, bracket }))));
   if (rows.length === 0) return;
   const sheet = workbook.addWorksheet('Brackets', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.addRow([`Durations the export gives only as brackets: tickets per bracket (from ≤ t < to); periods in ${zone}`]).font = { italic: true };
-  sheet.addRow(['Metric', 'By', 'Key', 'Start', 'End', 'Column', 'Bracket', 'From', 'To', 'Tickets', 'Share']).font = { bold: true };
+  addTextRow(sheet, [`Durations the export gives only as brackets: tickets per bracket (from ≤ t < to); periods in ${zone}`]).font = { italic: true };
+  addTextRow(sheet, ['Metric', 'By', 'Key', 'Start', 'End', 'Column', 'Bracket', 'From', 'To', 'Tickets', 'Share']).font = { bold: true };
   for (const { keys, metric, bracket } of rows) {
     const d = metric.details;
     const column = 'bracketStats' in d && d.bracketStats !== undefined ? d.bracketStats.column : '';
     const [by, key, start, end] = keys;
-    const row = sheet.addRow([metric.label, by, key, start, end, column, bracket.label, asCell(bracket.fromSeconds, 'seconds'), asCell(bracket.toSeconds, 'seconds'), bracket.count, bracket.share]);
+    const row = addTextRow(sheet, [metric.label, by, key, start, end, column, bracket.label, asCell(bracket.fromSeconds, 'seconds'), asCell(bracket.toSeconds, 'seconds'), bracket.count, bracket.share]);
     row.getCell(8).numFmt = FORMATS.seconds!;
     row.getCell(9).numFmt = FORMATS.seconds!;
     row.getCell(10).numFmt = '#,##0';
@@ -114,12 +116,12 @@ function bracketSheet(workbook: ExcelJS.Workbook, report: Report): void {
 
 function comparisonSheet(workbook: ExcelJS.Workbook, report: Report): void {
   const sheet = workbook.addWorksheet('Comparison', { views: [{ state: 'frozen', ySplit: 2 }] });
-  sheet.addRow([`Compared with ${describeWindow({ since: report.comparison!.since, until: report.comparison!.until, timezone: report.window.timezone })}`]).font = { italic: true };
-  sheet.addRow(['Metric', 'Now', 'Before', 'Change', 'Relative change', 'Better?', 'Test', 'p-value', 'Is it real?']).font = { bold: true };
+  addTextRow(sheet, [`Compared with ${describeWindow({ since: report.comparison!.since, until: report.comparison!.until, timezone: report.window.timezone })}`]).font = { italic: true };
+  addTextRow(sheet, ['Metric', 'Now', 'Before', 'Change', 'Relative change', 'Better?', 'Test', 'p-value', 'Is it real?']).font = { bold: true };
   for (const [id, change] of Object.entries(report.comparison!.metrics)) {
     const now = report.metrics[id]!;
     const cells = changeCells(now, change);
-    const row = sheet.addRow([now.label, asCell(now.value, now.unit), asCell(change.previous.value, now.unit), change.delta === null ? null : asCell(change.delta, now.unit), change.relative, cells.better, change.test ?? '', change.pValue, cells.real]);
+    const row = addTextRow(sheet, [now.label, asCell(now.value, now.unit), asCell(change.previous.value, now.unit), change.delta === null ? null : asCell(change.delta, now.unit), change.relative, cells.better, change.test ?? '', change.pValue, cells.real]);
     for (const column of [2, 3, 4]) row.getCell(column).numFmt = FORMATS[now.unit] ?? '0.00';
     row.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
     row.getCell(8).numFmt = '0.0000';

@@ -21,7 +21,7 @@ describe('command-line conventions (issue #14)', () => {
   it('two outputs naming one file are refused before anything is written (exit 2)', () => {
     const result = runBin(['report', 'fixtures/zendesk-tickets.csv', '--details', 'same.csv', '--out', 'same.csv']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('support-metrics: --out and --details both name same.csv; give each its own file\n');
+    expect(result.stderr).toBe('support-metrics: --out same.csv and --details same.csv name the same file; give each its own path\n');
   });
 
   it('--help of report and validate shows defaults, exit codes and three worked examples', () => {

@@ -1,5 +1,5 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, linkSync, lstatSync, openSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { parseDocument } from 'htmlparser2';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { openXlsxSource } from '../../src/read/xlsx.js';
 import { runBin } from './run-bin.js';
 
 // Output safety across every format (issue #16): names from the data that attack a spreadsheet (formulas), a page
@@ -225,6 +226,81 @@ describe('output safety: names that attack each format (issue #16)', () => {
   });
 });
 
+describe('xlsx: names from the data written exactly, as ST_Xstring escapes (issue #16)', () => {
+  // exceljs alone dropped ESC, U+0001 and DEL, turned CR into LF, let `_x0041_` read back as `A` and wrote U+FFFF raw
+  // (a workbook Excel calls corrupt). Each is now written as Excel writes it (`_xHHHH_`, `_x005F_` for a literal `_x`).
+  const exact = {
+    ansi: { name: '\u001b[31mred\u001b[0m', xml: '_x001B_[31mred_x001B_[0m' },
+    control: { name: 'ctl\u0001x', xml: 'ctl_x0001_x' },
+    rlo: { name: '\u202eevil.exe', xml: '\u202eevil.exe' },
+    literal: { name: '_x0041_', xml: '_x005F_x0041_' },
+    cr: { name: 'car\rriage', xml: 'car_x000D_riage' },
+    del: { name: 'del\u007fx', xml: 'del_x007F_x' },
+    nonCharacter: { name: 'non\uffffchar', xml: 'non_xFFFF_char' },
+    hyperlink: { name: '=HYPERLINK("http://x","y")', xml: '=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)' },
+    at: { name: '@SUM(1)', xml: '@SUM(1)' },
+  } as const;
+  const home = mkdtempSync(join(tmpdir(), 'sm-outsafe-xlsx-'));
+  // The file's own name carries a control character too: the Inputs sheet shows it.
+  const input = join(home, 'names\u0001.csv');
+  writeFileSync(input, [header.split(',').slice(0, 5).join(','), ...Object.values(exact).map(({ name }, i) => [String(i + 1), `2026-11-02T0${i}:00:00Z`, String(5 + i), String(60 + i), name].map(csvCell).join(',')), ''].join('\n'));
+
+  async function xmlParts(path: string): Promise<Record<string, string>> {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const parts: Record<string, string> = {};
+    for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml'))) parts[name] = await zip.file(name)!.async('string');
+    return parts;
+  }
+
+  it('the shared strings hold each name escaped; exceljs and our reader read each back exactly, as a text cell', async () => {
+    const out = join(home, 'report.xlsx');
+    const result = runBin(['report', input, '--tz', 'UTC', '--by', 'agent', '--quiet', '--format', 'xlsx', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const parts = await xmlParts(out);
+    const strings = [...parts['xl/sharedStrings.xml']!.matchAll(/<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/g)].map((m) => m[1]!);
+    for (const { xml } of Object.values(exact)) expect(strings).toContain(xml);
+    expect(strings).toContain(input.replace('\u0001', '_x0001_'));
+    for (const [name, xml] of Object.entries(parts)) {
+      expect(xml, name).not.toMatch(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/); // eslint-disable-line no-control-regex
+      expect(xml, name).not.toContain('<f>');
+      expectWellFormedXml(xml);
+    }
+
+    // exceljs decodes the escapes; every agent cell is a string, none a formula.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out));
+    const byAgent = workbook.getWorksheet('By agent')!;
+    const agents = new Set<unknown>();
+    byAgent.eachRow((row, number) => {
+      if (number === 1) return;
+      expect(row.getCell(1).type).toBe(ExcelJS.ValueType.String);
+      agents.add(row.getCell(1).value);
+    });
+    expect([...agents].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());
+    expect(workbook.getWorksheet('Inputs')!.getCell('A2').value).toBe(input);
+
+    // Our own reader (the one that reads exports) gives the same texts.
+    const source = await openXlsxSource({ label: 'report.xlsx', path: out, gzip: false, size: statSync(out).size, sheet: null }, { sheet: 'By agent' });
+    const read = new Set<unknown>();
+    for await (const row of source.rows()) if (row.line > 1) read.add(row.cells[0]);
+    expect([...read].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());
+  });
+
+  it('the same report, the same bytes; --details xlsx escapes the same way', async () => {
+    const [first, second, details] = ['a.xlsx', 'b.xlsx', 'details.xlsx'].map((name) => join(home, name));
+    for (const out of [first!, second!]) expect(runBin(['report', input, '--tz', 'UTC', '--by', 'agent', '--quiet', '--out', out, ...(out === first ? ['--details', details!] : [])]).code).toBe(0);
+    expect(readFileSync(second!).equals(readFileSync(first!))).toBe(true);
+    const strings = (await xmlParts(details!))['xl/sharedStrings.xml']!;
+    for (const { xml } of Object.values(exact)) expect(strings).toContain(`<t>${xml}</t>`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(details!));
+    const agentColumn = (workbook.getWorksheet('Rows')!.getRow(1).values as unknown[]).indexOf('agent');
+    const agents = workbook.getWorksheet('Rows')!.getColumn(agentColumn).values.slice(2);
+    expect([...agents].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());
+  });
+});
+
 describe('output safety: where reports are written (issue #16)', () => {
   it('writes through a temp file and a rename: an existing report is replaced whole (a new inode), no temp file left', () => {
     const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-rename-'));
@@ -235,6 +311,18 @@ describe('output safety: where reports are written (issue #16)', () => {
     expect(statSync(out).ino).not.toBe(before);
     JSON.parse(readFileSync(out, 'utf8'));
     expect(readdirSync(folder)).toEqual(['report.json']);
+  });
+
+  it('a report written again keeps its permissions: a private (0600) one stays private, a shared (0664) one shared', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-mode-'));
+    for (const [name, mode] of [['private.json', 0o600], ['shared.json', 0o664]] as const) {
+      const out = join(folder, name);
+      writeFileSync(out, 'old');
+      chmodSync(out, mode);
+      ok(['--out', out]);
+      expect(statSync(out).mode & 0o777, name).toBe(mode);
+      expect(readFileSync(out, 'utf8')).not.toBe('old');
+    }
   });
 
   it('a failed write leaves no partial or temp file: the out path is a folder → exit 2, one line', () => {
@@ -325,5 +413,112 @@ describe('output safety: where reports are written (issue #16)', () => {
     expect(result.stderr.trimEnd().split('\n'), result.stderr).toHaveLength(1);
     expect(result.stderr).toContain(`the folder ${folder} is not writable`);
     expect(readdirSync(folder)).toEqual([]);
+  });
+});
+
+describe('output safety: two outputs naming one file (issue #16)', () => {
+  // Each case in a folder of its own, run from there: [the arguments, the two named as the message names them].
+  function refused(setUp: (folder: string) => void, args: string[], message: string) {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-two-'));
+    setUp(folder);
+    const before = readdirSync(folder).sort();
+    const result = run([...args, '--format', 'json'], folder);
+    expect(result.code, args.join(' ')).toBe(2);
+    expect(result.stderr).toBe(`support-metrics: ${message}\n`);
+    expect(result.stdout).toBe('');
+    expect(readdirSync(folder).sort(), 'nothing written').toEqual(before);
+    return folder;
+  }
+
+  it('the same path, ./path, a folder through a symlink → exit 2 before reading, one line naming both, nothing written', () => {
+    refused(() => undefined, ['--out', 'r.json', '--rejects', 'r.json'], '--out r.json and --rejects r.json name the same file; give each its own path');
+    refused(() => undefined, ['--out', 'report.csv', '--rejects', './report.csv'], '--out report.csv and --rejects ./report.csv name the same file; give each its own path');
+    refused(() => undefined, ['--details', 'sub/../rows.csv', '--rejects', 'rows.csv'], '--details sub/../rows.csv and --rejects rows.csv name the same file; give each its own path');
+    refused((f) => {
+      mkdirSync(join(f, 'real'));
+      symlinkSync('real', join(f, 'link'));
+    }, ['--out', 'real/a.csv', '--details', 'link/a.csv'], '--out real/a.csv and --details link/a.csv name the same file; give each its own path');
+  });
+
+  it('a symlink to the other (existing or not yet), a hard link → refused the same way', () => {
+    // link.csv → a.csv, which does not exist yet: both writes would land on a.csv.
+    refused((f) => symlinkSync('a.csv', join(f, 'link.csv')), ['--out', 'a.csv', '--details', 'link.csv'], '--out a.csv and --details link.csv name the same file; give each its own path');
+    const existing = refused((f) => {
+      writeFileSync(join(f, 'a.csv'), 'old\n');
+      symlinkSync(join(f, 'a.csv'), join(f, 'link.csv'));
+    }, ['--out', 'link.csv', '--rejects', 'a.csv'], '--out link.csv and --rejects a.csv name the same file; give each its own path');
+    expect(readFileSync(join(existing, 'a.csv'), 'utf8')).toBe('old\n');
+    refused((f) => {
+      writeFileSync(join(f, 'a.csv'), 'old\n');
+      linkSync(join(f, 'a.csv'), join(f, 'hard.csv'));
+    }, ['--out', 'a.csv', '--details', 'hard.csv'], '--out a.csv and --details hard.csv name the same file; give each its own path');
+  });
+
+  it('stdout twice: --out - with --rejects -, and --out /dev/stdout with --rejects - → exit 2', () => {
+    refused(() => undefined, ['--out', '-', '--rejects', '-'], '--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
+    if (existsSync('/dev/stdout')) refused(() => undefined, ['--out', '/dev/stdout', '--rejects', '-'], '--out /dev/stdout and --rejects - both write to stdout; give each its own path');
+  });
+
+  it('different files are fine: --out, --details and --rejects side by side, each written', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-two-'));
+    const result = run(['--out', 'r.csv', '--details', 'rows.csv', '--rejects', 'rejects.csv'], folder);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['rejects.csv', 'r.csv', 'rows.csv'].sort());
+  });
+});
+
+describe('output safety: a symlink or a pipe at the output path (issue #16)', () => {
+  it('a symlink is written through: its target replaced whole, the link kept, no temp file left', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-link-'));
+    mkdirSync(join(folder, 'reports'));
+    const target = join(folder, 'reports', 'latest.json');
+    writeFileSync(target, 'old report\n');
+    const before = statSync(target).ino;
+    symlinkSync('reports/latest.json', join(folder, 'latest.json'));
+    // A link to a file not there yet makes it.
+    symlinkSync('reports/new.json', join(folder, 'new.json'));
+    for (const out of ['latest.json', 'new.json']) expect(run(['--out', out], folder).code).toBe(0);
+    for (const link of ['latest.json', 'new.json']) expect(lstatSync(join(folder, link)).isSymbolicLink(), link).toBe(true);
+    expect(statSync(target).ino).not.toBe(before);
+    const report = ok(['--format', 'json']).stdout;
+    expect(readFileSync(target, 'utf8')).toBe(report);
+    expect(readFileSync(join(folder, 'reports', 'new.json'), 'utf8')).toBe(report);
+    expect(readdirSync(folder).sort()).toEqual(['latest.json', 'new.json', 'reports']);
+    expect(readdirSync(join(folder, 'reports')).sort()).toEqual(['latest.json', 'new.json']);
+  });
+
+  it('a link to a missing folder names that folder; a loop of links is one line, exit 2', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-link-'));
+    symlinkSync('nowhere/r.json', join(folder, 'r.json'));
+    symlinkSync('b.json', join(folder, 'a.json'));
+    symlinkSync('a.json', join(folder, 'b.json'));
+    const missing = run(['--out', 'r.json'], folder);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(`support-metrics: r.json: cannot be written: the folder ${join(folder, 'nowhere')} does not exist; create the folder or choose another path\n`);
+    const loop = run(['--out', 'a.json'], folder);
+    expect(loop.code).toBe(2);
+    expect(loop.stderr).toBe('support-metrics: a.json: cannot be written: its symlinks go round in a loop (ELOOP); point the link at a file, or choose another path\n');
+    expect(readdirSync(folder).sort()).toEqual(['a.json', 'b.json', 'r.json']);
+  });
+
+  // A rename onto a device or a pipe replaces the node itself: as root, --out /dev/null made /dev/null a regular file.
+  it('a named pipe is written into, not replaced', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-outsafe-fifo-'));
+    const fifo = join(folder, 'report.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // The reader copies into a file (not into this process, which waits in spawnSync meanwhile: a pipe would fill).
+    const received = join(mkdtempSync(join(tmpdir(), 'sm-outsafe-fifo-read-')), 'received.json');
+    const copy = openSync(received, 'w');
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', copy, 'ignore'] });
+    closeSync(copy);
+    const finished = new Promise<void>((done) => reader.on('close', () => done()));
+    const result = run(['--out', fifo, '--format', 'json']);
+    const timer = setTimeout(() => reader.kill(), 5_000);
+    await finished;
+    clearTimeout(timer);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(received, 'utf8')).toBe(ok(['--format', 'json']).stdout);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(folder)).toEqual(['report.fifo']);
   });
 });

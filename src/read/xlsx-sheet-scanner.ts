@@ -1,7 +1,7 @@
 import { MAX_COLUMNS } from './markup-stream.js';
 import { CellTooLarge } from './limits.js';
 import type { SheetCell, SheetRow } from './source.js';
-import { sheetCellOf, type CellContext } from './xlsx-cell.js';
+import { SharedStringTooLarge, sheetCellOf, type CellContext } from './xlsx-cell.js';
 import { DateStyle } from './xlsx-styles.js';
 import { hasReference, MAX_REFERENCE_DIGITS, xmlText } from './xlsx-xml-text.js';
 import { ZipFormatError } from './zip-directory.js';
@@ -446,6 +446,7 @@ export class WorksheetScanner {
     try {
       return sheetCellOf(this.type, text, this.style, this.context);
     } catch (error) {
+      if (error instanceof SharedStringTooLarge) this.cellTooLong();
       throw new Error(`${this.partName}: row ${this.line}: ${(error as Error).message}`);
     }
   }
@@ -497,7 +498,7 @@ export class WorksheetScanner {
 
   /** More characters than --max-field-size has bytes: more bytes too, each character being one at least. */
   private cellTooLong(): never {
-    throw new CellTooLarge(this.line, undefined, this.context.maxCellChars);
+    throw new CellTooLarge(this.line, this.column + 1, this.context.maxCellChars);
   }
 }
 

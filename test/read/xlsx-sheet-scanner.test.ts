@@ -204,7 +204,7 @@ describe('WorksheetScanner', () => {
     expect(scannerOutcome(runOn, cuts)).toEqual({ error: `${PART} is damaged (a tag runs on for more than 8388608 bytes)` });
 
     const longText = Buffer.concat([Buffer.from('<sheetData><row r="4"><c t="str"><v>'), Buffer.alloc(9 << 20, 0x61)]);
-    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4 has a cell of more than 1048576 characters' });
+    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4, column 1, has a cell of more than 1048576 characters' });
   });
 
   it('reads a sheet of many chunks through readSheetRows as the Tokenizer path does, batch by batch', async () => {
@@ -274,7 +274,7 @@ describe('WorksheetScanner: a text over many chunks', () => {
   it('refuses a text past the cell limit while reading it, at the limit', () => {
     const cuts = Array.from({ length: 9 * 16 }, (_, i) => (i + 1) << 16);
     const longText = Buffer.concat([Buffer.from('<sheetData><row r="4"><c t="str"><v>'), Buffer.alloc(9 << 20, 0x61)]);
-    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4 has a cell of more than 1048576 characters' });
+    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4, column 1, has a cell of more than 1048576 characters' });
   });
 
   it('reads a reference of 32 digits wherever it is cut, and one of more as written', () => {

@@ -178,7 +178,7 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
     source = await openSheetSource(content, input, { sheet: options.sheet, encoding: options.encoding, maxCellChars: limits.maxFieldBytes });
     table = sheetTable(source, await readSheetLayout(file, source, scoreHeader));
   }
-  if (table.headers.length > limits.maxColumns) throw tooManyColumns(file, table.headerLine, table.headers.length, limits);
+  if (table.headers.length > limits.maxColumns) throw tooManyColumns(file, table.headerLine, table.headers.length, limits, false, content === 'csv' ? 'csv' : 'sheet');
 
   // A report dated only by its range line (no day column) still is spend: its rows cover that range.
   const range = kinds.some((k) => k.kind === 'spend') ? dateRangeLine(table.preamble, options.zone) : null;

@@ -28,12 +28,12 @@ export async function readSheetPart(plan: FilePlan, source: SheetSource): Promis
   const suspect = maxFieldBytes / 4;
   for await (const row of source.rows()) {
     const cells = row.cells;
-    if (cells.length > maxColumns) throw tooManyColumns(plan.file, row.line, cells.length, limits);
+    if (cells.length > maxColumns) throw tooManyColumns(plan.file, row.line, cells.length, limits, false, 'sheet');
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i];
       if (typeof cell === 'string' && cell.length > suspect) {
         const bytes = Buffer.byteLength(cell, 'utf8');
-        if (bytes > maxFieldBytes) throw fieldTooLarge(plan.file, row.line, i + 1, bytes, limits);
+        if (bytes > maxFieldBytes) throw fieldTooLarge(plan.file, row.line, i + 1, bytes, limits, false, 'sheet');
       }
     }
     if (row.line > plan.headerLine) reader.sheetRow(row.line, cells);

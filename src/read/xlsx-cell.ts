@@ -9,14 +9,21 @@ import { DateStyle } from './xlsx-styles.js';
 
 /** What a sheet's cells are read against: its workbook's tables. */
 export interface CellContext {
-  sharedStrings: readonly string[];
+  /** undefined where a string is longer than maxCellChars: left out, so that a cell pointing to it is refused. */
+  sharedStrings: readonly (string | undefined)[];
   /** Per style index (`s="5"`), from xlsx-styles.ts. */
   dateStyles: Uint8Array;
   /** `<workbookPr date1904="1">`: serial 0 is 1904-01-01 (old Mac Excel) instead of 1899-12-30. */
   date1904: boolean;
-  /** The longest cell text read, in characters: `--max-field-size` (read/limits.ts). */
+  /**
+   * `--max-field-size` (read/limits.ts), held against a cell's text as stored (references decoded, `_x000D_` as
+   * written) while it is read: more characters than the limit has bytes is more bytes too.
+   */
   maxCellChars: number;
 }
+
+/** A cell points to a shared string left out for its length: the sheet's reader refuses the cell with its place. */
+export class SharedStringTooLarge extends Error {}
 
 /** ECMA-376 Part 1, §18.18.11 ST_CellType; absent is `n`. */
 export function sheetCellOf(type: string | undefined, text: string, style: number, context: CellContext): SheetCell {
@@ -26,7 +33,7 @@ export function sheetCellOf(type: string | undefined, text: string, style: numbe
     case 'n':
       return numberCell(text, context.dateStyles[style] ?? DateStyle.None, context.date1904);
     case 's':
-      return sharedString(text, context.sharedStrings);
+      return sharedString(text, context);
     case 'str': // a formula's text result
     case 'inlineStr':
       return unescapeExcelText(text);
@@ -47,10 +54,13 @@ function numberCell(text: string, dateStyle: number, date1904: boolean): SheetCe
   return new WallTime(dateStyle === DateStyle.Time ? timeWallMs(serial) : dateWallMs(serial, date1904));
 }
 
-function sharedString(text: string, sharedStrings: readonly string[]): string | null {
-  const string = sharedStrings[Number(text)];
-  if (string === undefined) throw new Error(`a cell points to shared string ${JSON.stringify(text)}, but the workbook has ${sharedStrings.length}`);
-  return string === '' ? null : string;
+function sharedString(text: string, context: CellContext): string | null {
+  const { sharedStrings } = context;
+  const index = Number(text);
+  const string = sharedStrings[index];
+  if (string !== undefined) return string === '' ? null : string;
+  if (Number.isInteger(index) && index >= 0 && index < sharedStrings.length) throw new SharedStringTooLarge(`shared string ${index} is longer than ${context.maxCellChars} characters`);
+  throw new Error(`a cell points to shared string ${JSON.stringify(text)}, but the workbook has ${sharedStrings.length}`);
 }
 
 const DAY_MS = 86_400_000;

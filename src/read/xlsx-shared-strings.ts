@@ -6,11 +6,15 @@ import type { ZipDirectory, ZipEntry } from './zip-directory.js';
  * `<t>` or rich text, `<r><rPr/><t>…</t></r>` runs whose texts are joined. Japanese Excel adds each string's phonetic
  * reading, `<rPh sb="0" eb="2"><t>カンジ</t></rPh>`, which is not the text and is left out. Text is kept as written
  * (`xml:space="preserve"` spaces included); Excel's `_x000D_` escapes are decoded.
+ *
+ * A string longer than `maxChars` (`--max-field-size`) is not kept: its place holds undefined, and a cell that points
+ * to it is refused with its row and column (xlsx-cell.ts). So the table never holds more than the limit per string,
+ * and a string no cell of the sheet uses stops nothing.
  */
-export async function readSharedStrings(zip: ZipDirectory, entry: ZipEntry): Promise<string[]> {
-  const strings: string[] = [];
-  for await (const batch of parseXmlPart<string>(zip, entry, (sink) => {
-    const item = new StringItemText();
+export async function readSharedStrings(zip: ZipDirectory, entry: ZipEntry, maxChars = Infinity): Promise<(string | undefined)[]> {
+  const strings: (string | undefined)[] = [];
+  for await (const batch of parseXmlPart<string | undefined>(zip, entry, (sink) => {
+    const item = new StringItemText(maxChars);
     return {
       open: (name) => {
         item.open(name);
@@ -19,8 +23,10 @@ export async function readSharedStrings(zip: ZipDirectory, entry: ZipEntry): Pro
       attribute: () => {},
       text: (text) => item.text(text),
       close: (name) => {
-        if (name === 'si') sink.emit(unescapeExcelText(item.take()));
-        else item.close(name);
+        if (name !== 'si') return item.close(name);
+        const tooLong = item.tooLong;
+        const text = item.take();
+        sink.emit(tooLong ? undefined : unescapeExcelText(text));
       },
     };
   })) {
@@ -37,6 +43,14 @@ export class StringItemText {
   private collected = '';
   private inText = false;
   private phoneticDepth = 0;
+  /** The text ran past maxChars: what came of it is let go, and no more is gathered. */
+  private over = false;
+
+  constructor(private readonly maxChars = Infinity) {}
+
+  get tooLong(): boolean {
+    return this.over;
+  }
 
   open(local: string): void {
     if (local === 't') this.inText = this.phoneticDepth === 0;
@@ -49,15 +63,21 @@ export class StringItemText {
   }
 
   text(text: string): void {
-    if (this.inText) this.collected += text;
+    if (!this.inText || this.over) return;
+    this.collected += text;
+    if (this.collected.length > this.maxChars) {
+      this.over = true;
+      this.collected = '';
+    }
   }
 
-  /** The item's text as written (`_x000D_` escapes still in); the next item starts empty. */
+  /** The item's text as written (`_x000D_` escapes still in), '' when tooLong; the next item starts empty. */
   take(): string {
     const text = this.collected;
     this.collected = '';
     this.inText = false;
     this.phoneticDepth = 0;
+    this.over = false;
     return text;
   }
 }

@@ -1,7 +1,7 @@
 import { MAX_COLUMNS } from './markup-stream.js';
 import { CellTooLarge } from './limits.js';
 import type { SheetCell, SheetRow } from './source.js';
-import { sheetCellOf, type CellContext } from './xlsx-cell.js';
+import { SharedStringTooLarge, sheetCellOf, type CellContext } from './xlsx-cell.js';
 import { WorksheetScanner } from './xlsx-sheet-scanner.js';
 import { StringItemText } from './xlsx-shared-strings.js';
 import { isInflateError, parseXmlPart, type XmlPartReader, type XmlPartSink } from './xlsx-xml-part.js';
@@ -154,7 +154,7 @@ class SheetReader implements XmlPartReader {
     else return;
     // An unclosed `<v>` would otherwise gather the rest of the sheet as one value.
     this.cellChars += text.length;
-    if (this.cellChars > this.context.maxCellChars) throw new CellTooLarge(this.line, undefined, this.context.maxCellChars);
+    if (this.cellChars > this.context.maxCellChars) throw new CellTooLarge(this.line, this.column + 1, this.context.maxCellChars);
   }
 
   close(name: string): void {
@@ -188,6 +188,7 @@ class SheetReader implements XmlPartReader {
     try {
       value = sheetCellOf(this.type, this.cellText, this.style, this.context);
     } catch (error) {
+      if (error instanceof SharedStringTooLarge) throw new CellTooLarge(this.line, this.column + 1, this.context.maxCellChars);
       throw new Error(`${this.partName}: row ${this.line}: ${(error as Error).message}`);
     }
     if (value === null) return;

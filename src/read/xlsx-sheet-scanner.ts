@@ -1,9 +1,9 @@
 import { MAX_COLUMNS } from './markup-stream.js';
 import { CellTooLarge } from './limits.js';
 import type { SheetCell, SheetRow } from './source.js';
-import { sheetCellOf, type CellContext } from './xlsx-cell.js';
+import { SharedStringTooLarge, sheetCellOf, type CellContext } from './xlsx-cell.js';
 import { DateStyle } from './xlsx-styles.js';
-import { hasReference, xmlText } from './xlsx-xml-text.js';
+import { hasReference, MAX_REFERENCE_DIGITS, xmlText } from './xlsx-xml-text.js';
 import { ZipFormatError } from './zip-directory.js';
 
 /**
@@ -29,7 +29,8 @@ import { ZipFormatError } from './zip-directory.js';
  * Markup is read as the Tokenizer reads it in XML mode, quirks included: `<` before a space or `>` is text, a comment
  * ends at the first `-->` (`<!-->` is one), `<!…>` and `<?…>` end at the first `>`.
  *
- * A chunk's unfinished tail (a tag, a text not yet closed) is carried into the next chunk, as csv-tokenizer.ts does.
+ * A chunk's unfinished tail (a tag, a comment) is carried into the next chunk, as csv-tokenizer.ts does; a text that
+ * runs on is read as far as it is certain (certainTextEnd), so a long cell is read once however many chunks it spans.
  */
 export class WorksheetScanner {
   /** The current row's line; 0 before the first row. */
@@ -63,6 +64,9 @@ export class WorksheetScanner {
   private tStart = -1;
   private tEnd = 0;
 
+  /** A kept text's CDATA section runs on into the next chunk (its text so far is read). */
+  private inCdata = false;
+
   private carry: Buffer | null = null;
   private sheetDataEnded = false;
 
@@ -82,7 +86,7 @@ export class WorksheetScanner {
     const bytes = this.carry === null ? chunk : Buffer.concat([this.carry, chunk]);
     const consumed = this.scan(bytes, false);
     this.carry = consumed < bytes.length && !this.sheetDataEnded ? bytes.subarray(consumed) : null;
-    if (this.carry !== null && this.carry.length > this.pendingLimit()) this.runsOn();
+    if (this.carry !== null && this.carry.length > MAX_PENDING_BYTES) this.runsOn();
   }
 
   /** The part has ended: text still open is read (rows still open are not complete and are not emitted). */
@@ -97,12 +101,23 @@ export class WorksheetScanner {
   private scan(bytes: Buffer, final: boolean): number {
     const n = bytes.length;
     let at = 0;
+    if (this.inCdata) {
+      at = this.cdataRest(bytes, final);
+      if (this.inCdata) return at;
+    }
     while (!this.sheetDataEnded) {
       let lt = at;
       while (lt < n && bytes[lt] !== LT) lt++;
       if (lt > at && (this.inValue || this.inText)) {
-        // A kept text may go on in the next chunk, or end there in a reference or a character cut in two.
-        if (lt === n && !final) return at;
+        if (lt === n && !final) {
+          if (this.inCdata) return at; // the end of a CDATA section read so far: `]` or a character cut in two
+          // The text goes on in the next chunk: what is certain of it is read now, and only a character or a
+          // reference cut in two is carried. Carrying the whole text instead had it copied and searched again with
+          // every chunk: a 10 MB cell took 8 s, a 20 MB one 29 s.
+          const certain = certainTextEnd(bytes, at, n);
+          if (certain > at) this.characters(bytes, at, certain);
+          return certain;
+        }
         this.characters(bytes, at, lt);
       }
       if (lt >= n) return n;
@@ -265,12 +280,40 @@ export class WorksheetScanner {
     const textStart = lt + 3 + CDATA.length;
     for (let gt = textStart + 2; ; gt++) {
       gt = bytes.indexOf(GT, gt);
-      if (gt < 0) return incomplete;
+      if (gt < 0) return final || !(this.inValue || this.inText) ? incomplete : this.cdataPiece(bytes, textStart);
       if (bytes[gt - 1] === CLOSE_BRACKET && bytes[gt - 2] === CLOSE_BRACKET) {
         if ((this.inValue || this.inText) && gt - 2 > textStart) this.text(bytes.toString('utf8', textStart, gt - 2));
         return gt + 1;
       }
     }
+  }
+
+  /**
+   * A kept text's CDATA section not closed in this chunk, from bytes[start]: its text so far is read, all but a
+   * `]` or two that may begin its `]]>` and a character cut in two, which are carried (where this returns).
+   */
+  private cdataPiece(bytes: Buffer, start: number): number {
+    let end = bytes.length;
+    if (end > start && bytes[end - 1] === CLOSE_BRACKET) end--;
+    if (end > start && bytes[end - 1] === CLOSE_BRACKET) end--;
+    end = wholeCharactersEnd(bytes, start, end);
+    if (end > start) this.text(bytes.toString('utf8', start, end));
+    this.inCdata = true;
+    return end;
+  }
+
+  /** The CDATA section carried from the chunk before, from bytes[0]: the position after its `]]>`, or cdataPiece's. */
+  private cdataRest(bytes: Buffer, final: boolean): number {
+    for (let gt = bytes.indexOf(GT, 2); gt >= 0; gt = bytes.indexOf(GT, gt + 1)) {
+      if (bytes[gt - 1] === CLOSE_BRACKET && bytes[gt - 2] === CLOSE_BRACKET) {
+        this.inCdata = false;
+        if (gt - 2 > 0) this.text(bytes.toString('utf8', 0, gt - 2));
+        return gt + 1;
+      }
+    }
+    if (!final) return this.cdataPiece(bytes, 0);
+    this.inCdata = false; // the part ends inside it: its cell is never complete
+    return bytes.length;
   }
 
   private open(kind: number, bytes: Buffer): void {
@@ -403,6 +446,7 @@ export class WorksheetScanner {
     try {
       return sheetCellOf(this.type, text, this.style, this.context);
     } catch (error) {
+      if (error instanceof SharedStringTooLarge) this.cellTooLong();
       throw new Error(`${this.partName}: row ${this.line}: ${(error as Error).message}`);
     }
   }
@@ -444,23 +488,21 @@ export class WorksheetScanner {
     this.type = type ?? xmlText(bytes, start, end);
   }
 
-  /** A text may run on until it is past the cell limit (`--max-field-size`: 5 bytes at most per character); a tag 8 MiB. */
-  private pendingLimit(): number {
-    return this.inValue || this.inText ? Math.max(MAX_PENDING_BYTES, 5 * this.context.maxCellChars) : MAX_PENDING_BYTES;
-  }
-
+  /**
+   * What is carried from chunk to chunk is a tag or a comment (a kept text is read as it comes, and held to the cell
+   * limit as it grows; only a reference or a character cut in two is carried of it): 8 MiB of one is damage.
+   */
   private runsOn(): never {
-    // A kept text this long is past the cell limit whatever it holds (4 bytes at most per character, 5 per `&amp;`).
-    if (this.inValue || this.inText) this.cellTooLong();
     throw new ZipFormatError(`${this.partName} is damaged (a tag runs on for more than ${MAX_PENDING_BYTES} bytes)`);
   }
 
+  /** More characters than --max-field-size has bytes: more bytes too, each character being one at least. */
   private cellTooLong(): never {
-    throw new CellTooLarge(this.line, undefined, this.context.maxCellChars);
+    throw new CellTooLarge(this.line, this.column + 1, this.context.maxCellChars);
   }
 }
 
-/** A tag, comment or text still open after this many bytes: the part is damaged (as xlsx-xml-part.ts judges it). */
+/** A tag or comment still open after this many bytes: the part is damaged (as xlsx-xml-part.ts judges it). */
 const MAX_PENDING_BYTES = 8 << 20;
 
 const LT = 0x3c;
@@ -475,6 +517,9 @@ const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const AMPERSAND = 0x26;
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
 const CDATA = Buffer.from('CDATA[');
 const INLINE_STR = Buffer.from('inlineStr');
 const SHEET_DATA_NAME = Buffer.from('sheetData');
@@ -534,6 +579,66 @@ function isWhitespace(c: number): boolean {
 function after(bytes: Buffer, byte: number, from: number, missing: number): number {
   const at = bytes.indexOf(byte, from);
   return at < 0 ? missing : at + 1;
+}
+
+/**
+ * Where the part of a text bytes[start, end) that runs on into the next chunk can be read now: before a character
+ * cut in two, and before an `&` whose reference may end in the next chunk (`&am`, `&#12`). Read in two pieces, the
+ * text is then what it is read whole: xmlText decides a reference by its bytes up to its `;`, and a reference never
+ * holds an `&`, so only the last one can be undecided.
+ */
+export function certainTextEnd(bytes: Buffer, start: number, end: number): number {
+  const certain = wholeCharactersEnd(bytes, start, end);
+  // `&#x` and the most digits a reference has: an `&` further back is decided.
+  for (let p = certain - 1; p >= start && p >= certain - 3 - MAX_REFERENCE_DIGITS; p--) {
+    const b = bytes[p]!;
+    if (b === AMPERSAND) return referenceMayGoOn(bytes, p, certain) ? p : certain;
+    // A reference is `&` then `#`, `x`, digits or letters: anything else before the end decides the last one.
+    if (!isAsciiAlphanumeric(b) && b !== HASH) break;
+  }
+  return certain;
+}
+
+/** end, or the start of a UTF-8 sequence cut short at end (its lead byte is among the last three). */
+function wholeCharactersEnd(bytes: Buffer, start: number, end: number): number {
+  for (let p = end - 1; p >= start && p >= end - 3; p--) {
+    const b = bytes[p]!;
+    if (b < 0x80) return end;
+    if (b >= 0xc0) return end - p < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) ? p : end;
+  }
+  return end;
+}
+
+/** The reference at bytes[amp] (an `&`) is decided by bytes after end, as xmlText's referenceAt reads one. */
+function referenceMayGoOn(bytes: Buffer, amp: number, end: number): boolean {
+  let p = amp + 1;
+  if (p >= end) return true;
+  if (bytes[p] === HASH) {
+    p++;
+    const hex = p < end && (bytes[p]! | 0x20) === 0x78;
+    if (hex) p++;
+    const digitsEnd = Math.min(end, p + MAX_REFERENCE_DIGITS);
+    while (p < digitsEnd && (hex ? isHexDigit(bytes[p]!) : isDigit(bytes[p]!))) p++;
+    return p === end; // digits up to the end: more, or the `;`, may follow
+  }
+  // A name: its `;` is looked for in the five bytes after the `&`.
+  if (end - p >= 5) return false;
+  for (; p < end; p++) if (bytes[p] === SEMICOLON) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHexDigit(c: number): boolean {
+  const lower = c | 0x20;
+  return isDigit(c) || (lower >= 0x61 && lower <= 0x66);
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  const lower = c | 0x20;
+  return isDigit(c) || (lower >= 0x61 && lower <= 0x7a);
 }
 
 /** An attribute value with a reference (`r="&#66;3"`, which no writer we know of writes), decoded, as bytes. */

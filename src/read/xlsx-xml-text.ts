@@ -6,11 +6,18 @@
  * ones (`&amp; &lt; &gt; &quot; &apos;`) and `&#10;` / `&#x1F600;`, each only with its `;`; anything else (`&nbsp;`,
  * `&amp` without `;`, a lone `&`) is kept as written. So a sheet reads the same through the byte scanner
  * (xlsx-sheet-scanner.ts) as through the htmlparser2 path kept for UTF-16 parts (xlsx-sheet-rows.ts).
+ *
+ * One difference: a numeric reference of more than MAX_REFERENCE_DIGITS digits (`&#` and 40 zeros, then `65;`) is
+ * kept as written, where htmlparser2 reads it. The scanner reads a long text a chunk at a time and carries an `&` not
+ * yet decided into the next one; unbounded, such a reference was carried (copied, searched) again with every chunk.
  */
 
 const AMPERSAND = 0x26;
 const HASH = 0x23;
 const SEMICOLON = 0x3b;
+
+/** The most digits a numeric reference has: `&#1114111;` has 7, and 32 leaves room for zeros in front. */
+export const MAX_REFERENCE_DIGITS = 32;
 
 /** bytes[start, end) as text: UTF-8 decoded, references replaced. */
 export function xmlText(bytes: Buffer, start: number, end: number): string {
@@ -52,7 +59,7 @@ function referenceAt(bytes: Buffer, at: number, end: number): string | null {
     let digits = 0;
     if (p < end && (bytes[p]! | 0x20) === 0x78) {
       // `&#x…;`
-      for (p++; p < end; p++, digits++) {
+      for (p++; p < end && digits < MAX_REFERENCE_DIGITS; p++, digits++) {
         const c = bytes[p]!;
         const lower = c | 0x20;
         if (c >= 0x30 && c <= 0x39) codePoint = codePoint * 16 + (c - 0x30);
@@ -60,7 +67,7 @@ function referenceAt(bytes: Buffer, at: number, end: number): string | null {
         else break;
       }
     } else {
-      for (; p < end; p++, digits++) {
+      for (; p < end && digits < MAX_REFERENCE_DIGITS; p++, digits++) {
         const c = bytes[p]!;
         if (c < 0x30 || c > 0x39) break;
         codePoint = codePoint * 10 + (c - 0x30);

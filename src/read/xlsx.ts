@@ -35,16 +35,16 @@ export async function openXlsxSource(input: InputFile, options: { sheet?: string
     throw unreadable(input, error);
   }
   const sheet = chooseSheet(input, parts.sheets, options.sheet ?? input.sheet);
+  // A cell's text is held to --max-field-size as it is read, a shared string's as well (read/limits.ts).
+  const maxCellChars = options.maxCellChars ?? DEFAULT_LIMITS.maxFieldBytes;
   let context: CellContext;
   try {
     context = {
       // A workbook of numbers and inline strings has no shared strings; one without styles has no date cells.
-      sharedStrings: parts.sharedStrings === null ? [] : await readSharedStrings(zip, parts.sharedStrings),
+      sharedStrings: parts.sharedStrings === null ? [] : await readSharedStrings(zip, parts.sharedStrings, maxCellChars),
       dateStyles: parts.styles === null ? new Uint8Array(0) : await readDateStyles(zip, parts.styles),
       date1904: parts.date1904,
-      // Excel writes at most 32,767 characters to a cell; past 1 Mi the sheet scanner's re-reads of a pending text
-      // grow with it (a 10 MiB cell took 20 s), so a workbook cell stops there whatever --max-field-size says.
-      maxCellChars: Math.min(options.maxCellChars ?? DEFAULT_LIMITS.maxFieldBytes, XLSX_MAX_CELL_CHARS),
+      maxCellChars,
     };
   } catch (error) {
     throw unreadable(input, error);
@@ -91,14 +91,8 @@ function hasCells(sheet: WorkbookSheet): sheet is WorkbookSheet & { cells: ZipEn
 }
 
 /** Anything that stops a workbook from being read, as one line; file-system errors keep their own wording. */
-/** The longest workbook cell read, in characters (see maxCellChars above). */
-const XLSX_MAX_CELL_CHARS = 1 << 20;
-
 function unreadable(input: InputFile, error: unknown): Error {
   if (error instanceof InputError) return error;
-  if (error instanceof CellTooLarge && error.limit === XLSX_MAX_CELL_CHARS) {
-    return new InputError({ code: 'FIELD_TOO_LARGE', file: input.label, line: error.line, reason: `holds a cell of more than ${XLSX_MAX_CELL_CHARS.toLocaleString('en-US')} characters, far more than Excel writes (32,767)`, hint: 'open it in Excel and save it again, or export CSV (where --max-field-size sets the limit)' });
-  }
   if (error instanceof CellTooLarge) return error.toInputError(input.label);
   if (isFileSystemError(error)) return asInputError(input.label, error);
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim().slice(0, 200);

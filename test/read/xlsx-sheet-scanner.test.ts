@@ -39,9 +39,9 @@ async function tokenizerOutcome(xml: Buffer): Promise<Outcome> {
 }
 
 /** The scanner fed bytes[0, cuts[0]), bytes[cuts[0], cuts[1]), … */
-function scannerOutcome(xml: Buffer, cuts: number[]): Outcome {
+function scannerOutcome(xml: Buffer, cuts: number[], context = CONTEXT): Outcome {
   const rows: SheetRow[] = [];
-  const scanner = new WorksheetScanner(CONTEXT, PART, (row) => rows.push(row));
+  const scanner = new WorksheetScanner(context, PART, (row) => rows.push(row));
   try {
     let from = 0;
     for (const cut of [...cuts, xml.length]) {
@@ -204,7 +204,7 @@ describe('WorksheetScanner', () => {
     expect(scannerOutcome(runOn, cuts)).toEqual({ error: `${PART} is damaged (a tag runs on for more than 8388608 bytes)` });
 
     const longText = Buffer.concat([Buffer.from('<sheetData><row r="4"><c t="str"><v>'), Buffer.alloc(9 << 20, 0x61)]);
-    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4 has a cell of more than 1048576 characters' });
+    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4, column 1, has a cell of more than 1048576 characters' });
   });
 
   it('reads a sheet of many chunks through readSheetRows as the Tokenizer path does, batch by batch', async () => {
@@ -235,6 +235,57 @@ describe('WorksheetScanner', () => {
   });
 });
 
+describe('WorksheetScanner: a text over many chunks', () => {
+  // Every awkward place to cut: inside 2-, 3- and 4-byte characters, inside references and things that look like
+  // one, inside Excel's `_xHHHH_` escapes, inside CDATA and its `]]>`, inside `</t>` and `</v>`.
+  const written = 'Grüße 漢字 😀 R&amp;D &lt;x&gt; &#x1F600;&#10;a_x000D_b _x005F_x000D_ &am; &#65 &#000065; z<![CDATA[<b>]]ü]]]>.';
+  const read = 'Grüße 漢字 😀 R&D <x> 😀\na\rb _x000D_ &am; &#65 A z<b>]]ü].';
+  const xml = Buffer.from(
+    `<worksheet><sheetData><row r="2"><c r="B2" t="inlineStr"><is><t>${written}</t></is></c><c r="C2" t="str"><v>${written}</v></c></row></sheetData></worksheet>`,
+  );
+  const expected = { rows: [{ line: 2, cells: [null, read, read] }] };
+
+  it('reads the exact text in chunks of every size from 1 byte up', () => {
+    for (let size = 1; size <= xml.length; size++) {
+      const cuts = Array.from({ length: Math.floor(xml.length / size) }, (_, i) => (i + 1) * size);
+      expect(scannerOutcome(xml, cuts), `chunks of ${size} bytes`).toEqual(expected);
+    }
+  });
+
+  it('reads the exact text with the cell cut at any two places', () => {
+    const start = xml.indexOf('<c r="B2"');
+    const end = xml.indexOf('</row>');
+    for (let first = start; first <= end; first++) for (let second = first; second <= end; second += 3) expect(scannerOutcome(xml, [first, second])).toEqual(expected);
+  });
+
+  it('reads a text of 8 MiB given 1 KiB at a time once, not again with every chunk', () => {
+    const text = 'Grüße, 漢字 😀 '.repeat(400_000);
+    const long = Buffer.from(`<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData>`);
+    expect(long.length).toBeGreaterThan(8 << 20);
+    const cuts = Array.from({ length: long.length >> 10 }, (_, i) => (i + 1) << 10);
+    const started = performance.now();
+    const outcome = scannerOutcome(long, cuts, { ...CONTEXT, maxCellChars: 8 << 20 });
+    // Linear: a tenth of a second or so. Read again from its start with each of its 8,000 chunks, it was 32 GiB of
+    // copying and searching.
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(outcome).toEqual({ rows: [{ line: 1, cells: [text] }] });
+  });
+
+  it('refuses a text past the cell limit while reading it, at the limit', () => {
+    const cuts = Array.from({ length: 9 * 16 }, (_, i) => (i + 1) << 16);
+    const longText = Buffer.concat([Buffer.from('<sheetData><row r="4"><c t="str"><v>'), Buffer.alloc(9 << 20, 0x61)]);
+    expect(scannerOutcome(longText, cuts)).toEqual({ error: 'row 4, column 1, has a cell of more than 1048576 characters' });
+  });
+
+  it('reads a reference of 32 digits wherever it is cut, and one of more as written', () => {
+    const zeros = '0'.repeat(30);
+    const xml = Buffer.from(`<sheetData><row r="1"><c t="str"><v>&#${zeros}65;&#x${zeros}42;&#0${zeros}67;</v></c></row></sheetData>`);
+    const expected = { rows: [{ line: 1, cells: [`AB&#0${zeros}67;`] }] };
+    for (let cut = 0; cut <= xml.length; cut++) expect(scannerOutcome(xml, [cut])).toEqual(expected);
+    for (let size = 1; size < 40; size++) expect(scannerOutcome(xml, Array.from({ length: Math.floor(xml.length / size) }, (_, i) => (i + 1) * size))).toEqual(expected);
+  });
+});
+
 describe('xmlText', () => {
   const decode = (text: string) => {
     const bytes = Buffer.from(`<${text}>`);
@@ -251,5 +302,7 @@ describe('xmlText', () => {
     expect(decode('&amp &nbsp; & &#; &#x; &#65 &AMP;')).toBe('&amp &nbsp; & &#; &#x; &#65 &AMP;');
     // 0, a surrogate and beyond U+10FFFF are U+FFFD; 150 is Windows-1252's en dash (HTML's rule, htmlparser2's too).
     expect(decode('&#0;&#xD800;&#1114112;&#150;&#129;')).toBe('\ufffd\ufffd\ufffd\u2013\u0081');
+    // At most 32 digits, so that a text read in pieces never waits long for a reference's end.
+    expect(decode(`&#${'0'.repeat(30)}65;&#${'0'.repeat(31)}65;`)).toBe(`A&#${'0'.repeat(31)}65;`);
   });
 });

@@ -11,16 +11,16 @@ function inputOf(path: string, overrides: Partial<InputFile> = {}): InputFile {
   return { label: path.slice(path.lastIndexOf('/') + 1), path, gzip: false, size: statSync(path).size, sheet: null, ...overrides };
 }
 
-async function readRows(input: InputFile, sheet: string | null = null): Promise<{ sheet: string | null; rows: SheetRow[] }> {
-  const source = await openXlsxSource(input, { sheet });
+async function readRows(input: InputFile, sheet: string | null = null, maxCellChars?: number): Promise<{ sheet: string | null; rows: SheetRow[] }> {
+  const source = await openXlsxSource(input, maxCellChars === undefined ? { sheet } : { sheet, maxCellChars });
   const rows: SheetRow[] = [];
   for await (const row of source.rows()) rows.push(row);
   return { sheet: source.sheet, rows };
 }
 
-async function readError(input: InputFile, sheet: string | null = null): Promise<InputError> {
+async function readError(input: InputFile, sheet: string | null = null, maxCellChars?: number): Promise<InputError> {
   try {
-    await readRows(input, sheet);
+    await readRows(input, sheet, maxCellChars);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return error as InputError;
@@ -501,6 +501,36 @@ describe('openXlsxSource: errors', () => {
     );
     const error = await readError(inputOf(path));
     expect(error.context.reason).toBe('is not a readable .xlsx workbook (xl/worksheets/sheet1.xml: row 1: a cell points to shared string "7", but the workbook has 1)');
+  });
+
+  it('holds a cell to --max-field-size, inline or shared, and names its row and column', async () => {
+    const long = 'é'.repeat(3000);
+    const inline = writeRawXlsx([{ name: 'S', sheetData: `<row r="1"><c r="A1"><v>1</v></c></row><row r="4"><c r="A4"><v>2</v></c><c r="C4" t="inlineStr"><is><t>${long}</t></is></c></row>` }]);
+    const written = await writeXlsx([{ name: 'S', rows: [['Id', 'Note'], [1, 'short'], [2, long]] }]);
+    expect(readZipParts(written).some((p) => p.name === 'xl/sharedStrings.xml')).toBe(true);
+    const reason = 'holds a field of more than 2,999 bytes, the limit (--max-field-size)';
+    for (const [path, where] of [[inline, ':4:3'], [written, ':3:2']] as const) {
+      const error = await readError(inputOf(path), null, 2999);
+      expect(error.message).toBe(`${inputOf(path).label}${where}: ${reason}; if the export really holds such a field, raise the limit with --max-field-size BYTES`);
+      expect(error.code).toBe('FIELD_TOO_LARGE');
+      // At the limit it is read (in characters here; datasets/read-part.ts counts its 6,000 UTF-8 bytes).
+      const { rows } = await readRows(inputOf(path), null, 3000);
+      expect(rows.at(-1)!.cells.at(-1)).toBe(long);
+    }
+  });
+
+  it('refuses a cell over the limit in a UTF-16 sheet part too, and not a long shared string no cell uses', async () => {
+    const written = await writeXlsx([{ name: 'S', rows: [['Id', 'Note'], [1, 'x'.repeat(500)], [2, 'short']] }]);
+    const utf16 = repackXlsx(written, (parts) => parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: Buffer.from(`\ufeff${p.data.toString()}`, 'utf16le') } : p)));
+    expect((await readError(inputOf(utf16), null, 100)).message).toMatch(/:2:2: holds a field of more than 100 bytes, the limit \(--max-field-size\);/);
+    const unused = repackXlsx(written, (parts) =>
+      parts.map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, data: Buffer.from(p.data.toString().replace(/<row r="2".*?<\/row>/, '')) } : p)),
+    );
+    const { rows } = await readRows(inputOf(unused), null, 100);
+    expect(rows).toEqual([
+      { line: 1, cells: ['Id', 'Note'] },
+      { line: 3, cells: [2, 'short'] },
+    ]);
   });
 
   it('says a file that is not a zip is not a readable workbook', async () => {

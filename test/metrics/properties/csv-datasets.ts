@@ -10,6 +10,7 @@ import { GROUP_FIELDS } from '../../../src/report/groups.js';
 import { fieldsNeeded } from '../../../src/report/registry.js';
 import type { Report } from '../../../src/report/model.js';
 import { Zone } from '../../../src/read/zone.js';
+import { BUSINESS_FIELDS } from '../../../src/report/business-hours.js';
 
 /**
  * Small data sets of every kind as generated CSV files, read with readDatasets and reported with buildReport as the
@@ -44,33 +45,42 @@ function slash(ms: number, style: 'dmy' | 'mdy', withTime: boolean): string {
 const instantIn = (style: DateStyle) => (ms: number) => (style === 'iso' ? iso(ms) : slash(ms, style, true));
 const dayIn = (style: DateStyle) => (ms: number) => (style === 'iso' ? day(ms) : slash(ms, style, false));
 
-const ticketRow = fc.record({
-  createdMinute: fc.integer({ min: 0, max: 100 * 1440 }),
-  firstResponse: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
-  resolution: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
-  channel: fc.constantFrom('email', 'chat', 'phone', ''),
-  agent: fc.constantFrom('Anna', 'Max', ''),
-  customer: fc.constantFrom('C1', 'C2', 'C3', 'C4', ''),
-  category: fc.constantFrom('billing', 'login', ''),
-  reopens: fc.constantFrom('0', '1', '2', ''),
-  // The ticket's own rating (CSAT's fall-back without a survey file): 1–5, binary, or none.
-  rating: fc.constantFrom('', '', '1', '2', '3', '4', '5', 'Good', 'Bad'),
-});
+const ticketRow = (days: number) =>
+  fc.record({
+    createdMinute: fc.integer({ min: 0, max: days * 1440 }),
+    firstResponse: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
+    resolution: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
+    channel: fc.constantFrom('email', 'chat', 'phone', ''),
+    agent: fc.constantFrom('Anna', 'Max', ''),
+    customer: fc.constantFrom('C1', 'C2', 'C3', 'C4', ''),
+    category: fc.constantFrom('billing', 'login', ''),
+    reopens: fc.constantFrom('0', '1', '2', ''),
+    // The ticket's own rating (CSAT's fall-back without a survey file): 1–5, binary, or none.
+    rating: fc.constantFrom('', '', '1', '2', '3', '4', '5', 'Good', 'Bad'),
+  });
+
+/**
+ * Tickets with ids 1…n, created over `days` days from `start` (default: 100 days from 2026-01-01, up to 25 tickets),
+ * answered and resolved or not.
+ */
+export function ticketsOf({ start = START, days = 100, maxLength = 25 }: { start?: number; days?: number; maxLength?: number } = {}): fc.Arbitrary<Table> {
+  return fc.tuple(fc.array(ticketRow(days), { minLength: 1, maxLength }), dateStyle).map(([rows, style]) => ({
+    kind: 'tickets',
+    header: ['ticket_id', 'created_at', 'first_response_at', 'resolved_at', 'channel', 'agent', 'customer_id', 'category', 'reopens', 'csat'],
+    rows: rows.map((r, i) => {
+      const created = start + r.createdMinute * MINUTE;
+      const at = instantIn(style);
+      const answered = r.firstResponse === null ? '' : at(created + r.firstResponse * MINUTE);
+      // Resolved after the first response, when both are there.
+      const resolved = r.resolution === null ? '' : at(created + ((r.firstResponse ?? 0) + r.resolution) * MINUTE);
+      return [String(i + 1), at(created), answered, resolved, r.channel, r.agent, r.customer, r.category, r.reopens, r.rating];
+    }),
+    times: rows.map((r) => start + r.createdMinute * MINUTE),
+  }));
+}
 
 /** Tickets with ids 1…n, created over 100 days from 2026-01-01, answered and resolved or not. */
-export const tickets: fc.Arbitrary<Table> = fc.tuple(fc.array(ticketRow, { minLength: 1, maxLength: 25 }), dateStyle).map(([rows, style]) => ({
-  kind: 'tickets',
-  header: ['ticket_id', 'created_at', 'first_response_at', 'resolved_at', 'channel', 'agent', 'customer_id', 'category', 'reopens', 'csat'],
-  rows: rows.map((r, i) => {
-    const created = START + r.createdMinute * MINUTE;
-    const at = instantIn(style);
-    const answered = r.firstResponse === null ? '' : at(created + r.firstResponse * MINUTE);
-    // Resolved after the first response, when both are there.
-    const resolved = r.resolution === null ? '' : at(created + ((r.firstResponse ?? 0) + r.resolution) * MINUTE);
-    return [String(i + 1), at(created), answered, resolved, r.channel, r.agent, r.customer, r.category, r.reopens, r.rating];
-  }),
-  times: rows.map((r) => START + r.createdMinute * MINUTE),
-}));
+export const tickets: fc.Arbitrary<Table> = ticketsOf();
 
 const surveyRow = fc
   .record({ respondedMinute: fc.integer({ min: 0, max: 100 * 1440 }), survey: fc.constantFrom('csat', 'nps', 'ces'), point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), ticket: fc.integer({ min: 0, max: 30 }), channel: fc.constantFrom('email', 'chat', '') })
@@ -166,10 +176,13 @@ export function writeTables(tables: readonly { table: Table; parts: readonly str
   );
 }
 
-/** Reads the inputs as `support-metrics report` does (every field its metrics and groupings read), reports them, and removes them. */
+/**
+ * Reads the inputs as `support-metrics report` does (every field its metrics and groupings read, and with
+ * --business-hours the export's business-hours columns), reports them, and removes them.
+ */
 export async function report(inputs: readonly { name: string; kind: KindName }[], options: ReportOptions): Promise<{ read: ReadResult; report: Report }> {
   try {
-    const read = await readDatasets(inputs, { zone: new Zone('UTC'), zoneGiven: true, fields: [...fieldsNeeded(), ...GROUP_FIELDS] });
+    const read = await readDatasets(inputs, { zone: new Zone('UTC'), zoneGiven: true, fields: [...fieldsNeeded(), ...(options.businessHours === undefined ? [] : BUSINESS_FIELDS), ...GROUP_FIELDS] });
     return { read, report: buildReport(read, options) };
   } finally {
     // Read once: removed at once, so that thousands of runs leave no thousands of files.

@@ -45,6 +45,17 @@ function slash(ms: number, style: 'dmy' | 'mdy', withTime: boolean): string {
 const instantIn = (style: DateStyle) => (ms: number) => (style === 'iso' ? iso(ms) : slash(ms, style, true));
 const dayIn = (style: DateStyle) => (ms: number) => (style === 'iso' ? day(ms) : slash(ms, style, false));
 
+/** Rows of a generated table: over `days` days from `start`, minLength … maxLength of them. */
+export interface Density {
+  start?: number;
+  days?: number;
+  minLength?: number;
+  maxLength?: number;
+}
+
+/** Long lists (beyond the default 25) at any length up to their maximum: fast-check's default size keeps them near 10. */
+const sized = (maxLength: number): { size?: 'max' } => (maxLength > 25 ? { size: 'max' } : {});
+
 const ticketRow = (days: number) =>
   fc.record({
     createdMinute: fc.integer({ min: 0, max: days * 1440 }),
@@ -60,11 +71,11 @@ const ticketRow = (days: number) =>
   });
 
 /**
- * Tickets with ids 1…n, created over `days` days from `start` (default: 100 days from 2026-01-01, up to 25 tickets),
+ * Tickets with ids 1…n, created over `days` days from `start` (default: 100 days from 2026-01-01, 1 to 25 tickets),
  * answered and resolved or not.
  */
-export function ticketsOf({ start = START, days = 100, maxLength = 25 }: { start?: number; days?: number; maxLength?: number } = {}): fc.Arbitrary<Table> {
-  return fc.tuple(fc.array(ticketRow(days), { minLength: 1, maxLength }), dateStyle).map(([rows, style]) => ({
+export function ticketsOf({ start = START, days = 100, minLength = 1, maxLength = 25 }: Density = {}): fc.Arbitrary<Table> {
+  return fc.tuple(fc.array(ticketRow(days), { minLength, maxLength, ...sized(maxLength) }), dateStyle).map(([rows, style]) => ({
     kind: 'tickets',
     header: ['ticket_id', 'created_at', 'first_response_at', 'resolved_at', 'channel', 'agent', 'customer_id', 'category', 'reopens', 'csat'],
     rows: rows.map((r, i) => {
@@ -82,18 +93,27 @@ export function ticketsOf({ start = START, days = 100, maxLength = 25 }: { start
 /** Tickets with ids 1…n, created over 100 days from 2026-01-01, answered and resolved or not. */
 export const tickets: fc.Arbitrary<Table> = ticketsOf();
 
-const surveyRow = fc
-  .record({ respondedMinute: fc.integer({ min: 0, max: 100 * 1440 }), survey: fc.constantFrom('csat', 'nps', 'ces'), point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), ticket: fc.integer({ min: 0, max: 30 }), channel: fc.constantFrom('email', 'chat', '') })
-  .map((r): [string[], number] => {
-    // On the default scales: CSAT 1–5, NPS 0–10, CES 1–5.
-    const [min, max] = r.survey === 'nps' ? [0, 10] : [1, 5];
-    const score = min + Math.floor(r.point * (max - min + 1));
-    const at = START + r.respondedMinute * MINUTE;
-    return [[iso(at), r.survey, String(score), r.ticket === 0 ? '' : String(r.ticket), r.channel], at];
-  });
+const surveyRow = (start: number, days: number) =>
+  fc
+    .record({ respondedMinute: fc.integer({ min: 0, max: days * 1440 }), survey: fc.constantFrom('csat', 'nps', 'ces'), point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), ticket: fc.integer({ min: 0, max: 30 }), channel: fc.constantFrom('email', 'chat', '') })
+    .map((r): [string[], number] => {
+      // On the default scales: CSAT 1–5, NPS 0–10, CES 1–5.
+      const [min, max] = r.survey === 'nps' ? [0, 10] : [1, 5];
+      const score = min + Math.floor(r.point * (max - min + 1));
+      const at = start + r.respondedMinute * MINUTE;
+      return [[iso(at), r.survey, String(score), r.ticket === 0 ? '' : String(r.ticket), r.channel], at];
+    });
+
+/**
+ * Survey responses in long form (survey + score), some naming a ticket, some a channel: over `days` days from `start`
+ * (default: 100 days from 2026-01-01, 1 to 25 responses).
+ */
+export function surveysOf({ start = START, days = 100, minLength = 1, maxLength = 25 }: Density = {}): fc.Arbitrary<Table> {
+  return fc.array(surveyRow(start, days), { minLength, maxLength, ...sized(maxLength) }).map((rows) => ({ kind: 'surveys', header: ['responded_at', 'survey', 'score', 'ticket_id', 'channel'], rows: rows.map((r) => r[0]), times: rows.map((r) => r[1]) }));
+}
 
 /** Survey responses in long form (survey + score), some naming a ticket, some a channel. */
-export const surveys: fc.Arbitrary<Table> = fc.array(surveyRow, { minLength: 1, maxLength: 25 }).map((rows) => ({ kind: 'surveys', header: ['responded_at', 'survey', 'score', 'ticket_id', 'channel'], rows: rows.map((r) => r[0]), times: rows.map((r) => r[1]) }));
+export const surveys: fc.Arbitrary<Table> = surveysOf();
 
 const spendRow = fc.record({ day: fc.integer({ min: 0, max: 120 }), type: fc.constantFrom('marketing', 'marketing', 'sales', 'service'), cents: fc.integer({ min: 0, max: 500_000 }) });
 

@@ -185,15 +185,16 @@ function csv(header: readonly string[], rows: readonly string[][]): string {
   return [header, ...rows].map((cells) => cells.join(',')).join('\n') + '\n';
 }
 
+/** A new input file of `kind` in the properties' folder (removed once `report` has read it, else by `removeFiles`). */
+export function writeInput(kind: KindName, extension: string, bytes: string | Uint8Array): { name: string; kind: KindName } {
+  const name = join(folder, `${kind}-${files++}${extension}`);
+  writeFileSync(name, bytes);
+  return { name, kind };
+}
+
 /** Writes each table as one or more CSV files (each table's rows cut at `cuts`), and returns the inputs to read. */
 export function writeTables(tables: readonly { table: Table; parts: readonly string[][][] }[]): { name: string; kind: KindName }[] {
-  return tables.flatMap(({ table, parts }) =>
-    parts.map((rows) => {
-      const name = join(folder, `${table.kind}-${files++}.csv`);
-      writeFileSync(name, csv(table.header, rows));
-      return { name, kind: table.kind };
-    }),
-  );
+  return tables.flatMap(({ table, parts }) => parts.map((rows) => writeInput(table.kind, '.csv', csv(table.header, rows))));
 }
 
 /**

@@ -12,8 +12,8 @@ export function numbers(r: Report): unknown {
   return { metrics: r.metrics, groups: r.groups, periods: r.periods };
 }
 
-/** A warning without the generated file's name it may start with (each run writes new files). */
-export const unnamed = (warning: string) => warning.replace(/\S*sm-props-[^/]+\/[a-z]+-\d+\.csv/g, 'FILE');
+/** A warning without the generated file's names (each run writes new files, in any format). */
+export const unnamed = (warning: string) => warning.replace(/\S*sm-props-[^/]+\/[a-z]+-\d+\.[a-z.]+/g, 'FILE');
 
 /** A deterministic shuffle by `seed` (mulberry32), so a failing case replays. */
 export function shuffle<T>(items: readonly T[], seed: number): T[] {

@@ -9,12 +9,16 @@ import type { Table } from './csv-datasets.js';
  * header is row 1 and each data row the next, as in the CSV, so that a row's line is the same in every format.
  */
 
-/** XLSX: every cell text (as the CSV), or typed as a spreadsheet holds it — numbers, dates and instants as date cells. */
+/**
+ * XLSX: every cell text (as the CSV), or typed as a spreadsheet holds it — numbers, dates and instants as date cells,
+ * their serial numbers counted from 1900 or (Excel for Mac's old default) from 1904.
+ */
 export interface XlsxStyle {
   typed: boolean;
+  date1904: boolean;
   sheetName: string;
 }
-export const xlsxStyle: fc.Arbitrary<XlsxStyle> = fc.record({ typed: fc.boolean(), sheetName: fc.constantFrom('Sheet1', 'Tickets export', 'Данные') });
+export const xlsxStyle: fc.Arbitrary<XlsxStyle> = fc.record({ typed: fc.boolean(), date1904: fc.boolean(), sheetName: fc.constantFrom('Sheet1', 'Tickets export', 'Данные') });
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?Z$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -36,6 +40,7 @@ function typedCell(text: string, datesColumn: boolean): ExcelJS.CellValue | { va
 
 export async function xlsxBytes(table: Table, rows: readonly string[][], style: XlsxStyle): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  if (style.date1904) workbook.properties.date1904 = true;
   const sheet = workbook.addWorksheet(style.sheetName);
   const datesColumn = table.header.map((_, c) => rows.every((row) => (row[c] ?? '') === '' || ISO_INSTANT.test(row[c]!) || ISO_DAY.test(row[c]!)) && rows.some((row) => (row[c] ?? '') !== ''));
   [table.header, ...rows].forEach((cells, r) => {

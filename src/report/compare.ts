@@ -56,13 +56,24 @@ export function compareMetrics(current: Record<string, MetricReport>, previous: 
     if (before === undefined) continue;
     const delta = now.value === null || before.value === null ? null : now.value - before.value;
     const relative = delta === null || before.value === 0 ? null : delta / Math.abs(before.value!);
-    const better = metricDefinition(id).better;
+    const better = betterOf(now);
     const improved = delta === null || delta === 0 || better === 'neither' ? null : better === 'higher' ? delta > 0 : delta < 0;
     const test = delta === null ? null : testOf(now, before, currentData, previousData);
     changes[id] = { previous: before, delta, relative, improved, test: test?.test ?? null, pValue: test?.pValue ?? null, significant: test === null ? null : test.pValue < 0.05, verdict: test === null ? null : test.pValue < 0.05 ? 'significant' : 'within noise' };
     if (now.id === 'frt' || now.id === 'art') changes[id]!.withinTarget = withinTargetChange(now.details, (before as typeof now).details);
   }
   return changes;
+}
+
+/**
+ * Which way is better for this metric: the catalog's, except CES, whose direction is its scale's and is carried in its
+ * details (SPEC §5 `ces`: 1–5 where lower is better by default, CES 2.0's 1–7 agreement where higher is better; the
+ * catalog says `neither` for want of a scale). Without this a CES falling from 3.0 to 2.0 on the default scale was
+ * neither better nor worse (improved null).
+ */
+function betterOf(metric: MetricReport): 'lower' | 'higher' | 'neither' {
+  if (metric.id === 'ces') return metric.details.higherIsBetter ? 'higher' : 'lower';
+  return metricDefinition(metric.id).better;
 }
 
 /** The change of the share within target, tested as two proportions (none under 20 tickets a side). */

@@ -10,6 +10,7 @@ import { GROUP_FIELDS } from '../../../src/report/groups.js';
 import { fieldsNeeded } from '../../../src/report/registry.js';
 import type { Report } from '../../../src/report/model.js';
 import { Zone } from '../../../src/read/zone.js';
+import { BUSINESS_FIELDS } from '../../../src/report/business-hours.js';
 
 /**
  * Small data sets of every kind as generated CSV files, read with readDatasets and reported with buildReport as the
@@ -44,46 +45,75 @@ function slash(ms: number, style: 'dmy' | 'mdy', withTime: boolean): string {
 const instantIn = (style: DateStyle) => (ms: number) => (style === 'iso' ? iso(ms) : slash(ms, style, true));
 const dayIn = (style: DateStyle) => (ms: number) => (style === 'iso' ? day(ms) : slash(ms, style, false));
 
-const ticketRow = fc.record({
-  createdMinute: fc.integer({ min: 0, max: 100 * 1440 }),
-  firstResponse: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
-  resolution: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
-  channel: fc.constantFrom('email', 'chat', 'phone', ''),
-  agent: fc.constantFrom('Anna', 'Max', ''),
-  customer: fc.constantFrom('C1', 'C2', 'C3', 'C4', ''),
-  category: fc.constantFrom('billing', 'login', ''),
-  reopens: fc.constantFrom('0', '1', '2', ''),
-  // The ticket's own rating (CSAT's fall-back without a survey file): 1–5, binary, or none.
-  rating: fc.constantFrom('', '', '1', '2', '3', '4', '5', 'Good', 'Bad'),
-});
+/** Rows of a generated table: over `days` days from `start`, minLength … maxLength of them. */
+export interface Density {
+  start?: number;
+  days?: number;
+  minLength?: number;
+  maxLength?: number;
+}
 
-/** Tickets with ids 1…n, created over 100 days from 2026-01-01, answered and resolved or not. */
-export const tickets: fc.Arbitrary<Table> = fc.tuple(fc.array(ticketRow, { minLength: 1, maxLength: 25 }), dateStyle).map(([rows, style]) => ({
-  kind: 'tickets',
-  header: ['ticket_id', 'created_at', 'first_response_at', 'resolved_at', 'channel', 'agent', 'customer_id', 'category', 'reopens', 'csat'],
-  rows: rows.map((r, i) => {
-    const created = START + r.createdMinute * MINUTE;
-    const at = instantIn(style);
-    const answered = r.firstResponse === null ? '' : at(created + r.firstResponse * MINUTE);
-    // Resolved after the first response, when both are there.
-    const resolved = r.resolution === null ? '' : at(created + ((r.firstResponse ?? 0) + r.resolution) * MINUTE);
-    return [String(i + 1), at(created), answered, resolved, r.channel, r.agent, r.customer, r.category, r.reopens, r.rating];
-  }),
-  times: rows.map((r) => START + r.createdMinute * MINUTE),
-}));
+/** Long lists (beyond the default 25) at any length up to their maximum: fast-check's default size keeps them near 10. */
+const sized = (maxLength: number): { size?: 'max' } => (maxLength > 25 ? { size: 'max' } : {});
 
-const surveyRow = fc
-  .record({ respondedMinute: fc.integer({ min: 0, max: 100 * 1440 }), survey: fc.constantFrom('csat', 'nps', 'ces'), point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), ticket: fc.integer({ min: 0, max: 30 }), channel: fc.constantFrom('email', 'chat', '') })
-  .map((r): [string[], number] => {
-    // On the default scales: CSAT 1–5, NPS 0–10, CES 1–5.
-    const [min, max] = r.survey === 'nps' ? [0, 10] : [1, 5];
-    const score = min + Math.floor(r.point * (max - min + 1));
-    const at = START + r.respondedMinute * MINUTE;
-    return [[iso(at), r.survey, String(score), r.ticket === 0 ? '' : String(r.ticket), r.channel], at];
+const ticketRow = (days: number) =>
+  fc.record({
+    createdMinute: fc.integer({ min: 0, max: days * 1440 }),
+    firstResponse: fc.option(fc.integer({ min: 0, max: 600 }), { nil: null }),
+    resolution: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: null }),
+    channel: fc.constantFrom('email', 'chat', 'phone', ''),
+    agent: fc.constantFrom('Anna', 'Max', ''),
+    customer: fc.constantFrom('C1', 'C2', 'C3', 'C4', ''),
+    category: fc.constantFrom('billing', 'login', ''),
+    reopens: fc.constantFrom('0', '1', '2', ''),
+    // The ticket's own rating (CSAT's fall-back without a survey file): 1–5, binary, or none.
+    rating: fc.constantFrom('', '', '1', '2', '3', '4', '5', 'Good', 'Bad'),
   });
 
+/**
+ * Tickets with ids 1…n, created over `days` days from `start` (default: 100 days from 2026-01-01, 1 to 25 tickets),
+ * answered and resolved or not.
+ */
+export function ticketsOf({ start = START, days = 100, minLength = 1, maxLength = 25 }: Density = {}): fc.Arbitrary<Table> {
+  return fc.tuple(fc.array(ticketRow(days), { minLength, maxLength, ...sized(maxLength) }), dateStyle).map(([rows, style]) => ({
+    kind: 'tickets',
+    header: ['ticket_id', 'created_at', 'first_response_at', 'resolved_at', 'channel', 'agent', 'customer_id', 'category', 'reopens', 'csat'],
+    rows: rows.map((r, i) => {
+      const created = start + r.createdMinute * MINUTE;
+      const at = instantIn(style);
+      const answered = r.firstResponse === null ? '' : at(created + r.firstResponse * MINUTE);
+      // Resolved after the first response, when both are there.
+      const resolved = r.resolution === null ? '' : at(created + ((r.firstResponse ?? 0) + r.resolution) * MINUTE);
+      return [String(i + 1), at(created), answered, resolved, r.channel, r.agent, r.customer, r.category, r.reopens, r.rating];
+    }),
+    times: rows.map((r) => start + r.createdMinute * MINUTE),
+  }));
+}
+
+/** Tickets with ids 1…n, created over 100 days from 2026-01-01, answered and resolved or not. */
+export const tickets: fc.Arbitrary<Table> = ticketsOf();
+
+const surveyRow = (start: number, days: number) =>
+  fc
+    .record({ respondedMinute: fc.integer({ min: 0, max: days * 1440 }), survey: fc.constantFrom('csat', 'nps', 'ces'), point: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), ticket: fc.integer({ min: 0, max: 30 }), channel: fc.constantFrom('email', 'chat', '') })
+    .map((r): [string[], number] => {
+      // On the default scales: CSAT 1–5, NPS 0–10, CES 1–5.
+      const [min, max] = r.survey === 'nps' ? [0, 10] : [1, 5];
+      const score = min + Math.floor(r.point * (max - min + 1));
+      const at = start + r.respondedMinute * MINUTE;
+      return [[iso(at), r.survey, String(score), r.ticket === 0 ? '' : String(r.ticket), r.channel], at];
+    });
+
+/**
+ * Survey responses in long form (survey + score), some naming a ticket, some a channel: over `days` days from `start`
+ * (default: 100 days from 2026-01-01, 1 to 25 responses).
+ */
+export function surveysOf({ start = START, days = 100, minLength = 1, maxLength = 25 }: Density = {}): fc.Arbitrary<Table> {
+  return fc.array(surveyRow(start, days), { minLength, maxLength, ...sized(maxLength) }).map((rows) => ({ kind: 'surveys', header: ['responded_at', 'survey', 'score', 'ticket_id', 'channel'], rows: rows.map((r) => r[0]), times: rows.map((r) => r[1]) }));
+}
+
 /** Survey responses in long form (survey + score), some naming a ticket, some a channel. */
-export const surveys: fc.Arbitrary<Table> = fc.array(surveyRow, { minLength: 1, maxLength: 25 }).map((rows) => ({ kind: 'surveys', header: ['responded_at', 'survey', 'score', 'ticket_id', 'channel'], rows: rows.map((r) => r[0]), times: rows.map((r) => r[1]) }));
+export const surveys: fc.Arbitrary<Table> = surveysOf();
 
 const spendRow = fc.record({ day: fc.integer({ min: 0, max: 120 }), type: fc.constantFrom('marketing', 'marketing', 'sales', 'service'), cents: fc.integer({ min: 0, max: 500_000 }) });
 
@@ -155,21 +185,25 @@ function csv(header: readonly string[], rows: readonly string[][]): string {
   return [header, ...rows].map((cells) => cells.join(',')).join('\n') + '\n';
 }
 
-/** Writes each table as one or more CSV files (each table's rows cut at `cuts`), and returns the inputs to read. */
-export function writeTables(tables: readonly { table: Table; parts: readonly string[][][] }[]): { name: string; kind: KindName }[] {
-  return tables.flatMap(({ table, parts }) =>
-    parts.map((rows) => {
-      const name = join(folder, `${table.kind}-${files++}.csv`);
-      writeFileSync(name, csv(table.header, rows));
-      return { name, kind: table.kind };
-    }),
-  );
+/** A new input file of `kind` in the properties' folder (removed once `report` has read it, else by `removeFiles`). */
+export function writeInput(kind: KindName, extension: string, bytes: string | Uint8Array): { name: string; kind: KindName } {
+  const name = join(folder, `${kind}-${files++}${extension}`);
+  writeFileSync(name, bytes);
+  return { name, kind };
 }
 
-/** Reads the inputs as `support-metrics report` does (every field its metrics and groupings read), reports them, and removes them. */
+/** Writes each table as one or more CSV files (each table's rows cut at `cuts`), and returns the inputs to read. */
+export function writeTables(tables: readonly { table: Table; parts: readonly string[][][] }[]): { name: string; kind: KindName }[] {
+  return tables.flatMap(({ table, parts }) => parts.map((rows) => writeInput(table.kind, '.csv', csv(table.header, rows))));
+}
+
+/**
+ * Reads the inputs as `support-metrics report` does (every field its metrics and groupings read, and with
+ * --business-hours the export's business-hours columns), reports them, and removes them.
+ */
 export async function report(inputs: readonly { name: string; kind: KindName }[], options: ReportOptions): Promise<{ read: ReadResult; report: Report }> {
   try {
-    const read = await readDatasets(inputs, { zone: new Zone('UTC'), zoneGiven: true, fields: [...fieldsNeeded(), ...GROUP_FIELDS] });
+    const read = await readDatasets(inputs, { zone: new Zone('UTC'), zoneGiven: true, fields: [...fieldsNeeded(), ...(options.businessHours === undefined ? [] : BUSINESS_FIELDS), ...GROUP_FIELDS] });
     return { read, report: buildReport(read, options) };
   } finally {
     // Read once: removed at once, so that thousands of runs leave no thousands of files.

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { MetricReport, Report } from '../../../src/report/model.js';
+import type { Report } from '../../../src/report/model.js';
 import type { ReportOptions } from '../../../src/report/build.js';
 import { expectClose } from './arbitraries.js';
+import { expectAddsUp, expectInRange, numbers, shuffle, unnamed } from './report-checks.js';
 import { byTime, DAY, financeSheet, rejectedRow, START, removeFiles, report, reportOptions, spend, subscriptions, surveys, tickets, writeTables, type Table } from './csv-datasets.js';
 
 /**
@@ -19,32 +20,6 @@ const datasets = fc.oneof(fc.tuple(tickets, surveys, spend, subscriptions), fc.t
 const whole = (tables: readonly Table[]) => tables.map((table) => ({ table, parts: [table.rows] }));
 // 80 runs: ~13 s on two cores; PROPERTY_RUNS=500 for a longer hunt.
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 80);
-
-/** The numbers of a report: its metrics, groups and periods (inputs name the files; warnings are compared apart). */
-function numbers(r: Report): unknown {
-  return { metrics: r.metrics, groups: r.groups, periods: r.periods };
-}
-
-/** A warning without the generated file's name it may start with (each run writes new files). */
-const unnamed = (warning: string) => warning.replace(/\S*sm-props-[^/]+\/[a-z]+-\d+\.csv/g, 'FILE');
-
-/** A deterministic shuffle by `seed` (mulberry32), so a failing case replays. */
-function shuffle<T>(items: readonly T[], seed: number): T[] {
-  let s = seed >>> 0;
-  const random = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 describe('report properties on generated CSV files', () => {
   it('the order of rows in the files changes no number (sums within 1e-9 relative) and no warning', async () => {
@@ -103,73 +78,6 @@ describe('report properties on generated CSV files', () => {
     );
   });
 });
-
-type Details = Record<string, unknown>;
-const detail = (m: MetricReport | undefined, field: string) => (m?.details as Details | undefined)?.[field] as number | null | undefined;
-
-/** What adds up over groups and periods: per metric, the counts of its details. */
-const ADDITIVE: Record<string, readonly string[]> = {
-  ticket_volume: ['value', 'resolved', 'unresolved', 'unanswered'],
-  frt: ['count', 'unanswered'],
-  art: ['count', 'unresolved'],
-  repeat_contact_rate: ['repeatTickets', 'tickets', 'withoutCustomer'],
-  reopen_rate: ['reopened', 'resolved'],
-  csat: ['responses'],
-  csat_satisfied: ['responses', 'satisfied'],
-  nps: ['responses', 'promoters', 'passives', 'detractors'],
-  ces: ['responses'],
-};
-
-function expectAddsUp(parts: readonly Record<string, MetricReport>[], all: Record<string, MetricReport>, what: string): void {
-  for (const [id, fields] of Object.entries(ADDITIVE)) {
-    if (all[id] === undefined) continue;
-    for (const field of fields) {
-      const of = (m: MetricReport | undefined) => (field === 'value' ? m?.value : detail(m, field));
-      const total = of(all[id]);
-      // A count the data cannot tell (no column) is null in the whole and in every part.
-      if (total === null) continue;
-      const sum = parts.reduce((n, p) => n + (of(p[id]) ?? 0), 0);
-      expect(sum, `${what}: Σ ${id}.${field}`).toBe(total);
-    }
-  }
-}
-
-/** Ranges every metric entry keeps: rates in [0, 1], NPS in ±100, intervals around their value, quantiles in [min, max]. */
-function expectInRange(metrics: Record<string, MetricReport>, where: string): void {
-  for (const m of Object.values(metrics)) {
-    const d = m.details as Details;
-    const v = m.value;
-    if (v !== null) expect(Number.isFinite(v), `${where} ${m.id} is ${v}`).toBe(true);
-    if (['repeat_contact_rate', 'reopen_rate', 'csat_satisfied', 'churn_rate'].includes(m.id) && v !== null) {
-      expect(v, `${where} ${m.id}`).toBeGreaterThanOrEqual(0);
-      expect(v, `${where} ${m.id}`).toBeLessThanOrEqual(1);
-    }
-    if (m.id === 'nps' && v !== null) {
-      expect(v).toBeGreaterThanOrEqual(-100);
-      expect(v).toBeLessThanOrEqual(100);
-    }
-    const ci = d.ci95 as [number, number] | null | undefined;
-    if (ci !== undefined && ci !== null && v !== null) {
-      const [low, high] = m.id === 'nps' ? [-100, 100] : [0, 1];
-      expect(ci[0], `${where} ${m.id} ci95 ${ci} around ${v}`).toBeGreaterThanOrEqual(low);
-      expect(ci[0], `${where} ${m.id} ci95 ${ci} around ${v}`).toBeLessThanOrEqual(v);
-      expect(ci[1], `${where} ${m.id} ci95 ${ci} around ${v}`).toBeGreaterThanOrEqual(v);
-      expect(ci[1], `${where} ${m.id} ci95 ${ci} around ${v}`).toBeLessThanOrEqual(high);
-    }
-    if ((m.id === 'frt' || m.id === 'art') && typeof d.min === 'number') {
-      for (const q of ['median', 'p90', 'mean']) {
-        expect(d[q] as number, `${where} ${m.id}.${q}`).toBeGreaterThanOrEqual((d.min as number) - 1e-9);
-        expect(d[q] as number, `${where} ${m.id}.${q}`).toBeLessThanOrEqual((d.max as number) + 1e-9);
-      }
-      if (d.withinTarget !== null) expect(d.withinTarget as number).toBeLessThanOrEqual(1);
-    }
-    if ((m.id === 'csat' || m.id === 'ces') && v !== null) {
-      expect(v).toBeGreaterThanOrEqual(d.scaleMin as number);
-      expect(v).toBeLessThanOrEqual(d.scaleMax as number);
-    }
-    if (m.id === 'mrr' && v !== null) expect(v).toBeGreaterThanOrEqual(0);
-  }
-}
 
 describe('report breakdowns on generated CSV files', () => {
   const withBreakdowns = fc.tuple(

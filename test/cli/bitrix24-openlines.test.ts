@@ -58,7 +58,7 @@ describe('Bitrix24 Open Lines, a 2018-era ru file (fixtures/bitrix24-openlines-2
     expect(r.groups.map((g: { key: string }) => g.key)).toEqual(['chat', 'messaging', 'social']);
     expect(groupOf(r, 'chat').frt).toMatchObject({ value: 180, details: { count: 1, unanswered: 1 } });
     expect(groupOf(r, 'messaging').frt).toMatchObject({ value: 345, details: { count: 2 } });
-    expect(groupOf(r, 'social').frt.value).toBe(1200);
+    expect(groupOf(r, 'social').frt?.value).toBe(1200);
     // FRT 180, 1200, 90, 600: mean 2070/4 = 517.5, median (180+600)/2 = 390
     expect(r.metrics.frt).toMatchObject({ value: 517.5, details: { median: 390, unanswered: 1 } });
     // Дата закрытия − Дата создания: 40 min, 3 h, 30 min, 2 h = 2400 + 10800 + 1800 + 7200 = 22200 s / 4 = 5550

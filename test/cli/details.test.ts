@@ -39,7 +39,7 @@ describe('--details: the rows behind the numbers (issue #14)', () => {
     const path = join(dir, 'rows.xlsx');
     const report = run(['--since', '2026-11-03', '--details', path]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(path));
+    await workbook.xlsx.readFile(path);
     const sheet = workbook.getWorksheet('Rows')!;
     // The tickets' inline Good/Bad ratings are no survey file: ticket rows only.
     expect(sheet.rowCount - 1).toBe(report.metrics.ticket_volume.value);

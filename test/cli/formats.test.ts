@@ -118,7 +118,7 @@ describe('--format xlsx (issue #14)', () => {
     expect(result.code, result.stderr).toBe(0);
     const first = readFileSync(out);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(first);
+    await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'By agent', 'Inputs', 'Warnings']);
     const summary = workbook.getWorksheet('Summary')!;
     expect(summary.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });

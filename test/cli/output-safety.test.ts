@@ -81,7 +81,7 @@ function expectSafeCsv(csv: string): string[][] {
 /** Every cell of every sheet read back: text a string cell, never a formula; no character XML 1.0 forbids. */
 async function expectSafeXlsx(path: string): Promise<string[]> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(readFileSync(path));
+  await workbook.xlsx.readFile(path);
   const texts: string[] = [];
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>
@@ -269,7 +269,7 @@ describe('xlsx: names from the data written exactly, as ST_Xstring escapes (issu
 
     // exceljs decodes the escapes; every agent cell is a string, none a formula.
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(out));
+    await workbook.xlsx.readFile(out);
     const byAgent = workbook.getWorksheet('By agent')!;
     const agents = new Set<unknown>();
     byAgent.eachRow((row, number) => {
@@ -294,7 +294,7 @@ describe('xlsx: names from the data written exactly, as ST_Xstring escapes (issu
     const strings = (await xmlParts(details!))['xl/sharedStrings.xml']!;
     for (const { xml } of Object.values(exact)) expect(strings).toContain(`<t>${xml}</t>`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(details!));
+    await workbook.xlsx.readFile(details!);
     const agentColumn = (workbook.getWorksheet('Rows')!.getRow(1).values as unknown[]).indexOf('agent');
     const agents = workbook.getWorksheet('Rows')!.getColumn(agentColumn).values.slice(2);
     expect([...agents].sort()).toEqual(Object.values(exact).map((e) => e.name).sort());

@@ -121,7 +121,7 @@ describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times 
     const result = runBin(['report', BRACKETS, '--by', 'channel', '--period', 'week', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(out));
+    await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'By channel', 'Periods', 'Brackets', 'Inputs', 'Warnings']);
     const sheet = workbook.getWorksheet('Brackets')!;
     expect(sheet.getRow(2).values).toEqual([undefined, 'Metric', 'By', 'Key', 'Start', 'End', 'Column', 'Bracket', 'From', 'To', 'Tickets', 'Share']);

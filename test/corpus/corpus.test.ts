@@ -133,16 +133,19 @@ function runBinProcess(argv: string[]): Promise<Run> {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const ms = performance.now() - started;
-      // GNU time: the child's exit code; killed by a signal it says so and exits 128 + n.
+      // GNU time: the child's exit code; killed by a signal it says so ("Command terminated by signal 9") and exits
+      // 128 + n, so `signal` (time's own) is null and the signal is the one time names.
+      let killedBy: string | null = signal;
       let maxRssKib: number | undefined;
       if (withTime && existsSync(rssFile)) {
         const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
         maxRssKib = Number(lines.at(-1));
-        if (lines.some((l) => l.startsWith('Command terminated by signal'))) signal = signal ?? 'SIGNAL';
+        const terminated = lines.find((l) => l.startsWith('Command terminated by signal'));
+        if (terminated !== undefined) killedBy ??= terminated.slice('Command terminated by '.length);
       } else if (!withTime) {
         maxRssKib = child.exitCode === null ? undefined : undefined;
       }
-      const crash = timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : signal !== null ? `killed by ${signal}` : undefined;
+      const crash = timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : killedBy !== null ? `killed by ${killedBy}` : undefined;
       resolve({ code, stdout, stderr, ms, ...(crash === undefined ? {} : { crash }), ...(maxRssKib === undefined ? {} : { maxRssKib }) });
     });
   });

@@ -361,7 +361,7 @@ function addBrokenZips(dir: string, kind: KindName, good: Buffer, random: () => 
   for (let n = 0; n < 3; n++) {
     const bytes = Buffer.from(good);
     // Bytes flipped in the middle third (the deflated parts), not in the zip's own signatures.
-    for (let i = 0; i < 8; i++) bytes[Math.floor(good.length / 3 + random() * (good.length / 3))] ^= 0xff;
+    for (let i = 0; i < 8; i++) bytes[Math.floor(good.length / 3 + random() * (good.length / 3))]! ^= 0xff;
     add(`${kind}-corrupt-${n}.xlsx`, bytes, { format: 'xlsx', kind, case: 'corrupt-xlsx' });
   }
   // Central directory claiming a huge uncompressed size (4 GiB − 1) for every part: the real file stays small.
@@ -442,7 +442,7 @@ function addMutations(add: Add): void {
     for (let n = 0; n < (index % 2 === 0 ? 2 : 1); n++) {
       const flipped = Buffer.from(original);
       const flips = 1 + Math.floor(random() * 6);
-      for (let i = 0; i < flips; i++) flipped[at()] ^= 1 << Math.floor(random() * 8);
+      for (let i = 0; i < flips; i++) flipped[at()]! ^= 1 << Math.floor(random() * 8);
       add(`mutate-flip${n}-${name}`, flipped, { format, kind: null, case: `mutate-flip ${name}` });
     }
     add(`mutate-cut-${name}`, original.subarray(0, at()), { format, kind: null, case: `mutate-cut ${name}` });

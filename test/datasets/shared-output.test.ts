@@ -22,8 +22,8 @@ describe('joinHalves: the two halves of a parallel read meet in their shared buf
   it('gives up (null: concatenate instead) when a half left its region for private arrays', () => {
     const buffer = new SharedArrayBuffer(10 * 4);
     const first = new Uint32Array(buffer, 0, 3);
-    expect(joinHalves(first, new Uint32Array(2), 6)).toBeNull(); // the second half outgrew its region
-    expect(joinHalves(new Uint32Array(3), new Uint32Array(buffer, 24, 2), 6)).toBeNull(); // the first did
+    expect(joinHalves<Uint32Array>(first, new Uint32Array(2), 6)).toBeNull(); // the second half outgrew its region
+    expect(joinHalves<Uint32Array>(new Uint32Array(3), new Uint32Array(buffer, 24, 2), 6)).toBeNull(); // the first did
     expect(joinHalves(first, new Uint32Array(buffer, 20, 2), 6)).toBeNull(); // not where its region starts
   });
 

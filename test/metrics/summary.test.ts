@@ -67,7 +67,7 @@ describe('bucketQuantiles (radix select on the bits of the doubles)', () => {
         const values = Float64Array.from([...list, ...Array<number>(gaps).fill(Number.NaN)]);
         const histogram = new Uint32Array(BUCKETS);
         const high = highWords(values);
-        for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) histogram[bucketOf(high[2 * i + 1]!)]++;
+        for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) histogram[bucketOf(high[2 * i + 1]!)]!++;
         const sorted = Float64Array.from(list).sort();
         const [median, atQ] = bucketQuantiles(values, histogram, list.length, [0.5, q]);
         expect(median).toBe(quantileSorted(sorted, 0.5));

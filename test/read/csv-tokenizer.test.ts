@@ -259,9 +259,10 @@ describe.each(SCANNERS)('CsvTokenizer against csv-parse (property, %s scanner)',
     finalNewline: fc.boolean(),
     bom: fc.boolean(),
   });
+  type Table = typeof table extends fc.Arbitrary<infer T> ? T : never;
 
   /** Writes the generated table as CSV text; returns it with the expected records and their start lines. */
-  function render(t: fc.RecordValue<typeof table>) {
+  function render(t: Table) {
     const lines: string[] = [];
     const expectedLines: number[] = [];
     const rows = t.rows.map((r) => r.slice(0, t.width));

@@ -15,7 +15,7 @@ function file(content: Buffer | string): string {
   writeFileSync(path, content);
   return path;
 }
-const knowsIdAndCreated = (cells: string[]) => cells.filter((c) => /^(id|created|дата создания|№)$/i.test(c.trim())).length;
+const knowsIdAndCreated = (cells: readonly string[]) => cells.filter((c) => /^(id|created|дата создания|№)$/i.test(c.trim())).length;
 
 async function readAll(path: string, options: { encoding?: string; delimiter?: string } = {}) {
   const layout = await readCsvLayout(await resolveInput(path), { ...options, scoreHeader: knowsIdAndCreated });

@@ -8,7 +8,7 @@ import { temporaryPath, writeZip } from '../helpers/write-xlsx.js';
  * eb="2"><t>カンジ</t></rPh></si>`. The reading is not the text (exceljs took it for the text: 漢字 read as カンジ).
  */
 
-async function sharedStringsOf(xml: string): Promise<string[]> {
+async function sharedStringsOf(xml: string): Promise<(string | undefined)[]> {
   const path = writeZip(temporaryPath(), [{ name: 'xl/sharedStrings.xml', data: Buffer.from(xml) }]);
   const zip = await readZipDirectory(path);
   return readSharedStrings(zip, zip.entries.get('xl/sharedStrings.xml')!);

@@ -142,8 +142,6 @@ function runBinProcess(argv: string[]): Promise<Run> {
         maxRssKib = Number(lines.at(-1));
         const terminated = lines.find((l) => l.startsWith('Command terminated by signal'));
         if (terminated !== undefined) killedBy ??= terminated.slice('Command terminated by '.length);
-      } else if (!withTime) {
-        maxRssKib = child.exitCode === null ? undefined : undefined;
       }
       const crash = timedOut ? `no answer within ${TIMEOUT_MS / 1000} s` : killedBy !== null ? `killed by ${killedBy}` : undefined;
       resolve({ code, stdout, stderr, ms, ...(crash === undefined ? {} : { crash }), ...(maxRssKib === undefined ? {} : { maxRssKib }) });

@@ -60,7 +60,8 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   // The drill-down shows every group key of a ticket: read them all then.
   const groupFields = options.details === undefined ? options.by : GROUP_FIELDS;
   const outputs = [
-    { option: '--out', path: options.out },
+    // Without --out the report is on stdout: a --rejects or --details file that is stdout too would mix into it.
+    { option: options.out === undefined ? 'the report on stdout' : '--out', path: options.out ?? '-' },
     { option: '--details', path: options.details },
     { option: '--rejects', path: options.rejects },
   ].filter((o): o is { option: string; path: string } => o.path !== undefined);

@@ -15,7 +15,8 @@ export function watchStdout(stdout: NodeJS.WriteStream, writeStderr: (text: stri
     if (failure !== null) return; // later writes to the closed stream fail again: said once
     failure = error;
     if (error.code === 'EPIPE') return;
-    writeStderr(`support-metrics: cannot write to stdout (${error.code ?? error.message}); free some space, or write the report with --out FILE\n`);
+    const full = error.code === 'ENOSPC' || error.code === 'EDQUOT';
+    writeStderr(`support-metrics: cannot write to stdout (${error.code ?? error.message}); ${full ? 'free some space' : 'check where stdout goes'}, or write the report with --out FILE\n`);
     process.exitCode = 2;
   });
   return { failedExitCode: () => (failure === null || failure.code === 'EPIPE' ? null : 2) };

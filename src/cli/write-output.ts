@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { fstatSync, type Stats } from 'node:fs';
+import { fstatSync, writeFileSync, type Stats } from 'node:fs';
 import { chmod, readlink, realpath, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
@@ -25,6 +25,8 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
   await checkOutputPaths([{ option: '', path }], inputs);
   // The system follows the links here, /dev/stdout's /proc/self/fd/1 included.
   const existing = await stat(path).catch(() => null);
+  const ownStream = existing === null ? null : ownStreamOf(existing);
+  if (ownStream !== null) return writeToOwnStream(path, ownStream, content);
   const intoDevice = existing !== null && !existing.isFile() && !existing.isDirectory();
   const target = intoDevice ? path : await landingPath(path);
   const folder = dirname(target);
@@ -46,6 +48,32 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
     const denied = code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
     const reason = code === 'EISDIR' ? 'cannot be written: it is a folder' : denied && !intoDevice ? `cannot be written: the folder ${folder} is not writable (${code})` : `cannot be written (${code ?? (error as Error).message})`;
     throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason, hint: intoDevice ? 'choose another output path' : 'check that the folder exists and is writable' });
+  }
+}
+
+/**
+ * The run's own stdout or stderr, when `path` is the file either is redirected to (`--out /dev/stdout >> log.txt`):
+ * written through that descriptor, at its position — a rename would swap the file under the shell's redirection, so
+ * the lines before (`>>`) and the warnings after (`2>&1`) would be lost.
+ */
+function ownStreamOf(file: Stats): 1 | 2 | null {
+  for (const fd of [1, 2] as const) {
+    try {
+      const stream = fstatSync(fd);
+      if (stream.dev === file.dev && stream.ino === file.ino) return fd;
+    } catch {
+      // closed: it names nothing
+    }
+  }
+  return null;
+}
+
+function writeToOwnStream(path: string, fd: 1 | 2, content: string | Uint8Array): void {
+  try {
+    writeFileSync(fd, content);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError({ code: 'OUTPUT_UNWRITABLE', file: path, reason: `cannot be written (${code ?? (error as Error).message})`, hint: 'choose another output path' });
   }
 }
 
@@ -75,15 +103,21 @@ async function refuseSharedOutputs(outputs: readonly OutputPath[]): Promise<void
   for (const [i, first] of files.entries()) {
     for (const second of files.slice(i + 1)) {
       const same = first.file !== null && second.file !== null ? first.file.dev === second.file.dev && first.file.ino === second.file.ino : first.landing === second.landing;
-      if (!same) continue;
+      // A terminal or /dev/null takes two outputs without harm: what it shows interleaved is what was asked for.
+      if (!same || first.file?.isCharacterDevice() === true) continue;
       const stdout = first.path === '-' || second.path === '-';
-      throw new UsageError(`${first.option} ${first.path} and ${second.option} ${second.path} ${stdout ? 'both write to stdout' : 'name the same file'}; give each its own path`);
+      throw new UsageError(`${outputName(first)} and ${outputName(second)} ${stdout ? 'both write to stdout' : 'name the same file'}; give each its own path`);
     }
   }
 }
 
+/** `--rejects r.csv`; an output with no option of its own (the report on stdout) by its name alone. */
+function outputName(output: OutputPath): string {
+  return output.option.startsWith('--') ? `${output.option} ${output.path}` : output.option;
+}
+
 /** What a path names: the file, when there is one (symlinks followed; fd 1 for `-`), and where a write lands. */
-async function identify(path: string): Promise<{ file: Pick<Stats, 'dev' | 'ino'> | null; landing: string }> {
+async function identify(path: string): Promise<{ file: Stats | null; landing: string }> {
   if (path === '-') {
     let file: Stats | null = null;
     try {

@@ -84,7 +84,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
       const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, [], window.zone);
       const monthsRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, boundaries[0]!, boundaries.at(-1)!);
       if (months !== null && months.serviceRows > 0) serviceCost = round2(months.service) / customerMonths;
-      else if (sheet?.numbers.service_cost !== undefined) serviceCost = round2(sumRows(sheet.numbers.service_cost, monthsRows!)) / customerMonths;
+      else if (anyValue(sheet?.numbers.service_cost, monthsRows!)) serviceCost = round2(sumRows(sheet!.numbers.service_cost, monthsRows!)) / customerMonths;
     }
     if (sheet?.numbers.active_customers !== undefined) warnings.push("churn and ARPA come from the subscriptions; the finance sheet's customer columns are left out");
   } else if (sheet !== undefined && sheet.numbers.active_customers !== undefined) {
@@ -94,7 +94,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     churn.details.months = sheetRows!.length;
     if (sheet.numbers.churned_customers === undefined) churn = { value: null, details: { ...churn.details, churned: 0, reason: 'the finance sheet has no churned_customers column' } };
     arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : round2(sum('revenue')) / customerMonths;
-    if (sheet.numbers.service_cost !== undefined && customerMonths > 0) serviceCost = round2(sum('service_cost')) / customerMonths;
+    if (anyValue(sheet.numbers.service_cost, sheetRows!) && customerMonths > 0) serviceCost = round2(sum('service_cost')) / customerMonths;
   }
   const hasLtv = churn !== null;
   // The config's figure stands in only where the data holds none: a cost measured in the data is never replaced.
@@ -296,6 +296,13 @@ function rowsIn(time: Float64Array, since: number | null, until: number | null):
   const rows: number[] = [];
   for (let i = 0; i < time.length; i++) if ((since === null || time[i]! >= since) && (until === null || time[i]! < until)) rows.push(i);
   return Uint32Array.from(rows);
+}
+
+/** Whether any of the rows has a value in the column: a column left blank (or absent) gives no figure, not 0. */
+function anyValue(values: Float64Array | undefined, rows: Uint32Array): boolean {
+  if (values === undefined) return false;
+  for (const row of rows) if (!Number.isNaN(values[row]!)) return true;
+  return false;
 }
 
 function sumRows(values: Float64Array | undefined, rows: Uint32Array): number {

@@ -454,9 +454,13 @@ describe('output safety: two outputs naming one file (issue #16)', () => {
     }, ['--out', 'a.csv', '--details', 'hard.csv'], '--out a.csv and --details hard.csv name the same file; give each its own path');
   });
 
-  it('stdout twice: --out - with --rejects -, and --out /dev/stdout with --rejects - → exit 2', () => {
+  it('stdout twice: --out - with --rejects -, --out naming stdout (as /dev/stdout does) with --rejects -, the report on stdout with --rejects naming it → exit 2', () => {
     refused(() => undefined, ['--out', '-', '--rejects', '-'], '--rejects - and the report cannot both go to stdout; write the report to a file with --out FILE, or the rejected rows with --rejects FILE');
-    if (existsSync('/dev/stdout')) refused(() => undefined, ['--out', '/dev/stdout', '--rejects', '-'], '--out /dev/stdout and --rejects - both write to stdout; give each its own path');
+    // A link of our own to /proc/self/fd/1, never /dev/stdout itself: were the check lost, the write would replace it.
+    if (existsSync('/proc/self/fd/1')) {
+      refused((f) => symlinkSync('/proc/self/fd/1', join(f, 'stdout')), ['--out', 'stdout', '--rejects', '-'], '--out stdout and --rejects - both write to stdout; give each its own path');
+      refused((f) => symlinkSync('/proc/self/fd/1', join(f, 'stdout.csv')), ['--rejects', 'stdout.csv'], 'the report on stdout and --rejects stdout.csv both write to stdout; give each its own path');
+    }
   });
 
   it('different files are fine: --out, --details and --rejects side by side, each written', () => {

@@ -43,6 +43,16 @@ describe('config serviceCostPerCustomerMonth (SPEC §5 ltv: "or config serviceCo
     expect(warnings).toContain("the config's serviceCostPerCustomerMonth (7) is left out: the data gives a service cost of 5 per customer-month");
   });
 
+  it('a service_cost column left blank gives no figure (not 0): the config stands in', () => {
+    const sheet = join(mkdtempSync(join(tmpdir(), 'sm-service-cost-')), 'finance.csv');
+    writeFileSync(sheet, 'month,revenue,active_customers,churned_customers,service_cost\n2026-01,5000,100,5,\n2026-02,5500,110,5,\n');
+    const { metrics, warnings } = report(sheet, configWith({ serviceCostPerCustomerMonth: 5 }));
+    // SPEC §5 sheet: churn 10/210, lifetime 21, ARPA 10500/210 = 50; s = 5 from the config → LTV (50 − 5) × 21 = 945.
+    expect(metrics.ltv!.details.serviceCostPerCustomerMonth).toBe(5);
+    expect(metrics.ltv!.value).toBeCloseTo(945, 9);
+    expect(warnings.filter((w) => w.includes('serviceCostPerCustomerMonth'))).toEqual([]);
+  });
+
   it('is refused when negative: one line naming the key', () => {
     const run = runBin(['report', fixture('stripe-subscriptions.csv'), '--config', configWith({ serviceCostPerCustomerMonth: -1 }), '--format', 'json']);
     expect(run.code).toBe(2);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,5 +78,40 @@ describe('stdout and device outputs (issue #16: no run ends in a stack trace)', 
     } finally {
       closeSync(full);
     }
+  });
+
+  it.runIf(process.platform === 'linux')('--out naming the file stdout is appended to (>>): written at its end, the lines before and the warnings after (2>&1) kept', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-append-'));
+    const log = join(folder, 'log.txt');
+    writeFileSync(log, 'previous line\n');
+    symlinkSync('/proc/self/fd/1', join(folder, 'stdout.json'));
+    const file = openSync(log, 'a');
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'report', FIXTURE, '--format', 'json', '--out', join(folder, 'stdout.json')], { stdio: ['ignore', file, file] });
+      expect(run.status).toBe(0);
+    } finally {
+      closeSync(file);
+    }
+    const text = readFileSync(log, 'utf8');
+    expect(text.startsWith('previous line\n{\n  "schema": "support-metrics/report@1"')).toBe(true);
+    // The fixture's small samples are warned about on stderr, after the report, into the same file.
+    expect(text).toMatch(/\n}\nsupport-metrics: warning: First response time rests on 7 values/);
+  });
+
+  it('the report on stdout and --details naming the file stdout goes to (> r.csv): refused before reading, the file untouched', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-same-'));
+    const path = join(folder, 'r.csv');
+    writeFileSync(path, 'before\n');
+    const file = openSync(path, 'a');
+    let stderr = '';
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'report', FIXTURE, '--format', 'json', '--details', path], { stdio: ['ignore', file, 'pipe'], encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      stderr = run.stderr;
+    } finally {
+      closeSync(file);
+    }
+    expect(stderr).toBe(`support-metrics: the report on stdout and --details ${path} both write to stdout; give each its own path\n`);
+    expect(readFileSync(path, 'utf8')).toBe('before\n');
   });
 });

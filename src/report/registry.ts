@@ -135,12 +135,16 @@ function volumeOutcome(dataset: Dataset, result: TicketVolumeResult): MetricOutc
   const answeredKnown = dataset.elapsed.first_response !== undefined && !onlyBrackets(dataset, 'first_response', 'first_response_bracket');
   // Known by bracket only (Zendesk Explore): `No replies` and `Unsolved` say it, when every ticket's bracket is readable.
   const unresolvedByBracket = resolvedKnown ? null : noneBracketCount(dataset, 'resolution_bracket');
+  const unansweredByBracket = answeredKnown ? null : noneBracketCount(dataset, 'first_response_bracket');
+  // A count read from the brackets covers every ticket, so none is left "not measured" beside it: a window holding only
+  // the tickets of a brackets-only file read with an exact-times one (zendesk-explore.csv + zendesk-explore-minutes.csv
+  // --until 2026-11-03) gave resolved 2 + unresolved 0 + resolutionNotMeasured 2 for 2 tickets (issue #16).
   const details = {
     resolved: resolvedKnown ? result.details.resolved : unresolvedByBracket === null ? null : dataset.rows - unresolvedByBracket,
     unresolved: resolvedKnown ? result.details.unresolved : unresolvedByBracket,
-    unanswered: answeredKnown ? result.details.unanswered : noneBracketCount(dataset, 'first_response_bracket'),
-    ...(result.details.firstResponseNotMeasured === undefined ? {} : { firstResponseNotMeasured: result.details.firstResponseNotMeasured }),
-    ...(result.details.resolutionNotMeasured === undefined ? {} : { resolutionNotMeasured: result.details.resolutionNotMeasured }),
+    unanswered: answeredKnown ? result.details.unanswered : unansweredByBracket,
+    ...(result.details.firstResponseNotMeasured === undefined || unansweredByBracket !== null ? {} : { firstResponseNotMeasured: result.details.firstResponseNotMeasured }),
+    ...(result.details.resolutionNotMeasured === undefined || unresolvedByBracket !== null ? {} : { resolutionNotMeasured: result.details.resolutionNotMeasured }),
   };
   return { value: result.value, details, sampleSize: null };
 }

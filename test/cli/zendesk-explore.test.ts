@@ -202,6 +202,19 @@ describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times 
     expect(day('2026-11-03T00:00:00.000Z')).toMatchObject({ value: 2, details: { resolved: 1, unresolved: 1, unanswered: 1 } });
     expect(day('2026-11-05T00:00:00.000Z')).toMatchObject({ value: 1, details: { resolved: 0, unresolved: 1, unanswered: 0 } });
   });
+
+  it('a window holding only the brackets file of a set read with exact times: counted by bracket, none left "not measured" beside them', () => {
+    // [start, Nov 3): 1001 and 1002 of the brackets file, both answered and solved. Before: resolved 2 + unresolved 0 +
+    // resolutionNotMeasured 2 (and firstResponseNotMeasured 2) for 2 tickets.
+    const { json } = report([BRACKETS, MINUTES, '--until', '2026-11-03', '--by', 'agent', '--quiet']);
+    expect(json.metrics.ticket_volume).toMatchObject({ value: 2, details: { resolved: 2, unresolved: 0, unanswered: 0 } });
+    expect(json.metrics.ticket_volume.details).not.toHaveProperty('resolutionNotMeasured');
+    expect(json.metrics.ticket_volume.details).not.toHaveProperty('firstResponseNotMeasured');
+    expect(json.groups.map((g: { key: string; metrics: { ticket_volume: { value: number; details: object } } }) => [g.key, g.metrics.ticket_volume.value, g.metrics.ticket_volume.details])).toEqual([
+      ['Anna Ivanova', 1, { resolved: 1, unresolved: 0, unanswered: 0 }],
+      ['Ben Carter', 1, { resolved: 1, unresolved: 0, unanswered: 0 }],
+    ]);
+  });
 });
 
 describe('Zendesk Explore with exact measures: 12.00000000000000000000 minutes', () => {

@@ -5,6 +5,7 @@ import { kindNamed } from '../datasets/kinds.js';
 import { formatRejection, type Rejections } from '../datasets/rejections.js';
 import { InputError } from '../errors.js';
 import { buildReport } from '../report/build.js';
+import { gatedMetrics } from '../report/gated.js';
 import { fieldsNeeded, METRICS } from '../report/registry.js';
 import { GROUP_FIELDS } from '../report/groups.js';
 import { BUSINESS_FIELDS } from '../report/business-hours.js';
@@ -114,7 +115,9 @@ export async function runReport(options: ReportOptions, io: CommandIo): Promise<
   // The table shows the warnings under it; other formats carry them inside, and stderr repeats them for the reader.
   if (!options.quiet && (options.format !== 'table' || options.out !== undefined)) for (const warning of report.warnings) io.stderr(`support-metrics: warning: ${warning}\n`);
   if (!options.failOnMiss) return 0;
-  const gated = Object.values(report.metrics).filter((m) => m.target !== null);
+  // The headline metrics with a target and the groups' own (scoped) targets, as JUnit's cases: a missed chat FRT of
+  // an industry profile failed its JUnit case yet exited 0 (issue #16, found by the option fuzzer).
+  const gated = gatedMetrics(report).map((g) => g.metric);
   // A gate that checked nothing must not pass: an empty window or an export without the columns would (issue 9).
   if (gated.every((m) => m.status === 'no-data')) {
     io.stderr(`support-metrics: ${nothingCheckedReason(report, gated.length)}; failing because of --fail-on-miss\n`);

@@ -301,6 +301,11 @@ function spanningQuestion(headers: readonly string[]): string | null {
   return null;
 }
 
+/** The header `--map field=Header` names in `headers` (as the mapping finds it), or -1: for explaining a --map that took no column. */
+export function mappedHeaderIndex(headers: readonly string[], header: string): number {
+  return findMappedHeader(headers, '', header, []);
+}
+
 /**
  * The header `--map field=Header` names: exact (any case), then normalised, then — for Typeform-style question
  * headers — a unique case-insensitive substring, with a note saying which header it picked (SPEC §3). -1 when none.

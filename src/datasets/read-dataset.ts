@@ -8,7 +8,7 @@ import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
-import { checkMapFields } from './mapping.js';
+import { checkMapFields, mappedHeaderIndex } from './mapping.js';
 import { InputError, UsageError } from '../errors.js';
 import { settleSurveyScales } from './survey-scales.js';
 import { joinSurveysToTickets } from './join-tickets.js';
@@ -163,9 +163,37 @@ function fileSystemErrorOf(label: string, error: unknown): unknown {
 function checkMapMatched(map: Readonly<Record<string, string>>, plans: readonly FilePlan[]): void {
   for (const [field, header] of Object.entries(map)) {
     if (plans.some((plan) => plan.columns.some((c) => c.field === field && c.via === 'map'))) continue;
+    explainUnusedMap(field, header, plans);
     const first = plans[0];
     const seen = first === undefined ? '' : `; ${first.file} has ${first.headers.slice(0, 8).map((h) => JSON.stringify(h)).join(', ')}${first.headers.length > 8 ? ', …' : ''}`;
     throw new UsageError(`--map ${field}=${JSON.stringify(header)} matches no header of any input${seen}; check the spelling (a part of a header is enough when only one header contains it)`);
+  }
+}
+
+/**
+ * A `--map` whose header an input does have, yet took no column: say why, rather than that no input has the header
+ * (issue #16, found by the option fuzzer: `report fixtures/surveys-chatwoot.csv --map created_at="Recorded date"` said
+ * `matches no header of any input; fixtures/surveys-chatwoot.csv has …, "Recorded date"`). Either the field is not one
+ * of the kind the file is read as (mapHeaders leaves other kinds' fields to their files), or another --map took that
+ * column first (one column holds one field). Returns when no input has the header: that is the typo message.
+ */
+function explainUnusedMap(field: string, header: string, plans: readonly FilePlan[]): void {
+  for (const plan of plans) {
+    const index = mappedHeaderIndex(plan.headers, header);
+    if (index < 0) continue;
+    const found = JSON.stringify(plan.headers[index]);
+    const kind = kindNamed(plan.kind);
+    if (!kind.fields.some((f) => f.field === field)) {
+      const kinds = KINDS.filter((k) => k.fields.some((f) => f.field === field)).map((k) => k.kind);
+      throw new UsageError(
+        `--map ${field}=${JSON.stringify(header)}: ${plan.file} has the header ${found}, but the file is read as ${plan.kind} and ${field} is a field of ${kinds.join(' and ')}; ` +
+          `map one of its fields (${kind.fields.map((f) => f.field).join(', ')}), or give the file's kind with --${kinds[0]} ${plan.file}`,
+      );
+    }
+    const holder = plan.columns.find((c) => c.index === index);
+    if (holder !== undefined) {
+      throw new UsageError(`--map ${field}=${JSON.stringify(header)}: the header ${found} of ${plan.file} is already mapped to ${holder.field}${holder.via === 'map' ? ` (--map ${holder.field})` : ''}; a column holds one field: map ${field} to another header`);
+    }
   }
 }
 

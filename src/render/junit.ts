@@ -1,3 +1,4 @@
+import { gatedMetrics } from '../report/gated.js';
 import { metricDataset } from '../report/metric-dataset.js';
 import type { MetricReport, Report } from '../report/model.js';
 import { formatValue } from './format-value.js';
@@ -10,15 +11,12 @@ import { showControls } from './visible-controls.js';
  * the value and the target; no data is skipped, with the reason.
  */
 export function renderJunit(report: Report): string {
-  const cases: { suite: string; name: string; metric: MetricReport }[] = [];
-  for (const metric of Object.values(report.metrics)) if (metric.target !== null) cases.push({ suite: suiteOf(metric.id), name: `${metric.id}: ${metric.label} ${metric.target.text}`, metric });
-  for (const group of report.groups ?? []) {
-    for (const metric of Object.values(group.metrics)) {
-      const headline = report.metrics[metric.id]?.target;
-      const own = metric.target !== null && (headline === null || headline === undefined || headline.text !== metric.target.text || headline.source !== metric.target.source);
-      if (own) cases.push({ suite: suiteOf(metric.id), name: `${metric.id}[${group.by}=${group.key}]: ${metric.label} ${metric.target!.text}`, metric });
-    }
-  }
+  // The cases are the metrics --fail-on-miss judges (report/gated.ts): the exit code and the test report agree.
+  const cases: { suite: string; name: string; metric: MetricReport }[] = gatedMetrics(report).map(({ group, metric }) => ({
+    suite: suiteOf(metric.id),
+    name: `${metric.id}${group === null ? '' : `[${group.by}=${group.key}]`}: ${metric.label} ${metric.target!.text}`,
+    metric,
+  }));
   const suites = [...new Set(cases.map((c) => c.suite))];
   const failures = (list: typeof cases) => list.filter((c) => c.metric.status === 'missed').length;
   const skipped = (list: typeof cases) => list.filter((c) => c.metric.status === 'no-data').length;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,5 +43,30 @@ describe('--period: every metric per period in --tz (issue #13, second part)', (
     // Ticket 3 on Oct 13, ticket 2 on Oct 26 (00:30 Berlin): the 14 Berlin days Oct 13 … Oct 26, empty ones included
     expect(days).toHaveLength(14);
     expect(days[13].start).toBe('2026-10-25T23:00:00.000Z');
+  });
+});
+
+// Found by the option fuzzer (issue #16, "a run over 10 s"): ten years of days in the table took 12 s, cli-table3
+// laying out each of the 3,652 day blocks (~3 ms each) though all but a few are the same empty block.
+describe('--period day over ten years in the table', () => {
+  it('is laid out in a few seconds, every day listed, alike blocks the same text', () => {
+    const started = performance.now();
+    // 13 MB of table: into a file (spawnSync keeps at most 1 MiB of stdout)
+    const out = join(dir, 'ten-years.txt');
+    const result = runBin(['report', tickets, '--since', '2017-01-01', '--until', '2027-01-01', '--period', 'day', '--quiet', '--out', out]);
+    const seconds = (performance.now() - started) / 1000;
+    expect(result.code, result.stderr).toBe(0);
+    const table = readFileSync(out, 'utf8');
+    // 2017 … 2026: 10 · 365 + 2 leap days (2020, 2024) = 3,652 day headings (UTC)
+    const headings = table.split('\n').filter((line) => /^\d{4}-\d{2}-\d{2} 00:00 → \d{4}-\d{2}-\d{2} 00:00 \(UTC\)$/.test(line));
+    expect(headings).toHaveLength(3652);
+    expect(headings[0]).toBe('2017-01-01 00:00 → 2017-01-02 00:00 (UTC)');
+    // Oct 13 holds ticket 3 (FRT 5 min), Oct 14 none: their blocks differ; Oct 14 and Oct 15 are alike
+    const block = (day: string) => table.split(`\n${day} 00:00 → `)[1]!.split('\n\n')[0]!.split('\n').slice(1).join('\n');
+    expect(block('2026-10-13')).toContain('5m 00s');
+    expect(block('2026-10-14')).not.toContain('5m 00s');
+    expect(block('2026-10-14')).toBe(block('2026-10-15'));
+    // 12 s before; a few on a slow run of this machine now
+    expect(seconds).toBeLessThan(8);
   });
 });

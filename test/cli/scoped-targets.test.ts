@@ -31,6 +31,32 @@ describe("industry profiles' chat first response: a target scoped to channel = c
     expect(JSON.parse(saas.stdout).groups).toBeUndefined();
   });
 
+  // Found by the option fuzzer (issue #16): `report … --benchmark ecommerce --fail-on-miss` with a chat FRT of 1800 s
+  // against <= 113 s exited 0 (the gate read the headline metrics only), while --format junit failed that case.
+  it('--fail-on-miss gates a missed scoped target as JUnit does: exit 1 though every headline target is met', () => {
+    const result = runBin(['report', file, '--benchmark', 'business-services', '--fail-on-miss', '--format', 'json', '--quiet']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    // headline (95 + 95 + 1200) / 3 = 463.33 s < 15 min: met; chat 95 s against <= 84 s: missed
+    expect(report.metrics.frt.status).toBe('met');
+    expect(report.groups[0].metrics.frt).toMatchObject({ value: 95, status: 'missed' });
+    const junit = runBin(['report', file, '--benchmark', 'business-services', '--fail-on-miss', '--format', 'junit', '--quiet']);
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toContain('name="frt[channel=chat]: First response time &lt;= 84 s">');
+    expect(junit.stdout).toContain('failures="1"');
+    // met (technology's <= 96 s) passes the gate
+    expect(runBin(['report', file, '--benchmark', 'technology', '--fail-on-miss', '--quiet']).code).toBe(0);
+  });
+
+  it("a --by group's miss of the headline target is a breakdown, not a gate: exit 0 when the headline is met", () => {
+    // email: 1200 s against < 15 min missed in its group; the headline 463.33 s is met
+    const result = runBin(['report', file, '--by', 'channel', '--fail-on-miss', '--format', 'json', '--quiet']);
+    expect(result.code).toBe(0);
+    const groups = JSON.parse(result.stdout).groups;
+    expect(groups.find((g: { key: string }) => g.key === 'email').metrics.frt).toMatchObject({ value: 1200, status: 'missed' });
+  });
+
   it('with --by channel the scoped target judges that group instead of adding another', () => {
     const result = runBin(['report', file, '--benchmark', 'ecommerce', '--by', 'channel', '--format', 'json', '--quiet']);
     const groups = JSON.parse(result.stdout).groups;

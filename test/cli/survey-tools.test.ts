@@ -154,4 +154,26 @@ describe('--map mistakes', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toContain('--map csat="Nope" matches no header of any input; fixtures/intercom-csat.csv has "Conversation ID", "Conversation rating"');
   });
+
+  // Found by the option fuzzer (issue #16): both said `matches no header of any input` and then listed that header.
+  it('a --map of a field the file is not read as: the header is there, the kind is the mistake (exit 2, one line)', () => {
+    const result = runBin(['report', 'fixtures/surveys-chatwoot.csv', '--map', 'created_at=Recorded date', '--format', 'json']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toBe(
+      'support-metrics: --map created_at="Recorded date": fixtures/surveys-chatwoot.csv has the header "Recorded date", but the file is read as surveys and created_at is a field of tickets; ' +
+        'map one of its fields (responded_at, survey, score, csat, nps, ces, ticket_id, customer_id, channel, agent, comment), or give the file\'s kind with --tickets fixtures/surveys-chatwoot.csv\n',
+    );
+    // validate reads with the same mapping, and says the same
+    const validated = runBin(['validate', 'fixtures/surveys-chatwoot.csv', '--map', 'created_at=Recorded date']);
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toBe(result.stderr);
+  });
+
+  it('two --map fields on one header: the second is refused, naming the field that holds the column', () => {
+    const result = runBin(['report', 'fixtures/zendesk-tickets.csv', '--map', 'agent=Group', '--map', 'team=Group']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('support-metrics: --map team="Group": the header "Group" of fixtures/zendesk-tickets.csv is already mapped to agent (--map agent); a column holds one field: map team to another header\n');
+  });
 });

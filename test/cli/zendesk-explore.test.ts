@@ -184,6 +184,37 @@ describe('Zendesk Explore CSV (issue #15): every field quoted, " " empty, times 
     // ISO week of 2026-11-02 (Mon) … 11-08: every ticket
     expect(json.periods[0].metrics.frt.details.bracketStats.measured).toBe(7);
   });
+
+  // Found by the option fuzzer (issue #16): every group and period had the whole file's resolved 6, unresolved 2,
+  // unanswered 1 — a day with no ticket too (`report fixtures/zendesk-explore.csv --by agent --period week`).
+  it("ticket volume's resolved, unresolved and unanswered are each slice's own, from its brackets", () => {
+    const { json } = report([BRACKETS, '--by', 'channel', '--period', 'day', '--quiet']);
+    const volume = (by: string, key: string) => json.groups.find((g: { by: string; key: string }) => g.by === by && g.key === key).metrics.ticket_volume;
+    // chat: 1004 (5-24 hrs), 1008 (0-5 hrs) — both solved, both answered
+    expect(volume('channel', 'chat')).toMatchObject({ value: 2, details: { resolved: 2, unresolved: 0, unanswered: 0 } });
+    // email: 1001, 1003 (No replies, Unsolved), 1005, 1007
+    expect(volume('channel', 'email')).toMatchObject({ value: 4, details: { resolved: 3, unresolved: 1, unanswered: 1 } });
+    // web form: 1002, 1006 (Unsolved, answered after >24 hrs)
+    expect(volume('channel', 'web form')).toMatchObject({ value: 2, details: { resolved: 1, unresolved: 1, unanswered: 0 } });
+    // days: Nov 2 holds 1001, 1002; Nov 3 holds 1003 and 1004; Nov 7 none
+    const day = (start: string) => json.periods.find((p: { start: string }) => p.start === start).metrics.ticket_volume;
+    expect(day('2026-11-02T00:00:00.000Z')).toMatchObject({ value: 2, details: { resolved: 2, unresolved: 0, unanswered: 0 } });
+    expect(day('2026-11-03T00:00:00.000Z')).toMatchObject({ value: 2, details: { resolved: 1, unresolved: 1, unanswered: 1 } });
+    expect(day('2026-11-05T00:00:00.000Z')).toMatchObject({ value: 1, details: { resolved: 0, unresolved: 1, unanswered: 0 } });
+  });
+
+  it('a window holding only the brackets file of a set read with exact times: counted by bracket, none left "not measured" beside them', () => {
+    // [start, Nov 3): 1001 and 1002 of the brackets file, both answered and solved. Before: resolved 2 + unresolved 0 +
+    // resolutionNotMeasured 2 (and firstResponseNotMeasured 2) for 2 tickets.
+    const { json } = report([BRACKETS, MINUTES, '--until', '2026-11-03', '--by', 'agent', '--quiet']);
+    expect(json.metrics.ticket_volume).toMatchObject({ value: 2, details: { resolved: 2, unresolved: 0, unanswered: 0 } });
+    expect(json.metrics.ticket_volume.details).not.toHaveProperty('resolutionNotMeasured');
+    expect(json.metrics.ticket_volume.details).not.toHaveProperty('firstResponseNotMeasured');
+    expect(json.groups.map((g: { key: string; metrics: { ticket_volume: { value: number; details: object } } }) => [g.key, g.metrics.ticket_volume.value, g.metrics.ticket_volume.details])).toEqual([
+      ['Anna Ivanova', 1, { resolved: 1, unresolved: 0, unanswered: 0 }],
+      ['Ben Carter', 1, { resolved: 1, unresolved: 0, unanswered: 0 }],
+    ]);
+  });
 });
 
 describe('Zendesk Explore with exact measures: 12.00000000000000000000 minutes', () => {

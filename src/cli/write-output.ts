@@ -3,6 +3,7 @@ import { fstatSync, writeFileSync, type Stats } from 'node:fs';
 import { chmod, readlink, realpath, rename, stat, writeFile, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
+import { removedIfStopped } from './temporary-file.js';
 
 /** An output the command line names: the option (`--out`, `--details`, `--rejects`) and its path (`-` is stdout). */
 export interface OutputPath {
@@ -37,9 +38,11 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
       // A report made private (chmod 600: it names customers) stays private when it is written again: the new file
       // takes the old one's permissions, from its creation on ('wx': a new file, never one put there meanwhile).
       const kept = existing?.isFile() === true ? existing.mode & 0o777 : undefined;
-      await writeFile(temporary, content, { flag: 'wx', mode: kept ?? 0o666 });
-      if (kept !== undefined) await chmod(temporary, kept); // the umask may have taken bits the old file had
-      await rename(temporary, target);
+      await removedIfStopped(temporary, async () => {
+        await writeFile(temporary, content, { flag: 'wx', mode: kept ?? 0o666 });
+        if (kept !== undefined) await chmod(temporary, kept); // the umask may have taken bits the old file had
+        await rename(temporary, target);
+      });
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

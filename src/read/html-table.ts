@@ -90,7 +90,8 @@ function tableRowHandler(input: InputFile, sink: MarkupSink<SheetRow>, maxCellCh
   const appendText = (text: string) => {
     if (cell === null) return;
     cell.length += text.length;
-    if (cell.length > maxCellChars) throw new CellTooLarge(rowNumber, undefined, maxCellChars);
+    // The open cell's column: the cells (and colspans) before it in the row, plus one.
+    if (cell.length > maxCellChars) throw new CellTooLarge(rowNumber, (cells?.length ?? 0) + 1, maxCellChars);
     cell.lines[cell.lines.length - 1] += text;
   };
   const lineBreak = () => cell?.lines.push('');

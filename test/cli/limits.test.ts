@@ -64,7 +64,7 @@ describe('--max-field-size', () => {
     const html = file('big.html.xls', `<html><body><table><tr><td>ticket_id</td><td>created_at</td></tr><tr><td>T-1</td><td>2026-11-02T09:00:00Z</td></tr><tr><td>T-2${'w'.repeat(500)}</td><td>2026-11-02T09:00:00Z</td></tr></table></body></html>`);
     const run = runBin(['report', html, '--format', 'json', '--max-field-size', '400']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`support-metrics: ${html}:3: holds a field of more than 400 bytes, the limit (--max-field-size); if the export really holds such a field, raise the limit with --max-field-size BYTES\n`);
+    expect(run.stderr).toBe(`support-metrics: ${html}:3:1: holds a field of more than 400 bytes, the limit (--max-field-size); if the export really holds such a field, raise the limit with --max-field-size BYTES\n`);
     expect(runBin(['report', html, '--format', 'json', '--max-field-size', '600']).code).toBe(0);
   });
 

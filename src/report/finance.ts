@@ -68,9 +68,9 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     const months = subscriptionMonths(columns, boundaries);
     churn = churnRate(months);
     customerMonths = churn.details.customerMonths;
-    // Money sums to the cent before dividing (round2), as CAC's and MRR's: in doubles a sum depends on the order of its
-    // rows in the last bit, which put the reason's "4374.92" or "4374.93" (of 8749.85 / 2) on the order of three rows.
-    arpa = customerMonths === 0 ? null : round2(months.reduce((sum, m) => sum + m.mrr, 0)) / customerMonths;
+    // Money sums to a millionth before dividing (roundSum), as CAC's and MRR's: in doubles a sum depends on the order of
+    // its rows in the last bit, which put the reason's "4374.92" or "4374.93" (of 8749.85 / 2) on the order of three rows.
+    arpa = customerMonths === 0 ? null : roundSum(months.reduce((sum, m) => sum + m.mrr, 0)) / customerMonths;
     if (columns.unknownIntervals.length > 0) {
       warnings.push(`billing intervals ${columns.unknownIntervals.map((i) => JSON.stringify(i)).join(', ')} are not ones I know (month, year, quarter, week, day, N months): their subscriptions count no revenue; give an mrr column`);
     }
@@ -83,8 +83,8 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
       // Service spend over the same full months, from spend rows of type service, else the sheet's service_cost.
       const months = spend === undefined ? null : spendByType(spend, boundaries[0]!, boundaries.at(-1)!, [], window.zone);
       const monthsRows = sheet === undefined ? null : rowsIn(sheet.numbers.month!, boundaries[0]!, boundaries.at(-1)!);
-      if (months !== null && months.serviceRows > 0) serviceCost = round2(months.service) / customerMonths;
-      else if (anyValue(sheet?.numbers.service_cost, monthsRows!)) serviceCost = round2(sumRows(sheet!.numbers.service_cost, monthsRows!)) / customerMonths;
+      if (months !== null && months.serviceRows > 0) serviceCost = roundSum(months.service) / customerMonths;
+      else if (anyValue(sheet?.numbers.service_cost, monthsRows!)) serviceCost = roundSum(sumRows(sheet!.numbers.service_cost, monthsRows!)) / customerMonths;
     }
     if (sheet?.numbers.active_customers !== undefined) warnings.push("churn and ARPA come from the subscriptions; the finance sheet's customer columns are left out");
   } else if (sheet !== undefined && sheet.numbers.active_customers !== undefined) {
@@ -93,14 +93,14 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     churn = churnRate(customerMonths === 0 && sheetRows!.length === 0 ? [] : [{ active: customerMonths, churned: sum('churned_customers') }]);
     churn.details.months = sheetRows!.length;
     if (sheet.numbers.churned_customers === undefined) churn = { value: null, details: { ...churn.details, churned: 0, reason: 'the finance sheet has no churned_customers column' } };
-    arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : round2(sum('revenue')) / customerMonths;
-    if (anyValue(sheet.numbers.service_cost, sheetRows!) && customerMonths > 0) serviceCost = round2(sum('service_cost')) / customerMonths;
+    arpa = customerMonths === 0 || sheet.numbers.revenue === undefined ? null : roundSum(sum('revenue')) / customerMonths;
+    if (anyValue(sheet.numbers.service_cost, sheetRows!) && customerMonths > 0) serviceCost = roundSum(sum('service_cost')) / customerMonths;
   }
   const hasLtv = churn !== null;
   // The config's figure stands in only where the data holds none: a cost measured in the data is never replaced.
   if (hasLtv && configuredServiceCost !== null && customerMonths > 0) {
     if (serviceCost === null) serviceCost = configuredServiceCost;
-    else warnings.push(`the config's serviceCostPerCustomerMonth (${configuredServiceCost}) is left out: the data gives a service cost of ${round2(serviceCost)} per customer-month`);
+    else warnings.push(`the config's serviceCostPerCustomerMonth (${configuredServiceCost}) is left out: the data gives a service cost of ${roundSum(serviceCost)} per customer-month`);
   }
   if (hasLtv && serviceCost === null && customerMonths > 0) {
     warnings.push("no service cost given (spend of type service, a finance sheet's service_cost, or the config's serviceCostPerCustomerMonth): LTV and CAC payback count none");
@@ -109,7 +109,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
 
   if (spent !== null) {
     const newCustomers = columns !== null ? customersAcquired(columns, span.since, span.until) : newCustomersFrom(spend, sheet, sheetRows, span);
-    const result = cac({ marketingSpend: round2(spent.marketing), salesSpend: round2(spent.sales), newCustomers, currency });
+    const result = cac({ marketingSpend: roundSum(spent.marketing), salesSpend: roundSum(spent.sales), newCustomers, currency });
     // No spend row at all in the window is no evidence of zero spend (CAC 0 would be "met"): unknown.
     if (spent.rows === 0) Object.assign(result, { value: null, details: { ...result.details, reason: 'no spend row in the window' } });
     outcomes.cac = { value: result.value, details: result.details, sampleSize: null };
@@ -119,7 +119,7 @@ export function financeOutcomes(datasets: readonly Dataset[], window: FinanceWin
     // The window is [since, until): its end is the last instant before until (a subscription starting at until is the next one's).
     const at = window.until ?? columns.latest;
     const active = activeCustomersAt(columns, window.until === null ? at : at - 1);
-    outcomes.mrr = { value: round2(active.mrr), details: { activeCustomers: active.customers.size, at: new Date(at).toISOString(), currency }, sampleSize: null };
+    outcomes.mrr = { value: roundSum(active.mrr), details: { activeCustomers: active.customers.size, at: new Date(at).toISOString(), currency }, sampleSize: null };
   }
   if (hasLtv) {
     const result = ltv({ arpa, churnRate: churn!.value, churnReason: churn!.details.reason, serviceCostPerCustomerMonth: s });
@@ -335,9 +335,13 @@ function rowsWithoutCurrency(d: Dataset): number {
   return n;
 }
 
-/** Money sums to the cent: 0.1 + 0.2 spend rows make 0.30, not 0.30000000000000004. */
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
+/**
+ * A money sum rounded to a millionth of its unit: 0.1 + 0.2 spend rows make 0.3, not 0.30000000000000004, whatever the
+ * order of the rows. Not to the cent: a yearly plan's MRR is 1000 / 12 = 83.333333…, and the SPEC's ARPA, MRR and LTV
+ * are exact — rounding sums to cents moved ARPA by up to half a cent per customer-month (46.6675 for 46.666667).
+ */
+function roundSum(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
 }
 
 /** A subscription customer as the finance metrics see it, for the drill-down (--details). */

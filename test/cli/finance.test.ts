@@ -138,9 +138,9 @@ describe('ad platforms', () => {
     expect(report.inputs[0]).toMatchObject({ preset: 'google-ads', rows: 7, accepted: 4, skipped: 3, datedBy: { line: 'October 1, 2026 - October 31, 2026', since: '2026-10-01T00:00:00.000Z', until: '2026-11-01T00:00:00.000Z' } });
     // 1412.35 + 3611.80 + 874.20 + 0 = 5898.35 (= Total: Account; with the three Total rows it would be 17,695.05)
     expect(report.metrics.cac.details.marketingSpend).toBe(5898.35);
-    // Oct 1–15 is 15 of its 31 days: 5898.35 × 15 / 31 = 2854.04
+    // Oct 1–15 is 15 of its 31 days: 5898.35 × 15 / 31 = 2854.0403225…, kept to a millionth (not rounded to cents)
     const half = run(['fixtures/google-ads.csv', '--since', '2026-10-01', '--until', '2026-10-16']);
-    expect(half.metrics.cac.details.marketingSpend).toBe(2854.04);
+    expect(half.metrics.cac.details.marketingSpend).toBe(2854.040323);
     const outside = runBin(['report', 'fixtures/google-ads.csv', '--since', '2026-10-15', '--until', '2026-11-15']);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toBe('support-metrics: fixtures/google-ads.csv: has no day column and covers only "October 1, 2026 - October 31, 2026", which the window does not lie within; choose --since/--until inside that range, or download the report with the Day segment\n');
@@ -166,8 +166,8 @@ describe('ad platforms', () => {
     // 1520.40 + 842.17 + 611.90 + 816.08 = 3790.55 (with the total row: 7581.10); currency from "Amount spent (USD)"
     expect(report.metrics.cac.details).toMatchObject({ marketingSpend: 3790.55, currency: 'USD' });
     const half = run(['fixtures/meta-ads.csv', '--since', '2026-11-01', '--until', '2026-11-16']);
-    // Each row covers Nov 1–30; 15 of its 30 days are in the window: 3790.55 / 2 = 1895.275 → 1895.28
-    expect(half.metrics.cac.details.marketingSpend).toBe(1895.28);
+    // Each row covers Nov 1–30; 15 of its 30 days are in the window: 3790.55 / 2 = 1895.275 (exact, not 1895.28)
+    expect(half.metrics.cac.details.marketingSpend).toBe(1895.275);
     expect(half.warnings).toContain('4 spend rows cover periods the window cuts (such as 2026-11-01 … 2026-11-30): their amounts are spread evenly over their days');
     const daily = run(['fixtures/meta-ads-daily.csv']);
     // 51.22 + 28.40 + 49.85 + 30.05 + 35.00 + 52.70 + 34.18 = 281.40 (the summary row, blank Day, dropped)

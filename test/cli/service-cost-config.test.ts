@@ -59,3 +59,21 @@ describe('config serviceCostPerCustomerMonth (SPEC §5 ltv: "or config serviceCo
     expect(run.stderr).toMatch(/^support-metrics: .*support-metrics\.config\.json: serviceCostPerCustomerMonth: .*\n$/);
   });
 });
+
+describe('money sums are not rounded to cents (SPEC §5 formulas are exact)', () => {
+  it('a yearly plan: ARPA, MRR and LTV as the SPEC computes them, not off by half a cent per customer-month', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sm-yearly-'));
+    const file = join(folder, 'subscriptions.csv');
+    writeFileSync(file, 'customer_id,started_at,ended_at,amount,interval,currency\nc1,2026-01-01,2026-02-15,1000,year,USD\nc2,2026-01-01,,10,month,USD\n');
+    const run = runBin(['report', file, '--since', '2026-01-01', '--until', '2026-03-01', '--tz', 'UTC', '--format', 'json', '--quiet']);
+    expect(run.code).toBe(0);
+    const { metrics } = JSON.parse(run.stdout) as { metrics: Record<string, Metric> };
+    // Month starts Jan 1 and Feb 1: c1 (1000 / 12 = 83.333333) and c2 (10) active at both → 4 customer-months,
+    // Σ MRR = 2 × 93.333333 = 186.666667; ARPA = 186.666667 / 4 = 46.666667 (cents first gave 186.67 / 4 = 46.6675).
+    // c1 ends Feb 15: churned in Feb → churn 1 / 4 = 0.25, lifetime 4 months; LTV = 46.666667 × 4 = 186.666667.
+    expect(metrics.ltv!.details.arpa).toBeCloseTo(46.666667, 6);
+    expect(metrics.ltv!.value).toBeCloseTo(186.666667, 5);
+    // MRR at Mar 1: only c2 → 10.
+    expect(metrics.mrr!.value).toBe(10);
+  });
+});

@@ -121,8 +121,13 @@ function comparisonSheet(workbook: ExcelJS.Workbook, report: Report): void {
   for (const [id, change] of Object.entries(report.comparison!.metrics)) {
     const now = report.metrics[id]!;
     const cells = changeCells(now, change);
-    const row = addTextRow(sheet, [now.label, asCell(now.value, now.unit), asCell(change.previous.value, now.unit), change.delta === null ? null : asCell(change.delta, now.unit), change.relative, cells.better, change.test ?? '', change.pValue, cells.real]);
-    for (const column of [2, 3, 4]) row.getCell(column).numFmt = FORMATS[now.unit] ?? '0.00';
+    // Excel shows no negative time (`#####` in the 1900 date system): a duration's change — negative whenever FRT or
+    // ART went down — is a signed number of seconds instead of an Excel time.
+    const durationChange = now.unit === 'seconds';
+    const delta = change.delta === null ? null : durationChange ? change.delta : asCell(change.delta, now.unit);
+    const row = addTextRow(sheet, [now.label, asCell(now.value, now.unit), asCell(change.previous.value, now.unit), delta, change.relative, cells.better, change.test ?? '', change.pValue, cells.real]);
+    for (const column of [2, 3]) row.getCell(column).numFmt = FORMATS[now.unit] ?? '0.00';
+    row.getCell(4).numFmt = durationChange ? '+#,##0" s";-#,##0" s";0" s"' : (FORMATS[now.unit] ?? '0.00');
     row.getCell(5).numFmt = '+0.0%;-0.0%;0.0%';
     row.getCell(8).numFmt = '0.0000';
   }

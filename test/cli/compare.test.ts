@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runBin } from './run-bin.js';
 
@@ -66,5 +67,27 @@ describe('support-metrics metrics documents each comparison test', () => {
     const result = runBin(['metrics']);
     expect(result.code).toBe(0);
     for (const line of ['frt, art: Mann–Whitney U', "csat, ces: Welch's t-test", 'csat_satisfied, repeat_contact_rate, reopen_rate, and the share within target of frt and art: two-proportion z-test', 'nps: the difference of the two NPS']) expect(result.stdout).toContain(line);
+  });
+
+  it('the workbook shows a duration that went down as a signed number of seconds (Excel shows no negative time)', async () => {
+    const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const file = join(dir, 'faster.csv');
+    writeFileSync(file, `id,created_at,first_response_minutes\n${tickets('2026-11-02', range(20, 44), 1)}\n${tickets('2026-11-09', range(10, 34), 100)}\n`);
+    const out = join(dir, 'faster.xlsx');
+    const run = runBin(['report', file, '--window', '2026-W46', '--compare', 'previous', '--out', out, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet('Comparison')!;
+    let frt: ExcelJS.Row | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'First response time') frt = row;
+    });
+    // Means 22 min now against 32 min before: −600 s, as seconds (not −0.0069 days, which Excel shows as #####);
+    expect(frt!.getCell(4).value).toBe(-600);
+    expect(frt!.getCell(4).numFmt).toBe('+#,##0" s";-#,##0" s";0" s"');
+    // Now and Before stay Excel times (exceljs reads them back as times of Excel's day 0): 22 and 32 minutes.
+    expect((frt!.getCell(2).value as Date).toISOString()).toBe('1899-12-30T00:22:00.000Z');
+    expect((frt!.getCell(3).value as Date).toISOString()).toBe('1899-12-30T00:32:00.000Z');
   });
 });

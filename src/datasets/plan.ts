@@ -253,6 +253,15 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       plan.unit = column.unit ?? 'minutes';
       if (column.zeroMeansNone === true) plan.zeroMeansNone = true;
       if (column.unitGuessed === true && column.via !== 'preset') {
+        // A duration naming no unit beside the timestamps of the same event: the timestamps are exact, the unit only a
+        // guess — Help Scout's `Resolution Time` (seconds) and HubSpot's `Time to close` (ms) read as minutes gave ART
+        // 60× and 60,000× too large beside their own `Resolved At` / `Close date`. Left out unless --map named it.
+        const event = kind.elapsed?.find((e) => e.duration === column.field);
+        const timestamps = event === undefined ? undefined : mapping.columns.get(event.to);
+        if (timestamps !== undefined && column.via !== 'map') {
+          warnings.push(`${file}: column ${JSON.stringify(column.header)} names no unit, so it is not read: the ${event!.name.replace('_', ' ')} times come from ${JSON.stringify(timestamps.header)} − ${JSON.stringify(mapping.columns.get(event!.from)?.header ?? event!.from)} — to read it instead, rename its header to say its unit (… in seconds, … (hours))`);
+          continue;
+        }
         warnings.push(`${file}: column ${JSON.stringify(column.header)} names no unit; its numbers are read as minutes — rename the header (… in hours) or check the export`);
       }
     }

@@ -16,9 +16,16 @@ export const SECONDS_PER_UNIT: Record<DurationUnit, number> = { seconds: 1, minu
  */
 export function durationUnitFromHeader(header: string): DurationUnit | null {
   const h = header.toLowerCase();
-  if (/\bmin(ute)?s?\b|\bminutes?\b|мин/.test(h)) return 'minutes';
-  if (/\bsec(ond)?s?\b|\bseconds?\b|секунд|\bсек\b/.test(h)) return 'seconds';
-  if (/\bhrs?\b|\bhours?\b|час/.test(h)) return 'hours';
+  if (/\bmin(ute)?s?\b|\bminutes?\b|мин|\bminuten\b|\bmin\./.test(h)) return 'minutes';
+  if (/\bsec(ond)?s?\b|\bseconds?\b|секунд|\bсек\b|\bsekunden\b|\bsek\./.test(h)) return 'seconds';
+  if (/\bhrs?\b|\bhours?\b|час|\bstunden\b|\bstd\./.test(h)) return 'hours';
+  // A one-letter unit only as the whole of a bracket or after a comma, where nothing else can be meant (Front's
+  // `First reply time (s)`, a Russian sheet's `Время решения (ч)` or `Время ответа, с`): anywhere else "s" or "h" is
+  // a letter of a word.
+  const short = /(?:\(\s*|,\s*)(s|с|m|м|h|ч)\s*\)?\s*$/u.exec(h)?.[1];
+  if (short === 's' || short === 'с') return 'seconds';
+  if (short === 'm' || short === 'м') return 'minutes';
+  if (short === 'h' || short === 'ч') return 'hours';
   return null;
 }
 
@@ -36,7 +43,8 @@ export function durationParser(unit: DurationUnit, parseNumber: NumberParser): N
 }
 
 function parseClockDuration(text: string): number {
-  const m = /^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*$/.exec(text);
+  // `00:35 hrs` as Zoho Desk writes it: the word after the clock is its unit, already said by the colon.
+  const m = /^\s*(\d+):([0-5]\d)(?::([0-5]\d))?\s*(?:hrs?|h)?\s*$/.exec(text);
   if (m === null) return Number.NaN;
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
 }

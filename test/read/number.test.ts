@@ -55,6 +55,24 @@ describe('durations', () => {
     expect(durationUnitFromHeader('Satisfaction')).toBeNull();
   });
 
+  it('reads one-letter units only as a whole bracket or after a comma, and German abbreviations (found by a trial)', () => {
+    expect(durationUnitFromHeader('First reply time (s)')).toBe('seconds');
+    expect(durationUnitFromHeader('Время решения (ч)')).toBe('hours');
+    expect(durationUnitFromHeader('Время ответа, с')).toBe('seconds');
+    expect(durationUnitFromHeader('Reaktionszeit (Std.)')).toBe('hours');
+    expect(durationUnitFromHeader('Lösungszeit in Minuten')).toBe('minutes');
+    expect(durationUnitFromHeader('Antwortzeit (Sek.)')).toBe('seconds');
+    // A letter of a word is no unit: "Resolution Time", "Time to close" name none.
+    expect(durationUnitFromHeader('Resolution Time')).toBeNull();
+    expect(durationUnitFromHeader('Time to close')).toBeNull();
+    expect(durationUnitFromHeader('Hours (billable)')).toBe('hours');
+  });
+
+  it('reads a clock followed by its unit word, as Zoho Desk writes it: 00:35 hrs = 2100 s', () => {
+    expect(run(durationParser('hours', numberParser('.')), '00:35 hrs')).toBe(2100);
+    expect(run(durationParser('hours', numberParser('.')), '26:05 h')).toBe(93_900);
+  });
+
   it('converts to seconds, and reads HH:MM:SS with hours above 24', () => {
     expect(run(durationParser('minutes', numberParser('.')), '12.5')).toBe(750);
     expect(run(durationParser('hours', numberParser('.')), '1,5'.replace(',', '.'))).toBe(5400);

@@ -69,6 +69,11 @@ export function headerIsSpelling(header: string, spelling: string): boolean {
   return h.length > stem.length + 1 && h.startsWith(stem) && h.endsWith(')') && zoneInHeader(header.slice(stem.length - 1)) !== null;
 }
 
+/** Whether the preset says never to read `header` (Jira's SLA time-left columns): never offered as a --map either. */
+export function presetIgnores(preset: Preset | undefined, header: string): boolean {
+  return preset?.ignoreColumns?.some((spelling) => headerIsSpelling(header, spelling)) ?? false;
+}
+
 function findHeader(headers: readonly string[], spelling: string): number {
   return headers.findIndex((h) => headerIsSpelling(h, spelling));
 }

@@ -8,7 +8,8 @@ import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
 import { mergeSketches, type ColumnSketch } from '../stats/column-sketch.js';
-import { checkMapFields, mappedHeaderIndex } from './mapping.js';
+import { checkMapFields, mappedHeaderIndex, presetIgnores } from './mapping.js';
+import { PRESETS } from '../presets/index.js';
 import { InputError, UsageError } from '../errors.js';
 import { settleSurveyScales } from './survey-scales.js';
 import { joinSurveysToTickets } from './join-tickets.js';
@@ -355,7 +356,10 @@ function mergeFiles(kind: DatasetKind, files: readonly { plan: FilePlan; parts: 
 
   const mapped: Record<string, string> = {};
   for (const f of files) for (const c of f.plan.columns) mapped[c.field] ??= c.header;
-  const unmapped = [...new Set(files.flatMap((f) => inputs[f.index]!.unusedHeaders))];
+  // The headers a metric's reason may offer for --map: not those the file's preset says never to read (a Jira file's
+  // `Time to first response` is SLA time left, yet was offered as first_response_at).
+  const presetOf = (name: string | null) => PRESETS.find((p) => p.name === name);
+  const unmapped = [...new Set(files.flatMap((f) => inputs[f.index]!.unusedHeaders.filter((h) => !presetIgnores(presetOf(f.plan.preset), h))))];
   const noColumnIn = filesWithout(files, [...numberFields, ...elapsedNames], (part, name) => part.numbers[name] !== undefined || part.elapsed[name] !== undefined);
   const dataset: Dataset = { kind: kind.kind, rows: total, numbers, elapsed, texts, mapped, unmapped, lineOfRow, inputOfRow, ...(noColumnIn === null ? {} : { noColumnIn }) };
   if (kind.key === undefined) return dataset;

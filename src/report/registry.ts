@@ -7,6 +7,7 @@ import { TICKET_TIME_FIELDS, TICKETS } from '../datasets/tickets.js';
 import { art, artOfSlices } from '../metrics/art.js';
 import { bracketDistribution } from '../metrics/duration-brackets.js';
 import { parseDurationBracket, type BracketReading } from '../read/duration-bracket.js';
+import { durationUnitFromHeader } from '../read/duration.js';
 import { frt, frtOfSlices } from '../metrics/frt.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from '../metrics/threshold.js';
@@ -404,7 +405,11 @@ function missingColumnReason(dataset: Dataset, what: string, calendarName: 'firs
     // A header the file has that likely means one of the fields (`Resolved` for resolved_at): the --map to type.
     for (const field of fields) {
       const suggestion = suggestHeader(fieldSpec(TICKETS, field), dataset.unmapped, new Set());
-      if (suggestion !== undefined && suggestion.share >= 0.5) return `${reason}; the file has ${JSON.stringify(suggestion.header)}: if it is that, pass --map ${field}=${JSON.stringify(suggestion.header)}`;
+      if (suggestion === undefined || suggestion.share < 0.5) continue;
+      // A header that names a unit (`First Response (Hours)`) holds a duration: offered as the duration field, whose
+      // reading takes that unit — as a timestamp field its numbers were all rejected (Salesforce, found by a trial).
+      const asField = durationUnitFromHeader(suggestion.header) !== null ? fields[1]! : field;
+      return `${reason}; the file has ${JSON.stringify(suggestion.header)}: if it is that, pass --map ${asField}=${JSON.stringify(suggestion.header)}`;
     }
     return `${reason}; map one with --map ${fields[1]}=HEADER`;
   }

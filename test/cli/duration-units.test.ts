@@ -43,3 +43,15 @@ describe('duration columns whose unit the header does not give (found by a trial
     expect(metrics.art!.value).toBe(5400);
   });
 });
+
+describe("a missing column's --map hint offers the right header as the right field (found by a trial)", () => {
+  it('a header naming a unit is offered as the duration field: Salesforce "First Response (Hours)"', () => {
+    const { metrics } = report('salesforce.csv', 'Case Number,Date/Time Opened,First Response (Hours),Status\n1,2026-11-02T09:00:00Z,0.5,Closed\n', ['--map', 'created_at=Date/Time Opened', '--map', 'id=Case Number']);
+    expect(metrics.frt!.details.reason).toBe('no first-response column (first_response_at or first_response_minutes); the file has "First Response (Hours)": if it is that, pass --map first_response_minutes="First Response (Hours)"');
+  });
+
+  it("never a column the preset says not to read: Jira's SLA time left is not offered, its first-response date is", () => {
+    const { metrics } = report('jira.csv', 'Issue key,Issue id,Summary,Created,Resolved,Time to first response,Custom field (Date of First Response)\nSD-1,1001,a,18/Jul/26 9:10 AM,18/Jul/26 11:10 AM,3:25,18/Jul/26 9:40 AM\n');
+    expect(metrics.frt!.details.reason).toBe('no first-response column (first_response_at or first_response_minutes); the file has "Custom field (Date of First Response)": if it is that, pass --map first_response_at="Custom field (Date of First Response)"');
+  });
+});

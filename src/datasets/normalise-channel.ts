@@ -43,16 +43,19 @@ function channelKey(value: string): string {
  *   Facebook: Сообщения/Facebook, Facebook: Комментарии/Facebook: Comments, Instagram Direct,
  *   Instagram для бизнеса/Instagram Business, Яндекс чат/Yandex Chat (Avito, OLX, Битрикс24.Network: kept).
  * - LiveAgent: Email, Chat, Call, Facebook, Twitter, Contact form, Instagram, WhatsApp, Viber.
+ * - Gorgias `channel`: email, chat, phone, sms, facebook, facebook-messenger, facebook-mention, instagram-comment,
+ *   instagram-direct-message, twitter, twitter-direct-message, whatsapp, contact_form, help-center, api.
+ * - Hand-kept sheets in other languages: Telefon (de), Teléfono, Correo (es), Telefone (pt).
  */
 const GROUPS: Readonly<Record<string, readonly string[]>> = {
-  email: ['email', 'e-mail', 'e mail', 'mail', 'outbound email', 'inbound email', 'почта', 'электронная почта', 'эл. почта', 'емейл', 'e-mail (почта)'],
+  email: ['email', 'e-mail', 'e mail', 'mail', 'outbound email', 'inbound email', 'correo', 'correo electrónico', 'почта', 'электронная почта', 'эл. почта', 'емейл', 'e-mail (почта)'],
   chat: [
     'chat', 'live chat', 'livechat', 'web chat', 'webchat', 'chat widget', 'messenger', 'intercom messenger', 'in-app chat', 'native messaging',
     'онлайн-чат', 'онлайн чат', 'чат', 'живой чат', 'чат на сайте', 'яндекс чат', 'yandex chat',
   ],
   phone: [
     'phone', 'voice', 'call', 'calls', 'telephone', 'telephony', 'phone call', 'phone call (inbound)', 'phone call (outbound)', 'voicemail',
-    'inbound call', 'outbound call', 'phone switch', 'телефон', 'телефония', 'звонок', 'звонки',
+    'inbound call', 'outbound call', 'phone switch', 'телефон', 'телефония', 'звонок', 'звонки', 'telefon', 'anruf', 'teléfono', 'telefone',
   ],
   'web form': [
     'web form', 'webform', 'web', 'form', 'contact form', 'portal', 'web widget', 'feedback widget', 'widget', 'help center', 'forum',
@@ -63,6 +66,9 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
     'facebook feed post', 'facebook feed comment', 'facebook direct message', 'twitter status', 'twitter direct message',
     'twitter', 'x', 'x (twitter)', 'instagram', 'instagram direct', 'instagram для бизнеса', 'instagram business', 'vk', 'вконтакте',
     'одноклассники', 'odnoklassniki', 'соцсети',
+    // Gorgias `channel` values (developers.gorgias.com: facebook-mention, instagram-direct-message …)
+    'facebook mention', 'facebook recommendations', 'instagram comment', 'instagram ad comment', 'instagram mention',
+    'instagram direct message', 'twitter mention',
   ],
   messaging: [
     'messaging', 'whatsapp', 'edna.ru whatsapp', 'whatsapp business', 'telegram', 'viber', 'wechat', 'line', 'imessage', 'apple messages for business',

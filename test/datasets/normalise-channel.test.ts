@@ -39,6 +39,12 @@ const BY_VENDOR: Readonly<Record<string, readonly (readonly [string, string])[]>
     ['Email', 'email'], ['Chat', 'chat'], ['Call', 'phone'], ['Facebook', 'social'], ['Twitter', 'social'], ['Contact form', 'web form'],
     ['Instagram', 'social'], ['WhatsApp', 'messaging'], ['Viber', 'messaging'],
   ],
+  Gorgias: [
+    ['email', 'email'], ['chat', 'chat'], ['phone', 'phone'], ['sms', 'sms'], ['facebook-messenger', 'social'], ['facebook-mention', 'social'],
+    ['instagram-comment', 'social'], ['instagram-direct-message', 'social'], ['twitter-direct-message', 'social'], ['whatsapp', 'messaging'],
+    ['contact_form', 'web form'], ['help-center', 'web form'], ['api', 'api'], ['internal-note', 'internal note'],
+  ],
+  'hand-kept sheets in other languages': [['Telefon', 'phone'], ['Teléfono', 'phone'], ['Correo', 'email'], ['Telefone', 'phone']],
   'SPEC §2 and hand-kept sheets': [
     ['E-mail', 'email'], ['e_mail', 'email'], ['  EMAIL ', 'email'], ['Телефония', 'phone'], ['Звонок', 'phone'], ['Почта', 'email'],
     ['Живой чат', 'chat'], ['Телефон', 'phone'], ['Веб-форма', 'web form'],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tallyDurationSlices } from '../../src/metrics/stats/slice-tally.js';
+import { tallyDurationSlices, tallyDurationSlicings } from '../../src/metrics/stats/slice-tally.js';
 import { tallyDurations } from '../../src/metrics/stats/summary.js';
 import { ticketVolume, ticketVolumeOfSlices } from '../../src/metrics/ticket-volume.js';
 import type { Threshold } from '../../src/metrics/threshold.js';
@@ -53,6 +53,29 @@ describe('tallyDurationSlices: every slice of a column in two passes', () => {
     const target: Threshold = { comparator: '<', value: 15 * 60 };
     const sliced = tallyDurationSlices(values, null, slicing(slots, 131), Array(131).fill(target));
     for (const k of [0, 1, 127, 128, 130]) expect(sliced[k]).toEqual(tallyDurations(rowsOf(values, slots, k), target, null));
+  });
+});
+
+describe('tallyDurationSlicings: several slicings of a column in the same passes', () => {
+  it('gives each slicing exactly what tallyDurationSlices gives for it alone (one, two or three slicings, over batches)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(duration, fc.integer({ min: 0, max: 2 })), { maxLength: 300 }),
+        // Slices per slicing: 3 fits a batch with the others; 130 spills a batch boundary (128) into the next.
+        fc.array(fc.constantFrom(1, 3, 5, 130), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.option(fc.tuple(comparator, fc.constantFrom(900, 0, 3600)), { nil: null }),
+        (rows, sizes, seed, limit) => {
+          const values = Float64Array.from(rows, (r) => r[0]);
+          const tags = Uint8Array.from(rows, (r) => r[1]);
+          const cuts = sizes.map((slices, i) => slicing(Int32Array.from(rows, (_, row) => ((row * (i + 7) + seed) % (slices + 1)) - 1), slices));
+          const thresholds = sizes.map((slices) => Array.from({ length: slices }, (_, k) => (limit === null || k % 2 === 1 ? null : { comparator: limit[0], value: limit[1] })));
+          const together = tallyDurationSlicings(values, tags, cuts, thresholds);
+          cuts.forEach((cut, i) => expect(together[i]).toEqual(tallyDurationSlices(values, tags, cut, thresholds[i]!)));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

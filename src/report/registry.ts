@@ -10,7 +10,7 @@ import { parseDurationBracket, type BracketReading } from '../read/duration-brac
 import { frt, frtOfSlicings } from '../metrics/frt.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from '../metrics/threshold.js';
-import { ticketVolume, ticketVolumeOfSlices, type TicketVolumeResult } from '../metrics/ticket-volume.js';
+import { ticketVolume, ticketVolumeOfSlicings, type TicketVolumeResult } from '../metrics/ticket-volume.js';
 import { ces } from '../metrics/ces.js';
 import { csat, csatSatisfied } from '../metrics/csat.js';
 import { nps } from '../metrics/nps.js';
@@ -20,7 +20,7 @@ import { DEFAULT_SCALES } from '../survey/scale.js';
 import { FINANCE_FIELDS } from './finance.js';
 import type { ArtReport, FrtReport, MetricId, ReopenRateReport, RepeatContactReport, TicketVolumeReport } from './model.js';
 import { repeatContactRate, repeatContactRateOfSlices } from '../metrics/repeat-contacts.js';
-import { reopenRate, reopenRateOfSlices, type ReopenRateResult } from '../metrics/reopen-rate.js';
+import { reopenRate, reopenRateOfSlicings, type ReopenRateResult } from '../metrics/reopen-rate.js';
 import type { z } from 'zod';
 import { BUSINESS_TWINS, type BusinessHoursSetting } from './business-hours.js';
 import { ValueSource } from '../value-source.js';
@@ -90,13 +90,13 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
     const outcome = volumeOutcome(dataset, ticketVolume(ticketColumns(dataset), volumeOptions(dataset)));
     return { ...outcome, warnings: notMeasuredWarnings(dataset, settings) };
   },
-  computeSlices(dataset, slicing) {
+  computeSlicings(dataset, slicings) {
     // Counts known only by bracket (Zendesk Explore) are read from the bracket column of the data set volumeOutcome is
     // given: over the whole data set every group and period got the whole's resolved, unresolved and unanswered
     // (`report fixtures/zendesk-explore.csv --by agent`: 6 resolved in a group of 2; issue #16, the option fuzzer).
     // Those are computed slice by slice, as FRT and ART by bracket are.
     if (onlyBrackets(dataset, 'resolution', 'resolution_bracket') || onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return null;
-    return ticketVolumeOfSlices(ticketColumns(dataset), slicing, volumeOptions(dataset)).map((result) => volumeOutcome(dataset, result));
+    return ticketVolumeOfSlicings(ticketColumns(dataset), slicings, volumeOptions(dataset)).map((results) => results.map((result) => volumeOutcome(dataset, result)));
   },
 };
 
@@ -347,9 +347,9 @@ const reopenRateMetric: RegisteredMetric<'reopen_rate', DetailsOf<typeof ReopenR
     }
     return reopenOutcome(reopenRate({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }), dataset.rows);
   },
-  computeSlices(dataset, slicing) {
+  computeSlicings(dataset, slicings) {
     if (dataset.elapsed.resolution === undefined) return null;
-    return reopenRateOfSlices({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }, slicing).map((result, k) => reopenOutcome(result, slicing.rows[k]!));
+    return reopenRateOfSlicings({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }, slicings).map((results, i) => results.map((result, k) => reopenOutcome(result, slicings[i]!.rows[k]!)));
   },
 };
 

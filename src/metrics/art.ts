@@ -1,5 +1,5 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
-import { businessDetails, durationDetails, durationDetailsOfSlices, notMeasuredDetails, unmeasuredRows, unmeasuredRowsOfSlices, type BusinessDetails, type DurationDetails, type DurationOptions, type NotMeasuredDetails } from './duration-metric.js';
+import { businessDetails, durationDetails, durationDetailsOfSlicings, notMeasuredDetails, unmeasuredRows, unmeasuredRowsOfSlices, type BusinessDetails, type DurationDetails, type DurationOptions, type NotMeasuredDetails } from './duration-metric.js';
 import { ValueSource } from '../value-source.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
@@ -28,11 +28,19 @@ export function art(tickets: { resolutionSeconds: Float64Array; resolutionSource
 
 /** ART of every slice of the tickets (the groups of --by, the periods of --period), each against its own target. */
 export function artOfSlices(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[], options: DurationOptions = {}): ArtResult[] {
-  const unmeasured = options.businessHours === true ? unmeasuredRowsOfSlices(tickets.resolutionSource, slicing) : null;
-  const noColumn = options.notMeasured === true ? unmeasuredRowsOfSlices(tickets.resolutionSource, slicing, ValueSource.noColumn) : null;
-  return durationDetailsOfSlices(tickets.resolutionSeconds, tickets.resolutionSource, slicing, targets, options).map((details, k) => {
-    const without = unmeasured === null ? 0 : unmeasured[k]!;
-    const notMeasured = noColumn === null ? 0 : noColumn[k]!;
-    return { value: details.mean, details: { ...details, unresolved: slicing.rows[k]! - details.count - without - notMeasured, ...businessDetails(options, without), ...notMeasuredDetails(options, notMeasured) } };
+  return artOfSlicings(tickets, [slicing], [targets], options)[0]!;
+}
+
+/** artOfSlices of several slicings of the tickets (each --by field's groups, the periods), tallied in the same passes. */
+export function artOfSlicings(tickets: { resolutionSeconds: Float64Array; resolutionSource: Uint8Array }, slicings: readonly Slicing[], targets: readonly (readonly (Threshold | null)[])[], options: DurationOptions = {}): ArtResult[][] {
+  return durationDetailsOfSlicings(tickets.resolutionSeconds, tickets.resolutionSource, slicings, targets, options).map((slices, i) => {
+    const slicing = slicings[i]!;
+    const unmeasured = options.businessHours === true ? unmeasuredRowsOfSlices(tickets.resolutionSource, slicing) : null;
+    const noColumn = options.notMeasured === true ? unmeasuredRowsOfSlices(tickets.resolutionSource, slicing, ValueSource.noColumn) : null;
+    return slices.map((details, k) => {
+      const without = unmeasured === null ? 0 : unmeasured[k]!;
+      const notMeasured = noColumn === null ? 0 : noColumn[k]!;
+      return { value: details.mean, details: { ...details, unresolved: slicing.rows[k]! - details.count - without - notMeasured, ...businessDetails(options, without), ...notMeasuredDetails(options, notMeasured) } };
+    });
   });
 }

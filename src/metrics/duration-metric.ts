@@ -1,6 +1,6 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
 import { tallyDurations, type DurationSummary, type DurationTally } from './stats/summary.js';
-import { tallyDurationSlices } from './stats/slice-tally.js';
+import { tallyDurationSlicings } from './stats/slice-tally.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
 import { ValueSource } from '../value-source.js';
@@ -59,7 +59,12 @@ export function durationDetails(seconds: Float64Array, source: Uint8Array, targe
 
 /** Each slice's details (durationDetails of its rows), the column tallied once for all slices (slice-tally.ts). */
 export function durationDetailsOfSlices(seconds: Float64Array, source: Uint8Array, slicing: Slicing, targets: readonly (Threshold | null)[], options: DurationOptions = {}): DurationDetails[] {
-  return tallyDurationSlices(seconds, source, slicing, targets).map((tally, k) => detailsOfTally(tally, targets[k] ?? null, options));
+  return durationDetailsOfSlicings(seconds, source, [slicing], [targets], options)[0]!;
+}
+
+/** durationDetailsOfSlices of several slicings of the same rows, tallied in the same passes (slice-tally.ts). */
+export function durationDetailsOfSlicings(seconds: Float64Array, source: Uint8Array, slicings: readonly Slicing[], targets: readonly (readonly (Threshold | null)[])[], options: DurationOptions = {}): DurationDetails[][] {
+  return tallyDurationSlicings(seconds, source, slicings, targets).map((tallies, i) => tallies.map((tally, k) => detailsOfTally(tally, targets[i]![k] ?? null, options)));
 }
 
 function detailsOfTally({ summary, passing, perTag }: DurationTally, target: Threshold | null, options: DurationOptions): DurationDetails {

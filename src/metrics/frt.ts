@@ -1,5 +1,5 @@
 import type { ColumnSketch } from '../stats/column-sketch.js';
-import { businessDetails, durationDetails, durationDetailsOfSlices, notMeasuredDetails, unmeasuredRows, unmeasuredRowsOfSlices, type BusinessDetails, type DurationDetails, type DurationOptions, type NotMeasuredDetails } from './duration-metric.js';
+import { businessDetails, durationDetails, durationDetailsOfSlicings, notMeasuredDetails, unmeasuredRows, unmeasuredRowsOfSlices, type BusinessDetails, type DurationDetails, type DurationOptions, type NotMeasuredDetails } from './duration-metric.js';
 import { ValueSource } from '../value-source.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from './threshold.js';
@@ -28,11 +28,19 @@ export function frt(tickets: { firstResponseSeconds: Float64Array; firstResponse
 
 /** FRT of every slice of the tickets (the groups of --by, the periods of --period), each against its own target. */
 export function frtOfSlices(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, slicing: Slicing, targets: readonly (Threshold | null)[], options: DurationOptions = {}): FrtResult[] {
-  const unmeasured = options.businessHours === true ? unmeasuredRowsOfSlices(tickets.firstResponseSource, slicing) : null;
-  const noColumn = options.notMeasured === true ? unmeasuredRowsOfSlices(tickets.firstResponseSource, slicing, ValueSource.noColumn) : null;
-  return durationDetailsOfSlices(tickets.firstResponseSeconds, tickets.firstResponseSource, slicing, targets, options).map((details, k) => {
-    const without = unmeasured === null ? 0 : unmeasured[k]!;
-    const notMeasured = noColumn === null ? 0 : noColumn[k]!;
-    return { value: details.mean, details: { ...details, unanswered: slicing.rows[k]! - details.count - without - notMeasured, ...businessDetails(options, without), ...notMeasuredDetails(options, notMeasured) } };
+  return frtOfSlicings(tickets, [slicing], [targets], options)[0]!;
+}
+
+/** frtOfSlices of several slicings of the tickets (each --by field's groups, the periods), tallied in the same passes. */
+export function frtOfSlicings(tickets: { firstResponseSeconds: Float64Array; firstResponseSource: Uint8Array }, slicings: readonly Slicing[], targets: readonly (readonly (Threshold | null)[])[], options: DurationOptions = {}): FrtResult[][] {
+  return durationDetailsOfSlicings(tickets.firstResponseSeconds, tickets.firstResponseSource, slicings, targets, options).map((slices, i) => {
+    const slicing = slicings[i]!;
+    const unmeasured = options.businessHours === true ? unmeasuredRowsOfSlices(tickets.firstResponseSource, slicing) : null;
+    const noColumn = options.notMeasured === true ? unmeasuredRowsOfSlices(tickets.firstResponseSource, slicing, ValueSource.noColumn) : null;
+    return slices.map((details, k) => {
+      const without = unmeasured === null ? 0 : unmeasured[k]!;
+      const notMeasured = noColumn === null ? 0 : noColumn[k]!;
+      return { value: details.mean, details: { ...details, unanswered: slicing.rows[k]! - details.count - without - notMeasured, ...businessDetails(options, without), ...notMeasuredDetails(options, notMeasured) } };
+    });
   });
 }

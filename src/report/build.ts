@@ -58,25 +58,30 @@ export function buildReport(input: ReportInput, options: ReportOptions): Report 
   const windowed = datasets.map((d) => inWindow(d, options));
   const metrics = computeMetrics(windowed, options, lowSample);
   // Groups: every metric again over each key's rows; their low samples are flagged, not each said as a warning.
-  const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = [];
+  // Periods: every metric per day, ISO week or month of the window in its zone; empty periods listed with no data.
+  // Groups and periods are cut first and their metrics computed together (a column's slicings tallied in shared passes).
+  const cuts: { field: GroupField; keys: { key: string; slice: number }[]; sliced: SlicedDatasets }[] = [];
   const groupsBy = (field: GroupField, only?: string) => {
     const { groups: keys, sliced } = groupDatasets(windowed, field, only);
-    const keyOfSlice = new Map(keys.map((g) => [g.slice, g.key]));
-    const metricsOf = computeSliceMetrics(sliced, options, (k) => ({ field, key: keyOfSlice.get(k) ?? '' }));
-    for (const { key, slice } of keys) groups.push({ by: field, key, metrics: metricsOf[slice]! });
+    cuts.push({ field, keys, sliced });
   };
   for (const by of options.by ?? []) groupsBy(by);
   // A scoped target (industry profiles' chat first response) puts its group into the report even without --by.
   for (const scope of scopedGroups(options.benchmark, options.targets)) {
     if (!(options.by ?? []).includes(scope.field as GroupField)) groupsBy(scope.field as GroupField, scope.value);
   }
-  // Periods: every metric per day, ISO week or month of the window in its zone; empty periods listed with no data.
+  const periodCut = options.period === undefined ? null : periodDatasets(windowed, options.period, options, zone);
+  const groupOfSlice = cuts.map(({ field, keys }) => {
+    const keyOfSlice = new Map(keys.map((g) => [g.slice, g.key]));
+    return (k: number) => ({ field, key: keyOfSlice.get(k) ?? '' });
+  });
+  const metricsOf = computeSliceMetrics([...cuts.map(({ sliced }, i) => ({ sliced, groupOf: groupOfSlice[i]! })), ...(periodCut === null ? [] : [{ sliced: periodCut.sliced, groupOf: () => undefined }])], options);
+  const groups: { by: string; key: string; metrics: Record<string, MetricReport> }[] = [];
+  cuts.forEach(({ field, keys }, i) => {
+    for (const { key, slice } of keys) groups.push({ by: field, key, metrics: metricsOf[i]![slice]! });
+  });
   let periods: { start: string; end: string; metrics: Record<string, MetricReport> }[] | null = null;
-  if (options.period !== undefined) {
-    const { bounds, sliced } = periodDatasets(windowed, options.period, options, zone);
-    const metricsOf = computeSliceMetrics(sliced, options, () => undefined);
-    periods = bounds.map(({ start, end }, k) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: metricsOf[k]! }));
-  }
+  if (periodCut !== null) periods = periodCut.bounds.map(({ start, end }, k) => ({ start: new Date(start).toISOString(), end: new Date(end).toISOString(), metrics: metricsOf[cuts.length]![k]! }));
   // The previous window, compared metric by metric (only ticket and survey metrics: finance reads whole data sets).
   let comparison: Report['comparison'];
   if (options.compare === 'previous' && options.since !== null && options.until !== null) {
@@ -102,20 +107,28 @@ function computeMetrics(datasets: readonly Dataset[], options: ReportOptions, lo
 }
 
 /**
- * Every registered metric of each slice (groups, periods) of data sets already in the window, with the targets of
- * each slice's group; a metric that can tallies all slices at once (registry computeSlices). Warnings are dropped:
- * a slice's low samples are flagged on its entries, not each said.
+ * Every registered metric of each slice of each cut (each --by field's groups, the periods) of data sets already in
+ * the window, with the targets of each slice's group; per cut, its slices' metrics. A metric that can tallies all
+ * slices at once (registry computeSlices), or all slices of all cuts (computeSlicings). Warnings are dropped: a
+ * slice's low samples are flagged on its entries, not each said.
  */
-function computeSliceMetrics(sliced: SlicedDatasets, options: ReportOptions, groupOf: (slice: number) => { field: string; key: string } | undefined): Record<string, MetricReport>[] {
-  const metrics: Record<string, MetricReport>[] = Array.from({ length: sliced.slices }, () => ({}));
+function computeSliceMetrics(cuts: readonly { sliced: SlicedDatasets; groupOf: (slice: number) => { field: string; key: string } | undefined }[], options: ReportOptions): Record<string, MetricReport>[][] {
+  const metrics = cuts.map(({ sliced }) => Array.from({ length: sliced.slices }, (): Record<string, MetricReport> => ({})));
+  const settings = settingsOf(options);
   for (const metric of METRICS) {
-    const parent = datasetFor(metric, sliced.parents);
-    if (parent === undefined || metric.appliesTo?.(parent) === false) continue;
-    const at = sliced.parents.indexOf(parent);
-    const targets = metrics.map((_, k) => targetFor(options.benchmark, metric.id, groupOf(k), options.targets));
-    const settings = settingsOf(options);
-    const outcomes: MetricOutcome<unknown>[] = metric.computeSlices?.(parent, sliced.slicings[at]!, targets, settings) ?? targets.map((target, k) => metric.compute(sliced.datasetsOf(k)[at]!, target, settings));
-    outcomes.forEach((outcome, k) => (metrics[k]![metric.id] = metricEntry(metric, outcome, targets[k]!, [])));
+    const parents = cuts.map(({ sliced }) => datasetFor(metric, sliced.parents));
+    const at = cuts.map(({ sliced }, i) => sliced.parents.indexOf(parents[i]!));
+    const targets = cuts.map(({ groupOf }, i) => metrics[i]!.map((_, k) => targetFor(options.benchmark, metric.id, groupOf(k), options.targets)));
+    // Every cut holds the same ticket and survey data sets (groups.ts, periods.ts), each cut its own way.
+    const parent = parents[0];
+    const same = parent !== undefined && metric.appliesTo?.(parent) !== false && parents.every((p) => p === parent);
+    const together = same ? metric.computeSlicings?.(parent, cuts.map(({ sliced }, i) => sliced.slicings[at[i]!]!), targets, settings) : undefined;
+    cuts.forEach(({ sliced }, i) => {
+      const own = parents[i];
+      if (own === undefined || metric.appliesTo?.(own) === false) return;
+      const outcomes: MetricOutcome<unknown>[] = together?.[i] ?? metric.computeSlices?.(own, sliced.slicings[at[i]!]!, targets[i]!, settings) ?? targets[i]!.map((target, k) => metric.compute(sliced.datasetsOf(k)[at[i]!]!, target, settings));
+      outcomes.forEach((outcome, k) => (metrics[i]![k]![metric.id] = metricEntry(metric, outcome, targets[i]![k]!, [])));
+    });
   }
   return metrics;
 }

@@ -4,14 +4,14 @@ import { ticketColumns } from '../datasets/ticket-columns.js';
 import { fieldSpec } from '../datasets/kind.js';
 import { suggestHeader } from '../datasets/suggest-header.js';
 import { TICKET_TIME_FIELDS, TICKETS } from '../datasets/tickets.js';
-import { art, artOfSlices } from '../metrics/art.js';
+import { art, artOfSlicings } from '../metrics/art.js';
 import { bracketDistribution } from '../metrics/duration-brackets.js';
 import { parseDurationBracket, type BracketReading } from '../read/duration-bracket.js';
 import { durationUnitFromHeader } from '../read/duration.js';
-import { frt, frtOfSlices } from '../metrics/frt.js';
+import { frt, frtOfSlicings } from '../metrics/frt.js';
 import type { Slicing } from '../stats/slicing.js';
 import type { Threshold } from '../metrics/threshold.js';
-import { ticketVolume, ticketVolumeOfSlices, type TicketVolumeResult } from '../metrics/ticket-volume.js';
+import { ticketVolume, ticketVolumeOfSlicings, type TicketVolumeResult } from '../metrics/ticket-volume.js';
 import { ces } from '../metrics/ces.js';
 import { csat, csatSatisfied } from '../metrics/csat.js';
 import { nps } from '../metrics/nps.js';
@@ -21,7 +21,7 @@ import { DEFAULT_SCALES } from '../survey/scale.js';
 import { FINANCE_FIELDS } from './finance.js';
 import type { ArtReport, FrtReport, MetricId, ReopenRateReport, RepeatContactReport, TicketVolumeReport } from './model.js';
 import { repeatContactRate, repeatContactRateOfSlices } from '../metrics/repeat-contacts.js';
-import { reopenRate, reopenRateOfSlices, type ReopenRateResult } from '../metrics/reopen-rate.js';
+import { reopenRate, reopenRateOfSlicings, type ReopenRateResult } from '../metrics/reopen-rate.js';
 import type { z } from 'zod';
 import { BUSINESS_TWINS, type BusinessHoursSetting } from './business-hours.js';
 import { ValueSource } from '../value-source.js';
@@ -71,6 +71,12 @@ export interface RegisteredMetric<Id extends MetricId, D> {
    * by slice.
    */
   computeSlices?(dataset: Dataset, slicing: Slicing, targets: readonly (Threshold | null)[], settings: MetricSettings): MetricOutcome<D>[] | null;
+  /**
+   * computeSlices of several slicings of the data set at once (each --by field's groups, the periods; a row is in one
+   * slice of each), in the same passes: per slicing, its slices' outcomes. Used instead of computeSlices when there;
+   * when it gives null, the slices are computed one by one.
+   */
+  computeSlicings?(dataset: Dataset, slicings: readonly Slicing[], targets: readonly (readonly (Threshold | null)[])[], settings: MetricSettings): MetricOutcome<D>[][] | null;
   /** Why the profile's target cannot judge this value (CSAT's 4.5 is on a 1–5 scale), or null when it can. */
   targetMisfit?(details: D): string | null;
 }
@@ -85,13 +91,13 @@ const ticketVolumeMetric: RegisteredMetric<'ticket_volume', DetailsOf<typeof Tic
     const outcome = volumeOutcome(dataset, ticketVolume(ticketColumns(dataset), volumeOptions(dataset)));
     return { ...outcome, warnings: notMeasuredWarnings(dataset, settings) };
   },
-  computeSlices(dataset, slicing) {
+  computeSlicings(dataset, slicings) {
     // Counts known only by bracket (Zendesk Explore) are read from the bracket column of the data set volumeOutcome is
     // given: over the whole data set every group and period got the whole's resolved, unresolved and unanswered
     // (`report fixtures/zendesk-explore.csv --by agent`: 6 resolved in a group of 2; issue #16, the option fuzzer).
     // Those are computed slice by slice, as FRT and ART by bracket are.
     if (onlyBrackets(dataset, 'resolution', 'resolution_bracket') || onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return null;
-    return ticketVolumeOfSlices(ticketColumns(dataset), slicing, volumeOptions(dataset)).map((result) => volumeOutcome(dataset, result));
+    return ticketVolumeOfSlicings(ticketColumns(dataset), slicings, volumeOptions(dataset)).map((results) => results.map((result) => volumeOutcome(dataset, result)));
   },
 };
 
@@ -165,16 +171,16 @@ const frtMetric: RegisteredMetric<'frt', DetailsOf<typeof FrtReport>> = {
     if (dataset.elapsed.first_response === undefined) return noFirstResponse(dataset, settings);
     return durationOutcome(frt(ticketColumns(dataset), target, notMeasuredOption(dataset, 'first_response')), dataset.rows, 'answered');
   },
-  computeSlices(dataset, slicing, targets, settings) {
+  computeSlicings(dataset, slicings, targets, settings) {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.first_response.elapsed];
-      if (e === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
-      return frtOfSlices({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, slicing, targets, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.first_response.elapsed) }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
+      if (e === undefined) return slicings.map((slicing) => Array.from(slicing.rows, () => noFirstResponse(dataset, settings)));
+      return frtOfSlicings({ firstResponseSeconds: e.seconds, firstResponseSource: e.source }, slicings, targets, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.first_response.elapsed) }).map((results, i) => results.map((result, k) => durationOutcome(result, slicings[i]!.rows[k]!, 'answered')));
     }
     // By bracket: each slice's own counts (a few labels, no pass worth sharing).
     if (onlyBrackets(dataset, 'first_response', 'first_response_bracket')) return null;
-    if (dataset.elapsed.first_response === undefined) return Array.from(slicing.rows, () => noFirstResponse(dataset, settings));
-    return frtOfSlices(ticketColumns(dataset), slicing, targets, notMeasuredOption(dataset, 'first_response')).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'answered'));
+    if (dataset.elapsed.first_response === undefined) return slicings.map((slicing) => Array.from(slicing.rows, () => noFirstResponse(dataset, settings)));
+    return frtOfSlicings(ticketColumns(dataset), slicings, targets, notMeasuredOption(dataset, 'first_response')).map((results, i) => results.map((result, k) => durationOutcome(result, slicings[i]!.rows[k]!, 'answered')));
   },
 };
 
@@ -264,15 +270,15 @@ const artMetric: RegisteredMetric<'art', DetailsOf<typeof ArtReport>> = {
     if (dataset.elapsed.resolution === undefined) return noResolution(dataset, settings);
     return durationOutcome(art(ticketColumns(dataset), target, notMeasuredOption(dataset, 'resolution')), dataset.rows, 'resolved');
   },
-  computeSlices(dataset, slicing, targets, settings) {
+  computeSlicings(dataset, slicings, targets, settings) {
     if (settings.businessHours !== null) {
       const e = dataset.elapsed[BUSINESS_TWINS.resolution.elapsed];
-      if (e === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
-      return artOfSlices({ resolutionSeconds: e.seconds, resolutionSource: e.source }, slicing, targets, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.resolution.elapsed) }).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
+      if (e === undefined) return slicings.map((slicing) => Array.from(slicing.rows, () => noResolution(dataset, settings)));
+      return artOfSlicings({ resolutionSeconds: e.seconds, resolutionSource: e.source }, slicings, targets, { businessHours: true, ...notMeasuredOption(dataset, BUSINESS_TWINS.resolution.elapsed) }).map((results, i) => results.map((result, k) => durationOutcome(result, slicings[i]!.rows[k]!, 'resolved')));
     }
     if (onlyBrackets(dataset, 'resolution', 'resolution_bracket')) return null;
-    if (dataset.elapsed.resolution === undefined) return Array.from(slicing.rows, () => noResolution(dataset, settings));
-    return artOfSlices(ticketColumns(dataset), slicing, targets, notMeasuredOption(dataset, 'resolution')).map((result, k) => durationOutcome(result, slicing.rows[k]!, 'resolved'));
+    if (dataset.elapsed.resolution === undefined) return slicings.map((slicing) => Array.from(slicing.rows, () => noResolution(dataset, settings)));
+    return artOfSlicings(ticketColumns(dataset), slicings, targets, notMeasuredOption(dataset, 'resolution')).map((results, i) => results.map((result, k) => durationOutcome(result, slicings[i]!.rows[k]!, 'resolved')));
   },
 };
 
@@ -342,9 +348,9 @@ const reopenRateMetric: RegisteredMetric<'reopen_rate', DetailsOf<typeof ReopenR
     }
     return reopenOutcome(reopenRate({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }), dataset.rows);
   },
-  computeSlices(dataset, slicing) {
+  computeSlicings(dataset, slicings) {
     if (dataset.elapsed.resolution === undefined) return null;
-    return reopenRateOfSlices({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }, slicing).map((result, k) => reopenOutcome(result, slicing.rows[k]!));
+    return reopenRateOfSlicings({ resolutionSeconds: dataset.elapsed.resolution.seconds, reopens: dataset.numbers.reopens! }, slicings).map((results, i) => results.map((result, k) => reopenOutcome(result, slicings[i]!.rows[k]!)));
   },
 };
 

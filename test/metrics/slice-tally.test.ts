@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tallyDurationSlices } from '../../src/metrics/stats/slice-tally.js';
+import { tallyDurationSlices, tallyDurationSlicings } from '../../src/metrics/stats/slice-tally.js';
 import { tallyDurations } from '../../src/metrics/stats/summary.js';
-import { ticketVolume, ticketVolumeOfSlices } from '../../src/metrics/ticket-volume.js';
+import { ticketVolume, ticketVolumeOfSlices, ticketVolumeOfSlicings } from '../../src/metrics/ticket-volume.js';
+import { reopenRateOfSlices, reopenRateOfSlicings } from '../../src/metrics/reopen-rate.js';
 import type { Threshold } from '../../src/metrics/threshold.js';
 import { slicing } from '../../src/stats/slicing.js';
 
@@ -56,6 +57,29 @@ describe('tallyDurationSlices: every slice of a column in two passes', () => {
   });
 });
 
+describe('tallyDurationSlicings: several slicings of a column in the same passes', () => {
+  it('gives each slicing exactly what tallyDurationSlices gives for it alone (one, two or three slicings, over batches)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(duration, fc.integer({ min: 0, max: 2 })), { maxLength: 300 }),
+        // Slices per slicing: 3 fits a batch with the others; 130 spills a batch boundary (128) into the next.
+        fc.array(fc.constantFrom(1, 3, 5, 130), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.option(fc.tuple(comparator, fc.constantFrom(900, 0, 3600)), { nil: null }),
+        (rows, sizes, seed, limit) => {
+          const values = Float64Array.from(rows, (r) => r[0]);
+          const tags = Uint8Array.from(rows, (r) => r[1]);
+          const cuts = sizes.map((slices, i) => slicing(Int32Array.from(rows, (_, row) => ((row * (i + 7) + seed) % (slices + 1)) - 1), slices));
+          const thresholds = sizes.map((slices) => Array.from({ length: slices }, (_, k) => (limit === null || k % 2 === 1 ? null : { comparator: limit[0], value: limit[1] })));
+          const together = tallyDurationSlicings(values, tags, cuts, thresholds);
+          cuts.forEach((cut, i) => expect(together[i]).toEqual(tallyDurationSlices(values, tags, cut, thresholds[i]!)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('ticketVolumeOfSlices', () => {
   it('counts each slice as ticketVolume counts its rows', () => {
     // Rows: slice of each, first response (NaN = unanswered), resolution (NaN = unresolved).
@@ -67,5 +91,28 @@ describe('ticketVolumeOfSlices', () => {
     expect(first).toEqual({ value: 2, details: { resolved: 1, unresolved: 1, unanswered: 0 } });
     expect(second).toEqual({ value: 3, details: { resolved: 1, unresolved: 2, unanswered: 2 } });
     expect(second).toEqual(ticketVolume({ firstResponseSeconds: Float64Array.of(Number.NaN, 0, Number.NaN), resolutionSeconds: Float64Array.of(7200, Number.NaN, Number.NaN) }));
+  });
+});
+
+describe('ticketVolumeOfSlicings, reopenRateOfSlicings: several slicings counted in the same passes', () => {
+  it('gives each slicing what it gets alone (one, two or three slicings)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(duration, duration, fc.constantFrom(0, 1, 2, Number.NaN)), { maxLength: 200 }),
+        fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (rows, sizes, seed) => {
+          const tickets = { firstResponseSeconds: Float64Array.from(rows, (r) => r[0]), resolutionSeconds: Float64Array.from(rows, (r) => r[1]), reopens: Float64Array.from(rows, (r) => r[2]) };
+          const cuts = sizes.map((slices, i) => slicing(Int32Array.from(rows, (_, row) => ((row * (i + 3) + seed) % (slices + 1)) - 1), slices));
+          const volumes = ticketVolumeOfSlicings(tickets, cuts);
+          const reopens = reopenRateOfSlicings(tickets, cuts);
+          cuts.forEach((cut, i) => {
+            expect(volumes[i]).toEqual(ticketVolumeOfSlices(tickets, cut));
+            expect(reopens[i]).toEqual(reopenRateOfSlices(tickets, cut));
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { findRecordBoundary, type CsvRange, type CsvRangeEnd } from '../read/csv.js';
 import { detectEncoding, isAsciiCompatible } from '../read/encoding.js';
-import { asInputError, detectContentFormat, readInputHead, resolveInput, type InputFile } from '../read/input.js';
+import { asInputError, detectContentFormat, isFileSystemError, readInputHead, resolveInput, type InputFile } from '../read/input.js';
 import type { SheetSource } from '../read/source.js';
 import { Zone } from '../read/zone.js';
 import { PARALLEL_MIN_BYTES, takeWorker, WORKER_URL } from './early-worker.js';
@@ -156,8 +156,7 @@ async function readPlanned(planned: readonly PlannedInput[], options: ReadOption
  * line naming the file — the readers map the errors they expect, this catches the rest (corpus, issue #16).
  */
 function fileSystemErrorOf(label: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) && 'syscall' in (error as object) ? asInputError(label, error) : error;
+  return isFileSystemError(error) ? asInputError(label, error) : error;
 }
 
 /** A `--map` whose header no input has is a mistake (a typo in a CI job's options), not a note: exit 2. */

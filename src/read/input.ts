@@ -136,6 +136,15 @@ export async function readInputHead(input: InputFile, length: number): Promise<B
   return Buffer.concat(chunks).subarray(0, length);
 }
 
+/**
+ * Whether an error comes from the file system (EIO, EACCES, ENOENT … — a Node errno code), not from the content's
+ * parser (zlib's Z_DATA_ERROR, a zip or XML error): the readers say the first as asInputError does, with the file.
+ */
+export function isFileSystemError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code);
+}
+
 export function asInputError(file: string, error: unknown): Error {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException).code;

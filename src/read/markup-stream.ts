@@ -2,7 +2,7 @@ import { CellTooLarge } from './limits.js';
 import iconv from 'iconv-lite';
 import { Parser, type Handler } from 'htmlparser2';
 import { InputError } from '../errors.js';
-import { asInputError, openByteStream, type InputFile } from './input.js';
+import { asInputError, isFileSystemError, openByteStream, type InputFile } from './input.js';
 
 /**
  * The loop shared by the two markup formats people save as ".xls" (the Bitrix24 HTML table, XML Spreadsheet 2003):
@@ -105,9 +105,8 @@ export async function* streamMarkup<T>(
 function unreadable(input: InputFile, format: MarkupFormat, error: unknown): Error {
   if (error instanceof InputError) return error;
   if (error instanceof CellTooLarge) return error.toInputError(input.label);
-  const code = (error as NodeJS.ErrnoException).code;
   // A file-system error (the file vanished, permissions) says so; anything else is the content's fault.
-  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return asInputError(input.label, error);
+  if (isFileSystemError(error)) return asInputError(input.label, error);
   const message = error instanceof Error ? error.message : String(error);
   return new InputError({
     file: input.label,

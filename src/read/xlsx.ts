@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
-import { asInputError, openByteStream, type InputFile } from './input.js';
+import { asInputError, isFileSystemError, openByteStream, type InputFile } from './input.js';
 import type { SheetRow, SheetSource } from './source.js';
 import type { CellContext } from './xlsx-cell.js';
 import { readSharedStrings } from './xlsx-shared-strings.js';
@@ -97,10 +97,6 @@ function unreadable(input: InputFile, error: unknown): Error {
   if (isFileSystemError(error)) return asInputError(input.label, error);
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.trim().slice(0, 200);
   return new InputError({ code: 'UNREADABLE', file: input.label, reason: `is not a readable .xlsx workbook (${detail})`, hint: 'open it in Excel and save it again as .xlsx or CSV' });
-}
-
-function isFileSystemError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'syscall' in error;
 }
 
 /**

@@ -220,6 +220,15 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
   let hint: TimestampFormat | undefined;
   for (const column of ordered) {
     const spec = kind.fields.find((f) => f.field === column.field)!;
+    // A duration naming no unit beside the timestamps of the same event: the timestamps are exact, the unit only a
+    // guess — Help Scout's `Resolution Time` (seconds) and HubSpot's `Time to close` (ms) read as minutes gave ART
+    // 60× and 60,000× too large beside their own `Resolved At` / `Close date`. Left out unless --map named it, and
+    // before anything of it is planned (its decimal separator, which may scan the whole column).
+    const timestampsInstead = spec.type === 'duration' && column.unitGuessed === true && column.via === 'alias' ? timestampsOfEvent(kind, mapping.columns, column.field) : null;
+    if (timestampsInstead !== null) {
+      warnings.push(`${file}: column ${JSON.stringify(column.header)} names no unit, so it is not read: the ${timestampsInstead.event} times come from ${JSON.stringify(timestampsInstead.to)} − ${JSON.stringify(timestampsInstead.from)} — to read it instead, rename its header to say its unit (… in seconds, … (hours))`);
+      continue;
+    }
     const plan: ColumnPlan = { field: column.field, header: column.header, via: column.via, index: column.index, type: spec.type, read: wanted(column.field) };
     if (spec.type === 'instant' || spec.type === 'date') {
       const { format, undecided } = await planTimestampFormat(table, column.index, options, hint);
@@ -253,15 +262,6 @@ export async function planFile(input: InputFile, inputIndex: number, kinds: read
       plan.unit = column.unit ?? 'minutes';
       if (column.zeroMeansNone === true) plan.zeroMeansNone = true;
       if (column.unitGuessed === true && column.via !== 'preset') {
-        // A duration naming no unit beside the timestamps of the same event: the timestamps are exact, the unit only a
-        // guess — Help Scout's `Resolution Time` (seconds) and HubSpot's `Time to close` (ms) read as minutes gave ART
-        // 60× and 60,000× too large beside their own `Resolved At` / `Close date`. Left out unless --map named it.
-        const event = kind.elapsed?.find((e) => e.duration === column.field);
-        const timestamps = event === undefined ? undefined : mapping.columns.get(event.to);
-        if (timestamps !== undefined && column.via !== 'map') {
-          warnings.push(`${file}: column ${JSON.stringify(column.header)} names no unit, so it is not read: the ${event!.name.replace('_', ' ')} times come from ${JSON.stringify(timestamps.header)} − ${JSON.stringify(mapping.columns.get(event!.from)?.header ?? event!.from)} — to read it instead, rename its header to say its unit (… in seconds, … (hours))`);
-          continue;
-        }
         warnings.push(`${file}: column ${JSON.stringify(column.header)} names no unit; its numbers are read as minutes — rename the header (… in hours) or check the export`);
       }
     }
@@ -460,6 +460,14 @@ export function settleSlashOrderAcrossFiles(files: readonly PlannedFile[]): void
     file.notes.push(`${file.plan.file}: the slash dates of ${guess.columns.map((c) => JSON.stringify(c.header)).join(', ')} never show a day above 12; read ${format === 'dmy-slash' ? 'day-first (DD/MM/YYYY)' : 'month-first (MM/DD/YYYY)'} as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''}`);
     file.slashGuess = null;
   }
+}
+
+/** The headers of the timestamps that measure the event `durationField` is the duration of, when the file has its end. */
+function timestampsOfEvent(kind: DatasetKind, columns: ReadonlyMap<string, { header: string }>, durationField: string): { event: string; from: string; to: string } | null {
+  const event = kind.elapsed?.find((e) => e.duration === durationField);
+  const to = event === undefined ? undefined : columns.get(event.to);
+  if (to === undefined) return null;
+  return { event: event!.name.replace('_', ' '), from: columns.get(event!.from)?.header ?? event!.from, to: to.header };
 }
 
 /** The start of what is said about a number column whose values never show which separator is the decimal. */

@@ -447,7 +447,7 @@ export function settleSlashOrderAcrossFiles(files: readonly PlannedFile[]): void
   for (const file of files) {
     const guess = file.slashGuess;
     if (guess === null) continue;
-    const alike = files.filter((f) => f !== file && f.plan.kind === file.plan.kind && f.plan.preset === file.plan.preset);
+    const alike = filesAlike(files, file);
     const proven = new Set(alike.flatMap((f) => f.plan.columns.filter((c) => isSlash(c) && c.guessedMonthFirst !== true).map((c) => c.format!)));
     if (proven.size !== 1) continue;
     const format = [...proven][0]!;
@@ -455,9 +455,8 @@ export function settleSlashOrderAcrossFiles(files: readonly PlannedFile[]): void
       column.format = format;
       delete column.guessedMonthFirst;
     }
-    file.warnings.splice(file.warnings.indexOf(guess.warning), 1);
     const by = alike.filter((f) => f.plan.columns.some((c) => c.format === format && c.guessedMonthFirst !== true)).map((f) => f.plan.file);
-    file.notes.push(`${file.plan.file}: the slash dates of ${guess.columns.map((c) => JSON.stringify(c.header)).join(', ')} never show a day above 12; read ${format === 'dmy-slash' ? 'day-first (DD/MM/YYYY)' : 'month-first (MM/DD/YYYY)'} as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''}`);
+    settled(file, guess.warning, `${file.plan.file}: the slash dates of ${guess.columns.map((c) => JSON.stringify(c.header)).join(', ')} never show a day above 12; read ${format === 'dmy-slash' ? 'day-first (DD/MM/YYYY)' : 'month-first (MM/DD/YYYY)'} as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''}`);
     file.slashGuess = null;
   }
 }
@@ -468,6 +467,17 @@ function timestampsOfEvent(kind: DatasetKind, columns: ReadonlyMap<string, { hea
   const to = event === undefined ? undefined : columns.get(event.to);
   if (to === undefined) return null;
   return { event: event!.name.replace('_', ' '), from: columns.get(event!.from)?.header ?? event!.from, to: to.header };
+}
+
+/** The other files of `file`'s data set from the same export (same kind and preset): those that may settle its guesses. */
+function filesAlike(files: readonly PlannedFile[], file: PlannedFile): PlannedFile[] {
+  return files.filter((f) => f !== file && f.plan.kind === file.plan.kind && f.plan.preset === file.plan.preset);
+}
+
+/** A guess another file proved: its warning taken back, and a note in its place saying which file proved what. */
+function settled(file: PlannedFile, warning: string, note: string): void {
+  file.warnings.splice(file.warnings.indexOf(warning), 1);
+  file.notes.push(note);
 }
 
 /** The start of what is said about a number column whose values never show which separator is the decimal. */
@@ -485,7 +495,7 @@ function undecidedDecimal(file: string, header: string, value: string): string {
  */
 export function settleDecimalAcrossFiles(files: readonly PlannedFile[]): void {
   for (const file of files) {
-    const alike = files.filter((f) => f !== file && f.plan.kind === file.plan.kind && f.plan.preset === file.plan.preset);
+    const alike = filesAlike(files, file);
     file.decimalGuesses = file.decimalGuesses.filter(({ column, value, warning }) => {
       // Only a column's own values prove: one settled by a third file repeats that file's proof.
       const proofs = alike.flatMap((f) => f.plan.columns.flatMap((c) => (c.field === column.field && c.decimalFrom?.by === 'values' ? [{ file: f.plan.file, separator: c.decimal!, value: c.decimalFrom.value }] : [])));
@@ -496,8 +506,7 @@ export function settleDecimalAcrossFiles(files: readonly PlannedFile[]): void {
       const proof = proofs[0]!.value;
       column.decimal = separator;
       column.decimalFrom = { by: 'files', files: by, value: proof };
-      file.warnings.splice(file.warnings.indexOf(warning), 1);
-      file.notes.push(`${undecidedDecimal(file.plan.file, column.header, value)}; read with "${separator}" as the decimal as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''} (${JSON.stringify(proof)})`);
+      settled(file, warning, `${undecidedDecimal(file.plan.file, column.header, value)}; read with "${separator}" as the decimal as ${by.join(', ')} of the same data set prove${by.length === 1 ? 's' : ''} (${JSON.stringify(proof)})`);
       return false;
     });
   }

@@ -61,14 +61,19 @@ export async function writeOutputFile(path: string, content: string | Uint8Array
  */
 function ownStreamOf(file: Stats): 1 | 2 | null {
   for (const fd of [1, 2] as const) {
-    try {
-      const stream = fstatSync(fd);
-      if (stream.dev === file.dev && stream.ino === file.ino) return fd;
-    } catch {
-      // closed: it names nothing
-    }
+    const stream = streamStat(fd);
+    if (stream !== null && stream.dev === file.dev && stream.ino === file.ino) return fd;
   }
   return null;
+}
+
+/** What the run's stdout (1) or stderr (2) is; null when it is closed and names nothing. */
+function streamStat(fd: 1 | 2): Stats | null {
+  try {
+    return fstatSync(fd);
+  } catch {
+    return null;
+  }
 }
 
 function writeToOwnStream(path: string, fd: 1 | 2, content: string | Uint8Array): void {
@@ -121,15 +126,7 @@ function outputName(output: OutputPath): string {
 
 /** What a path names: the file, when there is one (symlinks followed; fd 1 for `-`), and where a write lands. */
 async function identify(path: string): Promise<{ file: Stats | null; landing: string }> {
-  if (path === '-') {
-    let file: Stats | null = null;
-    try {
-      file = fstatSync(1);
-    } catch {
-      // stdout closed: nothing else names it
-    }
-    return { file, landing: '-' };
-  }
+  if (path === '-') return { file: streamStat(1), landing: '-' };
   return { file: await stat(path).catch(() => null), landing: await landingPath(path) };
 }
 
